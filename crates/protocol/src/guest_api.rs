@@ -1,0 +1,146 @@
+//! The contract between the guest app and the middle tier: one call that turns a meeting
+//! link into a guest token.
+//!
+//! This is our own API, not Microsoft's. The middle tier never returns its Azure AD token,
+//! only the `psat` guest token and the discover URL to use it with.
+
+use serde::{Deserialize, Serialize};
+use url::Url;
+
+use crate::date::WireDate;
+use crate::error::ProtocolError;
+use crate::secret::Secret;
+use crate::{HttpRequest, HttpResponse, http_util};
+
+/// Where the middle tier serves the guest token call, relative to its base URL.
+pub const GUEST_TOKEN_PATH: &str = "api/v1/guest-token";
+
+/// The longest `applicationSessionId` the Trusted Application API accepts.
+pub const MAX_SESSION_ID_LEN: usize = 100;
+
+/// Asks for a guest token for one meeting.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GuestTokenRequest {
+    /// The meeting's join URL.
+    pub meeting_url: String,
+    /// The guest's display name, for the middle tier's logs and rate limits only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display_name: Option<String>,
+    /// A signed invitation a staff member handed out, when visitors must be verified.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invitation: Option<String>,
+    /// Sent back by a guest who rejoins, so the service keeps its identity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub application_session_id: Option<String>,
+}
+
+/// A guest token and where to use it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GuestToken {
+    /// The anonymous discover URL, to be used verbatim.
+    pub discover_url: String,
+    /// The guest token, `psat=…`, sent as `Authorization: Bearer psat=…`.
+    pub token: Secret,
+    /// When the token stops working.
+    pub expires_at: WireDate,
+    /// The session id to send back when rejoining.
+    pub application_session_id: String,
+    /// The meeting subject, when the middle tier knows it (from a signed invitation).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+}
+
+string_enum! {
+    /// Why the middle tier refused to hand out a token.
+    pub enum GuestErrorCode {
+        /// The request was malformed.
+        InvalidRequest = "invalid_request",
+        /// The meeting link is not a meeting join URL.
+        InvalidMeetingLink = "invalid_meeting_link",
+        /// The meeting link points at a host this service does not serve.
+        MeetingHostNotAllowed = "meeting_host_not_allowed",
+        /// The web page asking is not on the allowlist.
+        OriginNotAllowed = "origin_not_allowed",
+        /// Visitors must bring an invitation and did not.
+        InvitationRequired = "invitation_required",
+        /// The invitation is forged, damaged, or for another meeting.
+        InvitationInvalid = "invitation_invalid",
+        /// The invitation has expired.
+        InvitationExpired = "invitation_expired",
+        /// The meeting does not exist or is not in this organisation.
+        MeetingNotFound = "meeting_not_found",
+        /// Too many requests from this client; try later.
+        RateLimited = "rate_limited",
+        /// The meeting service is unavailable for now.
+        ServiceUnavailable = "service_unavailable",
+        /// The service is misconfigured or broken.
+        Internal = "internal",
+    }
+}
+
+/// The middle tier's error document.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GuestApiError {
+    /// What went wrong, for the app to choose its words.
+    pub error: GuestErrorCode,
+    /// A plain sentence for logs and for people reading the API.
+    pub message: String,
+    /// Whether trying again later may work.
+    pub retryable: bool,
+    /// The request id to quote to support.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+/// Why getting a guest token failed.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum GuestTokenError {
+    /// The middle tier refused, with its reason.
+    #[error("the middle tier refused: {}", .0.error)]
+    Refused(GuestApiError),
+    /// The answer could not be read.
+    #[error(transparent)]
+    Protocol(#[from] ProtocolError),
+}
+
+/// Builds the guest token request to the middle tier at `middle_tier`.
+///
+/// # Errors
+/// [`ProtocolError::InvalidInput`] when the session id is too long,
+/// [`ProtocolError::InvalidHref`] when the base URL is unusable.
+pub fn token_request(middle_tier: &Url, request: &GuestTokenRequest) -> Result<HttpRequest, ProtocolError> {
+    if request
+        .application_session_id
+        .as_ref()
+        .is_some_and(|id| id.is_empty() || id.len() > MAX_SESSION_ID_LEN)
+    {
+        return Err(ProtocolError::InvalidInput {
+            field: "applicationSessionId",
+            reason: format!("it must be 1 to {MAX_SESSION_ID_LEN} characters"),
+        });
+    }
+    let url = middle_tier
+        .join(GUEST_TOKEN_PATH)
+        .map_err(|e| ProtocolError::invalid_href(middle_tier.as_str(), e))?;
+    http_util::json(http::Method::POST, &url, None, request)
+}
+
+/// Reads the middle tier's answer.
+///
+/// # Errors
+/// [`GuestTokenError::Refused`] with the middle tier's reason, or
+/// [`GuestTokenError::Protocol`] when the answer is not the documented shape.
+pub fn parse_token_response(response: &HttpResponse) -> Result<GuestToken, GuestTokenError> {
+    const WHAT: &str = "get a guest token";
+    if response.status().is_success() {
+        return Ok(http_util::decode_json(WHAT, response.body())?);
+    }
+    match serde_json::from_slice::<GuestApiError>(response.body()) {
+        Ok(error) => Err(GuestTokenError::Refused(error)),
+        Err(_) => Err(http_util::error_from(WHAT, response).into()),
+    }
+}

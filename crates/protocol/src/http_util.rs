@@ -1,0 +1,194 @@
+//! Building requests and reading responses, shared by every exchange in the crate.
+
+use http::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, LOCATION};
+use http::{HeaderValue, Method, StatusCode};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use url::Url;
+
+use crate::error::{ProtocolError, ServiceError, kept_body};
+use crate::secret::Secret;
+use crate::{HttpRequest, HttpResponse};
+
+/// The JSON media type every exchange here uses.
+pub const JSON: &str = "application/json";
+/// The form media type of token endpoints.
+pub const FORM: &str = "application/x-www-form-urlencoded";
+
+/// Starts a request with `Accept: application/json` and, if given, `Authorization: Bearer …`.
+fn builder(
+    method: Method,
+    url: &Url,
+    bearer: Option<&Secret>,
+) -> Result<http::request::Builder, ProtocolError> {
+    let mut builder = http::Request::builder()
+        .method(method)
+        .uri(url.as_str())
+        .header(ACCEPT, JSON);
+    if let Some(token) = bearer {
+        let value = HeaderValue::from_str(&format!("Bearer {}", token.expose())).map_err(|_| {
+            ProtocolError::InvalidInput {
+                field: "token",
+                reason: "it contains characters a header cannot carry".to_owned(),
+            }
+        })?;
+        builder = builder.header(AUTHORIZATION, value);
+    }
+    Ok(builder)
+}
+
+fn finish(builder: http::request::Builder, url: &Url, body: Vec<u8>) -> Result<HttpRequest, ProtocolError> {
+    builder
+        .body(body)
+        .map_err(|e| ProtocolError::invalid_href(url.as_str(), e))
+}
+
+/// A `GET` (or `DELETE`, …) without a body.
+///
+/// # Errors
+/// [`ProtocolError::InvalidHref`] if `url` is not a valid request target;
+/// [`ProtocolError::InvalidInput`] if the token cannot go in a header.
+pub fn empty(method: Method, url: &Url, bearer: Option<&Secret>) -> Result<HttpRequest, ProtocolError> {
+    finish(builder(method, url, bearer)?, url, Vec::new())
+}
+
+/// A request with a JSON body.
+///
+/// # Errors
+/// As [`empty`], and [`ProtocolError::InvalidInput`] if `body` cannot be serialized.
+pub fn json<T: Serialize>(
+    method: Method,
+    url: &Url,
+    bearer: Option<&Secret>,
+    body: &T,
+) -> Result<HttpRequest, ProtocolError> {
+    let bytes = serde_json::to_vec(body).map_err(|e| ProtocolError::InvalidInput {
+        field: "body",
+        reason: e.to_string(),
+    })?;
+    finish(
+        builder(method, url, bearer)?.header(CONTENT_TYPE, JSON),
+        url,
+        bytes,
+    )
+}
+
+/// A request with a text body of the given media type (UCWA's `sendMessage`).
+///
+/// # Errors
+/// As [`empty`].
+pub fn text(
+    method: Method,
+    url: &Url,
+    bearer: Option<&Secret>,
+    content_type: &str,
+    body: &str,
+) -> Result<HttpRequest, ProtocolError> {
+    finish(
+        builder(method, url, bearer)?.header(CONTENT_TYPE, content_type),
+        url,
+        body.as_bytes().to_vec(),
+    )
+}
+
+/// A `POST` with an `application/x-www-form-urlencoded` body.
+///
+/// # Errors
+/// As [`empty`].
+pub fn form(url: &Url, pairs: &[(&str, &str)]) -> Result<HttpRequest, ProtocolError> {
+    let body = url::form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(pairs)
+        .finish();
+    finish(
+        builder(Method::POST, url, None)?.header(CONTENT_TYPE, FORM),
+        url,
+        body.into_bytes(),
+    )
+}
+
+/// Decodes a JSON body, reporting the JSON path of the first value that does not fit.
+///
+/// # Errors
+/// [`ProtocolError::Decode`], with the body kept (tokens redacted).
+pub fn decode_json<T: DeserializeOwned>(what: &'static str, body: &[u8]) -> Result<T, ProtocolError> {
+    let deserializer = &mut serde_json::Deserializer::from_slice(body);
+    serde_path_to_error::deserialize(deserializer).map_err(|e| ProtocolError::Decode {
+        what,
+        path: e.path().to_string(),
+        message: crate::secret::redact(&e.inner().to_string()),
+        body: kept_body(body),
+    })
+}
+
+/// Returns the body if the status is one of `expected`; otherwise the error the server
+/// reported.
+///
+/// # Errors
+/// [`ProtocolError::Service`] when the body is a UCWA/TAAPI error document,
+/// [`ProtocolError::UnexpectedStatus`] otherwise.
+pub fn expect<'r>(
+    what: &'static str,
+    response: &'r HttpResponse,
+    expected: &[StatusCode],
+) -> Result<&'r [u8], ProtocolError> {
+    if expected.contains(&response.status()) {
+        Ok(response.body())
+    } else {
+        Err(error_from(what, response))
+    }
+}
+
+/// The error a non-success response stands for.
+pub fn error_from(what: &'static str, response: &HttpResponse) -> ProtocolError {
+    let status = response.status().as_u16();
+    match serde_json::from_slice::<ServiceError>(response.body()) {
+        Ok(error) => ProtocolError::Service { what, status, error },
+        Err(_) => ProtocolError::UnexpectedStatus {
+            what,
+            status,
+            body: kept_body(response.body()),
+        },
+    }
+}
+
+/// The `Location` header, resolved against the request URL.
+pub fn location(response: &HttpResponse, base: &Url) -> Option<Url> {
+    let value = response.headers().get(LOCATION)?.to_str().ok()?;
+    crate::links::Href::new(value).resolve(base).ok()
+}
+
+/// Whether the response is a temporary redirect that must be re-sent as is (307/308).
+///
+/// The Trusted Application API answers `307` with a `Location` on another host (and
+/// `redirect=1` in its query); the method, body and `Authorization` must be re-sent there
+/// once. Browsers' `fetch` drops `Authorization` across origins, so servers follow it
+/// themselves.
+pub fn redirect_target(response: &HttpResponse, request_url: &Url) -> Option<Url> {
+    matches!(
+        response.status(),
+        StatusCode::TEMPORARY_REDIRECT | StatusCode::PERMANENT_REDIRECT
+    )
+    .then(|| location(response, request_url))
+    .flatten()
+}
+
+/// Re-targets `request` at `target`, keeping method, headers and body (for a 307).
+pub fn redirected(request: &HttpRequest, target: &Url) -> Result<HttpRequest, ProtocolError> {
+    let mut builder = http::Request::builder()
+        .method(request.method().clone())
+        .uri(target.as_str());
+    for (name, value) in request.headers() {
+        builder = builder.header(name, value);
+    }
+    finish(builder, target, request.body().clone())
+}
+
+/// The URL a request targets.
+///
+/// # Errors
+/// [`ProtocolError::InvalidHref`] if it is not an absolute URL (never the case for requests
+/// built here).
+pub fn request_url(request: &HttpRequest) -> Result<Url, ProtocolError> {
+    let text = request.uri().to_string();
+    Url::parse(&text).map_err(|e| ProtocolError::invalid_href(&text, e))
+}

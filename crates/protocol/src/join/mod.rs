@@ -1,0 +1,1275 @@
+//! The guest join state machine: from "link entered" to in the meeting, and out again.
+//!
+//! Shaped like `quinn-proto`: it performs no I/O and reads no clock. The driver (the
+//! browser app, or a test) feeds it user actions and [`Input`]s, each with `now`, and drains
+//! [`Command`]s (send this request, cancel that one, start a timer) and [`Update`]s (for
+//! announcements). Nothing here panics on a surprising input: an action that makes no
+//! sense in the current phase returns [`ProtocolError::InvalidTransition`], and a response
+//! for a request the machine no longer cares about is ignored.
+//!
+//! The path: token from the middle tier → anonymous discover (both may run while the guest
+//! types) → create the UCWA application → park the event channel *and* post the
+//! invitation → follow events through the lobby into the meeting → add messaging → chat.
+//!
+//! Event-channel discipline: exactly one long-poll is parked at a time, and the next one is
+//! parked before the events of a response are processed. A dropped channel is retried
+//! with backoff on the same URL (so nothing is lost); `404`/`410` re-create the
+//! application and rejoin; `401` fetches a fresh token for the same
+//! `applicationSessionId` and repeats what failed.
+
+mod events;
+mod model;
+
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+
+use http::StatusCode;
+use url::Url;
+
+pub use model::*;
+
+use crate::date::Timestamp;
+use crate::error::{ErrorSubcode, ProtocolError};
+use crate::guest_api::{self, GuestErrorCode, GuestTokenError, GuestTokenRequest};
+use crate::secret::Secret;
+use crate::{HttpRequest, HttpResponse, ucwa};
+
+/// Longest chat message accepted, in characters.
+pub const MAX_MESSAGE_CHARS: usize = 4000;
+
+/// How long the event channel may stay down before the machine gives up.
+const RECONNECT_GIVE_UP_MS: i64 = 10 * 60 * 1000;
+/// How many times an application is re-created after the server lost it.
+const MAX_APP_RECOVERIES: u32 = 3;
+/// How many fresh tokens in a row may be refused before access counts as expired.
+const MAX_TOKEN_RENEWALS: u32 = 2;
+/// Renew the token this long before it expires.
+const TOKEN_RENEW_MARGIN_MS: i64 = 5 * 60 * 1000;
+
+/// What the machine needs to know before it starts.
+#[derive(Clone, Debug)]
+pub struct JoinConfig {
+    /// The middle tier's base URL.
+    pub middle_tier: Url,
+    /// The meeting's (normalised) online join URL.
+    pub meeting_url: String,
+    /// A signed invitation, when the guest came with one.
+    pub invitation: Option<String>,
+    /// A session id from an earlier visit, to keep the same guest identity.
+    pub application_session_id: Option<String>,
+    /// The UI culture, e.g. `en-us`.
+    pub culture: String,
+    /// The client's user agent string (≤ 100 characters).
+    pub user_agent: String,
+    /// A random prefix for operation ids, chosen by the driver (≤ 32 characters).
+    pub operation_prefix: String,
+}
+
+/// Identifies a request the machine asked to send.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RequestId(pub u64);
+
+/// Identifies a timer the machine asked to start.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TimerId(pub u64);
+
+/// Something the driver must do.
+#[derive(Debug)]
+pub enum Command {
+    /// Send the request; report back with [`Input::Response`] or [`Input::TransportFailed`].
+    Send {
+        /// The request's id.
+        id: RequestId,
+        /// The request.
+        request: Box<HttpRequest>,
+        /// Give up after this long and report [`Input::TransportFailed`].
+        timeout_ms: u32,
+    },
+    /// Abort the request if it is still running; its outcome no longer matters.
+    Cancel {
+        /// The request's id.
+        id: RequestId,
+    },
+    /// Report [`Input::TimerFired`] after this long.
+    StartTimer {
+        /// The timer's id.
+        id: TimerId,
+        /// Delay in milliseconds.
+        after_ms: u32,
+    },
+}
+
+/// Something that happened to a request or timer.
+#[derive(Debug)]
+pub enum Input {
+    /// A response arrived (any status).
+    Response {
+        /// Which request.
+        id: RequestId,
+        /// The response.
+        response: HttpResponse,
+    },
+    /// The request failed without a response (network down, blocked by CORS, timed out).
+    TransportFailed {
+        /// Which request.
+        id: RequestId,
+    },
+    /// A timer fired.
+    TimerFired {
+        /// Which timer.
+        id: TimerId,
+    },
+}
+
+/// Each request the machine makes, with what it needs to be rebuilt for a retry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum RequestKind {
+    Token,
+    Discover,
+    CreateApplication,
+    Invite,
+    Events(Url),
+    AddMessaging(Url),
+    SendMessage(MessageId),
+    Roster(Url),
+    Leave,
+    Cleanup(Url),
+}
+
+impl RequestKind {
+    /// How many transport failures or `5xx` answers are retried.
+    fn max_retries(&self) -> u32 {
+        match self {
+            Self::Events(_) => u32::MAX,
+            Self::Token | Self::Discover | Self::CreateApplication | Self::Invite | Self::AddMessaging(_) => {
+                4
+            }
+            Self::SendMessage(_) => 2,
+            Self::Roster(_) => 1,
+            Self::Leave | Self::Cleanup(_) => 0,
+        }
+    }
+
+    fn timeout_ms(&self) -> u32 {
+        match self {
+            // The server holds a long-poll up to its 180 s default timeout.
+            Self::Events(_) => 210_000,
+            Self::Token | Self::Discover => 20_000,
+            _ => 30_000,
+        }
+    }
+}
+
+#[derive(Debug)]
+struct Pending {
+    kind: RequestKind,
+    url: Url,
+    attempt: u32,
+}
+
+#[derive(Debug)]
+enum TimerPurpose {
+    Retry { kind: RequestKind, attempt: u32 },
+    RenewToken,
+}
+
+#[derive(Debug)]
+struct Access {
+    token: Secret,
+    expires_at: Timestamp,
+    discover_url: Url,
+}
+
+#[derive(Debug)]
+struct Discovered {
+    anon_applications: Url,
+    conference_uri: String,
+}
+
+#[derive(Debug)]
+struct AppLinks {
+    self_url: Url,
+    join_online_meeting: Url,
+    me_uri: Option<String>,
+}
+
+/// Where chat is in the conversation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Chat {
+    Unavailable,
+    CanAdd(Url),
+    Adding,
+    Connected(Url),
+}
+
+/// The guest join state machine. See the module docs.
+#[derive(Debug)]
+pub struct GuestJoin {
+    config: JoinConfig,
+    phase: Phase,
+    display_name: Option<String>,
+    join_requested: bool,
+    session_id: Option<String>,
+    access: Option<Access>,
+    discovered: Option<Discovered>,
+    app: Option<AppLinks>,
+    conversation: Option<Url>,
+    participants_url: Option<Url>,
+    chat: Chat,
+    subject: Option<String>,
+    pending: BTreeMap<RequestId, Pending>,
+    timers: BTreeMap<TimerId, TimerPurpose>,
+    reconnecting_since: Option<Timestamp>,
+    awaiting_token: Vec<RequestKind>,
+    token_renewals: u32,
+    app_recoveries: u32,
+    invite_operation: Option<String>,
+    roster: BTreeMap<String, Person>,
+    messages: Vec<ChatMessage>,
+    message_operations: BTreeMap<MessageId, String>,
+    seen_incoming: BTreeSet<String>,
+    next_id: u64,
+    next_operation: u64,
+    commands: VecDeque<Command>,
+    updates: VecDeque<Update>,
+}
+
+impl GuestJoin {
+    /// A machine that has done nothing yet.
+    pub fn new(config: JoinConfig) -> Self {
+        let session_id = config.application_session_id.clone();
+        Self {
+            config,
+            phase: Phase::Idle,
+            display_name: None,
+            join_requested: false,
+            session_id,
+            access: None,
+            discovered: None,
+            app: None,
+            conversation: None,
+            participants_url: None,
+            chat: Chat::Unavailable,
+            subject: None,
+            pending: BTreeMap::new(),
+            timers: BTreeMap::new(),
+            reconnecting_since: None,
+            awaiting_token: Vec::new(),
+            token_renewals: 0,
+            app_recoveries: 0,
+            invite_operation: None,
+            roster: BTreeMap::new(),
+            messages: Vec::new(),
+            message_operations: BTreeMap::new(),
+            seen_incoming: BTreeSet::new(),
+            next_id: 0,
+            next_operation: 0,
+            commands: VecDeque::new(),
+            updates: VecDeque::new(),
+        }
+    }
+
+    // ----- what the UI reads -------------------------------------------------------------
+
+    /// Where the guest is.
+    pub fn phase(&self) -> &Phase {
+        &self.phase
+    }
+
+    /// Whether the event channel is down and being restored, and since when.
+    pub fn reconnecting_since(&self) -> Option<Timestamp> {
+        self.reconnecting_since
+    }
+
+    /// The meeting subject, once known.
+    pub fn subject(&self) -> Option<&str> {
+        self.subject.as_deref()
+    }
+
+    /// The session id to keep the same guest identity on rejoin.
+    pub fn application_session_id(&self) -> Option<&str> {
+        self.session_id.as_deref()
+    }
+
+    /// When the current guest token expires.
+    pub fn access_expires_at(&self) -> Option<Timestamp> {
+        self.access.as_ref().map(|a| a.expires_at)
+    }
+
+    /// Everyone else in the meeting and its lobby, ordered by name.
+    pub fn participants(&self) -> Vec<&Person> {
+        let mut people: Vec<&Person> = self.roster.values().collect();
+        people.sort_by_key(|a| a.name.to_lowercase());
+        people
+    }
+
+    /// How many people wait in the lobby.
+    pub fn lobby_count(&self) -> usize {
+        self.roster.values().filter(|p| p.in_lobby).count()
+    }
+
+    /// The chat so far, oldest first.
+    pub fn messages(&self) -> &[ChatMessage] {
+        &self.messages
+    }
+
+    /// Whether chat can be used now (messages sent earlier are queued until it can).
+    pub fn chat_ready(&self) -> bool {
+        matches!(self.chat, Chat::Connected(_))
+    }
+
+    /// The guest's display name, once given.
+    pub fn display_name(&self) -> Option<&str> {
+        self.display_name.as_deref()
+    }
+
+    /// The next command for the driver.
+    pub fn poll_command(&mut self) -> Option<Command> {
+        self.commands.pop_front()
+    }
+
+    /// The next update for the UI.
+    pub fn poll_update(&mut self) -> Option<Update> {
+        self.updates.pop_front()
+    }
+
+    // ----- user actions ------------------------------------------------------------------
+
+    /// Gets the token and discovers the service ahead of the Join click.
+    ///
+    /// # Errors
+    /// [`ProtocolError::InvalidTransition`] unless idle.
+    pub fn prefetch(&mut self) -> Result<(), ProtocolError> {
+        match self.phase {
+            Phase::Idle => {
+                self.set_phase(Phase::GettingAccess);
+                self.send(RequestKind::Token, 0)
+            }
+            _ => Err(self.invalid("prefetch")),
+        }
+    }
+
+    /// The guest pressed Join with this display name.
+    ///
+    /// # Errors
+    /// [`ProtocolError::InvalidInput`] for an empty or over-long name;
+    /// [`ProtocolError::InvalidTransition`] when already joining or joined.
+    pub fn join(&mut self, display_name: &str) -> Result<(), ProtocolError> {
+        let name = display_name.trim();
+        if name.is_empty() || name.chars().count() > ucwa::MAX_DISPLAY_NAME {
+            return Err(ProtocolError::InvalidInput {
+                field: "display name",
+                reason: format!("it must be 1 to {} characters", ucwa::MAX_DISPLAY_NAME),
+            });
+        }
+        match &self.phase {
+            Phase::Idle => {
+                self.display_name = Some(name.to_owned());
+                self.join_requested = true;
+                self.set_phase(Phase::GettingAccess);
+                self.send(RequestKind::Token, 0)
+            }
+            Phase::GettingAccess => {
+                self.display_name = Some(name.to_owned());
+                self.join_requested = true;
+                Ok(())
+            }
+            Phase::Ready => {
+                self.display_name = Some(name.to_owned());
+                self.join_requested = true;
+                self.set_phase(Phase::Connecting);
+                self.send(RequestKind::CreateApplication, 0)
+            }
+            Phase::Over(Ending::Failed(_)) => {
+                self.display_name = Some(name.to_owned());
+                self.restart()
+            }
+            _ => Err(self.invalid("join")),
+        }
+    }
+
+    /// Sends a chat message; it is queued if chat is still connecting.
+    ///
+    /// # Errors
+    /// [`ProtocolError::InvalidInput`] for an empty or over-long message;
+    /// [`ProtocolError::InvalidTransition`] when not in the meeting.
+    pub fn send_message(&mut self, text: &str, now: Timestamp) -> Result<MessageId, ProtocolError> {
+        let text = text.trim();
+        if text.is_empty() || text.chars().count() > MAX_MESSAGE_CHARS {
+            return Err(ProtocolError::InvalidInput {
+                field: "message",
+                reason: format!("it must be 1 to {MAX_MESSAGE_CHARS} characters"),
+            });
+        }
+        if !matches!(self.phase, Phase::InMeeting { .. }) {
+            return Err(self.invalid("send a message"));
+        }
+        let id = MessageId(self.next_id());
+        let operation = self.operation_id();
+        self.message_operations.insert(id, operation);
+        self.messages.push(ChatMessage {
+            id,
+            direction: MessageDirection::Outgoing,
+            sender: self.display_name.clone().unwrap_or_default(),
+            text: text.to_owned(),
+            at: now,
+            delivery: Delivery::Sending,
+        });
+        if self.chat_ready() {
+            self.send(RequestKind::SendMessage(id), 0)?;
+        }
+        Ok(id)
+    }
+
+    /// Tries a failed message again (with the same operation id, so it cannot arrive twice).
+    ///
+    /// # Errors
+    /// [`ProtocolError::InvalidTransition`] unless the message failed and the guest is in
+    /// the meeting.
+    pub fn retry_message(&mut self, id: MessageId) -> Result<(), ProtocolError> {
+        let in_meeting = matches!(self.phase, Phase::InMeeting { .. });
+        let Some(message) = self.messages.iter_mut().find(|m| m.id == id) else {
+            return Err(self.invalid("retry an unknown message"));
+        };
+        if message.delivery != Delivery::Failed || !in_meeting {
+            return Err(self.invalid("retry a message"));
+        }
+        message.delivery = Delivery::Sending;
+        self.updates.push_back(Update::DeliveryChanged(id));
+        if self.chat_ready() {
+            self.send(RequestKind::SendMessage(id), 0)?;
+        }
+        Ok(())
+    }
+
+    /// Leaves the meeting (or stops joining).
+    ///
+    /// # Errors
+    /// [`ProtocolError::InvalidTransition`] when it is already over.
+    pub fn leave(&mut self) -> Result<(), ProtocolError> {
+        match self.phase {
+            Phase::Over(_) => Err(self.invalid("leave")),
+            Phase::Leaving => Ok(()),
+            _ if self.app.is_some() => {
+                self.cancel_all();
+                self.set_phase(Phase::Leaving);
+                self.send(RequestKind::Leave, 0)
+            }
+            _ => {
+                self.finish(Ending::Left);
+                Ok(())
+            }
+        }
+    }
+
+    /// Joins again after leaving, being removed, the meeting ending or a failure: a fresh
+    /// token for the same `applicationSessionId`, then the whole join. Chat is kept.
+    ///
+    /// # Errors
+    /// [`ProtocolError::InvalidTransition`] unless it is over.
+    pub fn rejoin(&mut self) -> Result<(), ProtocolError> {
+        match self.phase {
+            Phase::Over(_) if self.display_name.is_some() => self.restart(),
+            _ => Err(self.invalid("rejoin")),
+        }
+    }
+
+    // ----- inputs ------------------------------------------------------------------------
+
+    /// Feeds an outcome in.
+    ///
+    /// # Errors
+    /// [`ProtocolError::InvalidInput`]/[`ProtocolError::InvalidHref`] only when a request
+    /// cannot even be built (e.g. a configured URL is unusable); every server answer,
+    /// however odd, is absorbed into the phase instead.
+    pub fn handle(&mut self, input: Input, now: Timestamp) -> Result<(), ProtocolError> {
+        match input {
+            Input::Response { id, response } => {
+                let Some(pending) = self.pending.remove(&id) else {
+                    return Ok(());
+                };
+                self.on_response(pending, &response, now)
+            }
+            Input::TransportFailed { id } => {
+                let Some(pending) = self.pending.remove(&id) else {
+                    return Ok(());
+                };
+                self.on_transport_failure(pending, now)
+            }
+            Input::TimerFired { id } => match self.timers.remove(&id) {
+                Some(TimerPurpose::Retry { kind, attempt }) => self.send(kind, attempt),
+                Some(TimerPurpose::RenewToken) => self.renew_token(None),
+                None => Ok(()),
+            },
+        }
+    }
+
+    // ----- internals ---------------------------------------------------------------------
+
+    fn invalid(&self, input: &'static str) -> ProtocolError {
+        ProtocolError::InvalidTransition {
+            state: self.phase.name(),
+            input,
+        }
+    }
+
+    fn next_id(&mut self) -> u64 {
+        self.next_id += 1;
+        self.next_id
+    }
+
+    fn operation_id(&mut self) -> String {
+        self.next_operation += 1;
+        let prefix: String = self.config.operation_prefix.chars().take(32).collect();
+        format!("{prefix}-{}", self.next_operation)
+    }
+
+    fn set_phase(&mut self, phase: Phase) {
+        if self.phase != phase {
+            self.phase = phase;
+            self.updates.push_back(Update::PhaseChanged);
+        }
+    }
+
+    fn restart(&mut self) -> Result<(), ProtocolError> {
+        self.cancel_all();
+        self.access = None;
+        self.discovered = None;
+        self.app = None;
+        self.reset_conversation();
+        self.app_recoveries = 0;
+        self.token_renewals = 0;
+        self.reconnecting_since = None;
+        self.join_requested = true;
+        self.set_phase(Phase::GettingAccess);
+        self.send(RequestKind::Token, 0)
+    }
+
+    fn reset_conversation(&mut self) {
+        self.conversation = None;
+        self.participants_url = None;
+        self.chat = Chat::Unavailable;
+        self.invite_operation = None;
+        if !self.roster.is_empty() {
+            self.roster.clear();
+            self.updates.push_back(Update::RosterChanged);
+        }
+    }
+
+    fn cancel_all(&mut self) {
+        let ids: Vec<RequestId> = self.pending.keys().copied().collect();
+        for id in ids {
+            self.pending.remove(&id);
+            self.commands.push_back(Command::Cancel { id });
+        }
+        self.timers.clear();
+        self.awaiting_token.clear();
+    }
+
+    /// How many event-channel requests are outstanding or scheduled for retry. The
+    /// discipline is at most one; tests assert it.
+    pub fn event_polls(&self) -> usize {
+        let parked = self
+            .pending
+            .values()
+            .filter(|p| matches!(p.kind, RequestKind::Events(_)))
+            .count();
+        let scheduled = self
+            .timers
+            .values()
+            .filter(|t| {
+                matches!(
+                    t,
+                    TimerPurpose::Retry {
+                        kind: RequestKind::Events(_),
+                        ..
+                    }
+                )
+            })
+            .count();
+        parked + scheduled
+    }
+
+    /// Builds and queues a request.
+    fn send(&mut self, kind: RequestKind, attempt: u32) -> Result<(), ProtocolError> {
+        let request = match self.build(&kind) {
+            Ok(request) => request,
+            Err(error) => {
+                self.fail(Self::failure_for_build_error(&error));
+                return Err(error);
+            }
+        };
+        let url = crate::http_util::request_url(&request)?;
+        let id = RequestId(self.next_id());
+        let timeout_ms = kind.timeout_ms();
+        self.pending.insert(id, Pending { kind, url, attempt });
+        self.commands.push_back(Command::Send {
+            id,
+            request: Box::new(request),
+            timeout_ms,
+        });
+        Ok(())
+    }
+
+    fn failure_for_build_error(error: &ProtocolError) -> JoinFailure {
+        match error {
+            ProtocolError::MissingLink { .. } | ProtocolError::Decode { .. } => JoinFailure::Incompatible,
+            _ => JoinFailure::LinkNotUsable,
+        }
+    }
+
+    fn token(&self) -> Result<&Secret, ProtocolError> {
+        self.access
+            .as_ref()
+            .map(|a| &a.token)
+            .ok_or(ProtocolError::InvalidTransition {
+                state: self.phase.name(),
+                input: "a request without a token",
+            })
+    }
+
+    fn build(&self, kind: &RequestKind) -> Result<HttpRequest, ProtocolError> {
+        let missing = |what: &'static str| ProtocolError::InvalidTransition {
+            state: self.phase.name(),
+            input: what,
+        };
+        match kind {
+            RequestKind::Token => guest_api::token_request(
+                &self.config.middle_tier,
+                &GuestTokenRequest {
+                    meeting_url: self.config.meeting_url.clone(),
+                    display_name: self.display_name.clone(),
+                    invitation: self.config.invitation.clone(),
+                    application_session_id: self.session_id.clone(),
+                },
+            ),
+            RequestKind::Discover => {
+                let access = self
+                    .access
+                    .as_ref()
+                    .ok_or_else(|| missing("discover without a token"))?;
+                ucwa::discover_request(&access.discover_url)
+            }
+            RequestKind::CreateApplication => {
+                let discovered = self
+                    .discovered
+                    .as_ref()
+                    .ok_or_else(|| missing("create an application before discover"))?;
+                let input = ucwa::ApplicationInput {
+                    anonymous_display_name: self.display_name.clone(),
+                    culture: self.config.culture.clone(),
+                    user_agent: self.config.user_agent.clone(),
+                    endpoint_id: None,
+                    other: serde_json::Map::new(),
+                };
+                ucwa::create_application_request(&discovered.anon_applications, self.token()?, &input)
+            }
+            RequestKind::Invite => {
+                let app = self
+                    .app
+                    .as_ref()
+                    .ok_or_else(|| missing("join without an application"))?;
+                let discovered = self
+                    .discovered
+                    .as_ref()
+                    .ok_or_else(|| missing("join before discover"))?;
+                let input = ucwa::OnlineMeetingInvitationInput {
+                    online_meeting_uri: discovered.conference_uri.clone(),
+                    anonymous_display_name: self.display_name.clone(),
+                    operation_id: self
+                        .invite_operation
+                        .clone()
+                        .ok_or_else(|| missing("join without an operation"))?,
+                    importance: Some(ucwa::Importance::Normal),
+                    subject: None,
+                    thread_id: None,
+                    other: serde_json::Map::new(),
+                };
+                ucwa::join_meeting_request(&app.join_online_meeting, self.token()?, &input)
+            }
+            RequestKind::Events(url) => ucwa::events_request(url, self.token()?),
+            RequestKind::AddMessaging(url) => {
+                let operation = format!(
+                    "{}-chat",
+                    self.config.operation_prefix.chars().take(32).collect::<String>()
+                );
+                ucwa::add_messaging_request(url, self.token()?, &operation)
+            }
+            RequestKind::SendMessage(id) => {
+                let Chat::Connected(send_url) = &self.chat else {
+                    return Err(missing("send before chat connected"));
+                };
+                let message = self
+                    .messages
+                    .iter()
+                    .find(|m| m.id == *id)
+                    .ok_or_else(|| missing("send an unknown message"))?;
+                let operation = self
+                    .message_operations
+                    .get(id)
+                    .ok_or_else(|| missing("send a message without an operation"))?;
+                ucwa::send_message_request(send_url, self.token()?, operation, &message.text)
+            }
+            RequestKind::Roster(url) => crate::http_util::empty(http::Method::GET, url, Some(self.token()?)),
+            RequestKind::Leave => {
+                let app = self
+                    .app
+                    .as_ref()
+                    .ok_or_else(|| missing("leave without an application"))?;
+                ucwa::delete_request(&app.self_url, self.token()?)
+            }
+            RequestKind::Cleanup(url) => ucwa::delete_request(url, self.token()?),
+        }
+    }
+
+    fn on_transport_failure(&mut self, pending: Pending, now: Timestamp) -> Result<(), ProtocolError> {
+        match pending.kind {
+            RequestKind::Leave => {
+                self.finish(Ending::Left);
+                Ok(())
+            }
+            RequestKind::Cleanup(_) | RequestKind::Roster(_) => Ok(()),
+            RequestKind::Events(_) => {
+                self.mark_reconnecting(now);
+                self.retry_or_fail(pending, now, JoinFailure::NetworkLost)
+            }
+            RequestKind::Discover => {
+                // A browser reports a refused origin (no CORS headers) exactly like a
+                // network failure, so after the retries both stay possible.
+                self.retry_or_fail(pending, now, JoinFailure::NetworkLost)
+            }
+            _ => self.retry_or_fail(pending, now, JoinFailure::NetworkLost),
+        }
+    }
+
+    fn mark_reconnecting(&mut self, now: Timestamp) {
+        if self.reconnecting_since.is_none() && self.phase.is_joined() {
+            self.reconnecting_since = Some(now);
+            self.updates.push_back(Update::Reconnecting);
+        }
+    }
+
+    fn mark_reconnected(&mut self) {
+        if self.reconnecting_since.take().is_some() {
+            self.updates.push_back(Update::Reconnected);
+        }
+    }
+
+    /// Retries with exponential backoff, or gives up with `failure`.
+    fn retry_or_fail(
+        &mut self,
+        pending: Pending,
+        now: Timestamp,
+        failure: JoinFailure,
+    ) -> Result<(), ProtocolError> {
+        let gave_up_reconnecting = self
+            .reconnecting_since
+            .is_some_and(|since| now.millis_since(since) > RECONNECT_GIVE_UP_MS);
+        if pending.attempt >= pending.kind.max_retries() || gave_up_reconnecting {
+            return self.give_up(&pending.kind, failure);
+        }
+        let delay = 1000u32.saturating_mul(1 << pending.attempt.min(5)).min(30_000);
+        let id = TimerId(self.next_id());
+        self.timers.insert(
+            id,
+            TimerPurpose::Retry {
+                kind: pending.kind,
+                attempt: pending.attempt + 1,
+            },
+        );
+        self.commands
+            .push_back(Command::StartTimer { id, after_ms: delay });
+        Ok(())
+    }
+
+    /// A request failed for good.
+    fn give_up(&mut self, kind: &RequestKind, failure: JoinFailure) -> Result<(), ProtocolError> {
+        match kind {
+            RequestKind::SendMessage(id) => {
+                self.set_delivery(*id, Delivery::Failed);
+                Ok(())
+            }
+            RequestKind::AddMessaging(_) => {
+                self.chat = Chat::Unavailable;
+                self.fail_queued_messages();
+                Ok(())
+            }
+            RequestKind::Roster(_) | RequestKind::Cleanup(_) => Ok(()),
+            RequestKind::Leave => {
+                self.finish(Ending::Left);
+                Ok(())
+            }
+            _ => {
+                self.fail(failure);
+                Ok(())
+            }
+        }
+    }
+
+    fn fail(&mut self, failure: JoinFailure) {
+        self.finish(Ending::Failed(failure));
+    }
+
+    /// Ends the join: cancels what is running and frees the application on the server.
+    fn finish(&mut self, ending: Ending) {
+        if matches!(self.phase, Phase::Over(_)) {
+            return;
+        }
+        self.cancel_all();
+        if let Some(app) = self.app.take()
+            && !matches!(ending, Ending::Left)
+            && self.access.is_some()
+        {
+            // Best effort: the server would expire it anyway.
+            let _ = self.send(RequestKind::Cleanup(app.self_url), 0);
+        }
+        self.reconnecting_since = None;
+        self.fail_queued_messages();
+        self.reset_conversation();
+        self.set_phase(Phase::Over(ending));
+    }
+
+    fn fail_queued_messages(&mut self) {
+        let stuck: Vec<MessageId> = self
+            .messages
+            .iter()
+            .filter(|m| m.delivery == Delivery::Sending)
+            .map(|m| m.id)
+            .collect();
+        for id in stuck {
+            self.set_delivery(id, Delivery::Failed);
+        }
+    }
+
+    fn set_delivery(&mut self, id: MessageId, delivery: Delivery) {
+        if let Some(message) = self.messages.iter_mut().find(|m| m.id == id)
+            && message.delivery != delivery
+        {
+            message.delivery = delivery;
+            self.updates.push_back(Update::DeliveryChanged(id));
+        }
+    }
+
+    /// Asks for a fresh token; `resume` is re-sent once it arrives.
+    fn renew_token(&mut self, resume: Option<RequestKind>) -> Result<(), ProtocolError> {
+        if matches!(self.phase, Phase::Over(_) | Phase::Leaving) {
+            return Ok(());
+        }
+        if let Some(kind) = resume {
+            self.token_renewals += 1;
+            if self.token_renewals > MAX_TOKEN_RENEWALS {
+                self.fail(JoinFailure::AccessExpired);
+                return Ok(());
+            }
+            if !self.awaiting_token.contains(&kind) {
+                self.awaiting_token.push(kind);
+            }
+        }
+        if self.pending.values().any(|p| p.kind == RequestKind::Token) {
+            return Ok(());
+        }
+        self.send(RequestKind::Token, 0)
+    }
+
+    fn schedule_token_renewal(&mut self, expires_at: Timestamp, now: Timestamp) {
+        self.timers
+            .retain(|_, purpose| !matches!(purpose, TimerPurpose::RenewToken));
+        let due = expires_at.plus_millis(-TOKEN_RENEW_MARGIN_MS).millis_since(now);
+        if due > 0 {
+            let id = TimerId(self.next_id());
+            self.timers.insert(id, TimerPurpose::RenewToken);
+            self.commands.push_back(Command::StartTimer {
+                id,
+                after_ms: u32::try_from(due).unwrap_or(u32::MAX),
+            });
+        }
+    }
+
+    fn on_response(
+        &mut self,
+        pending: Pending,
+        response: &HttpResponse,
+        now: Timestamp,
+    ) -> Result<(), ProtocolError> {
+        let status = response.status();
+        if matches!(self.phase, Phase::Over(_)) {
+            return Ok(());
+        }
+        // Transient server trouble is retried the same way for every request.
+        if matches!(
+            status,
+            StatusCode::INTERNAL_SERVER_ERROR
+                | StatusCode::BAD_GATEWAY
+                | StatusCode::SERVICE_UNAVAILABLE
+                | StatusCode::GATEWAY_TIMEOUT
+                | StatusCode::TOO_MANY_REQUESTS
+        ) && !matches!(
+            pending.kind,
+            RequestKind::Token | RequestKind::Leave | RequestKind::Cleanup(_)
+        ) {
+            if matches!(pending.kind, RequestKind::Events(_)) {
+                self.mark_reconnecting(now);
+            }
+            return self.retry_or_fail(pending, now, JoinFailure::ServiceUnavailable);
+        }
+        match pending.kind.clone() {
+            RequestKind::Token => self.on_token(pending, response, now),
+            RequestKind::Discover => self.on_discover(pending, response),
+            RequestKind::CreateApplication => self.on_application(pending, response),
+            RequestKind::Invite => self.on_invite(pending, response),
+            RequestKind::Events(_) => self.on_events(pending, response, now),
+            RequestKind::AddMessaging(_) => self.on_add_messaging(pending, response),
+            RequestKind::SendMessage(id) => self.on_sent(pending, id, response),
+            RequestKind::Roster(_) => {
+                self.on_roster(&pending.url, response);
+                Ok(())
+            }
+            RequestKind::Leave => {
+                self.finish(Ending::Left);
+                Ok(())
+            }
+            RequestKind::Cleanup(_) => Ok(()),
+        }
+    }
+
+    fn on_token(
+        &mut self,
+        pending: Pending,
+        response: &HttpResponse,
+        now: Timestamp,
+    ) -> Result<(), ProtocolError> {
+        let token = match guest_api::parse_token_response(response) {
+            Ok(token) => token,
+            Err(GuestTokenError::Refused(refusal)) => {
+                let failure = match refusal.error {
+                    GuestErrorCode::InvalidMeetingLink | GuestErrorCode::MeetingHostNotAllowed => {
+                        JoinFailure::LinkNotUsable
+                    }
+                    GuestErrorCode::OriginNotAllowed => JoinFailure::OriginNotAllowed,
+                    GuestErrorCode::InvitationRequired => JoinFailure::InvitationRequired,
+                    GuestErrorCode::InvitationInvalid => JoinFailure::InvitationInvalid,
+                    GuestErrorCode::InvitationExpired => JoinFailure::InvitationExpired,
+                    GuestErrorCode::MeetingNotFound => JoinFailure::MeetingNotFound,
+                    GuestErrorCode::RateLimited => JoinFailure::RateLimited,
+                    GuestErrorCode::ServiceUnavailable | GuestErrorCode::Internal => {
+                        JoinFailure::ServiceUnavailable
+                    }
+                    GuestErrorCode::InvalidRequest | GuestErrorCode::Other(_) => JoinFailure::Refused,
+                };
+                if refusal.retryable && failure == JoinFailure::ServiceUnavailable {
+                    return self.retry_or_fail(pending, now, failure);
+                }
+                self.fail(failure);
+                return Ok(());
+            }
+            Err(GuestTokenError::Protocol(error)) => {
+                let failure = match error.status() {
+                    Some(status) if status >= 500 => JoinFailure::ServiceUnavailable,
+                    _ => JoinFailure::Incompatible,
+                };
+                if failure == JoinFailure::ServiceUnavailable {
+                    return self.retry_or_fail(pending, now, failure);
+                }
+                self.fail(failure);
+                return Ok(());
+            }
+        };
+        let discover_url = match Url::parse(&token.discover_url) {
+            Ok(url) if matches!(url.scheme(), "http" | "https") => url,
+            _ => {
+                self.fail(JoinFailure::Incompatible);
+                return Ok(());
+            }
+        };
+        let expires_at = token.expires_at.at();
+        self.session_id = Some(token.application_session_id);
+        if self.subject.is_none() && token.subject.is_some() {
+            self.subject = token.subject;
+            self.updates.push_back(Update::SubjectChanged);
+        }
+        self.access = Some(Access {
+            token: token.token,
+            expires_at,
+            discover_url,
+        });
+        self.schedule_token_renewal(expires_at, now);
+        if self.discovered.is_none() {
+            return self.send(RequestKind::Discover, 0);
+        }
+        // A renewal: repeat what the old token could no longer do.
+        for kind in std::mem::take(&mut self.awaiting_token) {
+            self.send(kind, 0)?;
+        }
+        Ok(())
+    }
+
+    fn on_discover(&mut self, pending: Pending, response: &HttpResponse) -> Result<(), ProtocolError> {
+        let discover = match ucwa::parse_discover(response) {
+            Ok(discover) => discover,
+            Err(error) => {
+                return match error.status() {
+                    Some(401) => self.renew_token(Some(RequestKind::Discover)),
+                    Some(403) => {
+                        self.fail(JoinFailure::OriginNotAllowed);
+                        Ok(())
+                    }
+                    Some(404 | 410) => {
+                        self.fail(JoinFailure::MeetingNotFound);
+                        Ok(())
+                    }
+                    _ => {
+                        self.fail(JoinFailure::Incompatible);
+                        Ok(())
+                    }
+                };
+            }
+        };
+        let anon_applications = discover.anon_applications(&pending.url);
+        let (Ok(anon_applications), Some(conference_uri)) = (anon_applications, discover.conference_id)
+        else {
+            self.fail(JoinFailure::Incompatible);
+            return Ok(());
+        };
+        self.discovered = Some(Discovered {
+            anon_applications,
+            conference_uri,
+        });
+        if self.join_requested {
+            self.set_phase(Phase::Connecting);
+            self.send(RequestKind::CreateApplication, 0)
+        } else {
+            self.set_phase(Phase::Ready);
+            Ok(())
+        }
+    }
+
+    fn on_application(&mut self, pending: Pending, response: &HttpResponse) -> Result<(), ProtocolError> {
+        let application = match ucwa::parse_application(response) {
+            Ok(application) => application,
+            Err(error) => return self.on_step_error(RequestKind::CreateApplication, &error),
+        };
+        let links = (|| -> Result<(AppLinks, Url), ProtocolError> {
+            let base = &pending.url;
+            let communication = application.communication()?;
+            let me_uri = application.me()?.and_then(|me| me.uri);
+            Ok((
+                AppLinks {
+                    self_url: application.self_url(base)?,
+                    join_online_meeting: communication.join_online_meeting(base)?,
+                    me_uri,
+                },
+                application.events(base)?,
+            ))
+        })();
+        let Ok((app, events)) = links else {
+            self.fail(JoinFailure::Incompatible);
+            return Ok(());
+        };
+        self.app = Some(app);
+        self.invite_operation = Some(self.operation_id());
+        // Park the event channel first so the invitation's `started` event cannot be missed.
+        self.send(RequestKind::Events(events), 0)?;
+        self.send(RequestKind::Invite, 0)
+    }
+
+    fn on_invite(&mut self, _pending: Pending, response: &HttpResponse) -> Result<(), ProtocolError> {
+        const WHAT: &str = "join the meeting";
+        match crate::http_util::expect(
+            WHAT,
+            response,
+            &[StatusCode::CREATED, StatusCode::OK, StatusCode::NO_CONTENT],
+        ) {
+            Ok(_) => Ok(()),
+            Err(error) => self.on_step_error(RequestKind::Invite, &error),
+        }
+    }
+
+    /// Maps a failed join step to what happens next.
+    fn on_step_error(&mut self, kind: RequestKind, error: &ProtocolError) -> Result<(), ProtocolError> {
+        let subcode = error.service_error().and_then(|e| e.subcode.clone());
+        match (error.status(), subcode) {
+            (Some(401), _) => self.renew_token(Some(kind)),
+            (Some(404), Some(ErrorSubcode::ApplicationNotFound)) | (Some(410), _) => {
+                self.recover_application()
+            }
+            (Some(404), _) => {
+                self.fail(JoinFailure::MeetingNotFound);
+                Ok(())
+            }
+            (Some(409), Some(ErrorSubcode::AlreadyExists)) => Ok(()),
+            (Some(403), _) => {
+                let origin = matches!(&error, ProtocolError::Service { error, .. }
+                    if error.message.as_deref().is_some_and(|m| m.to_ascii_lowercase().contains("origin")));
+                self.fail(if origin {
+                    JoinFailure::OriginNotAllowed
+                } else {
+                    JoinFailure::Refused
+                });
+                Ok(())
+            }
+            (Some(_), Some(ErrorSubcode::TooManyParticipants | ErrorSubcode::TooManyLobbyParticipants)) => {
+                self.fail(JoinFailure::MeetingFull);
+                Ok(())
+            }
+            (Some(status), _) if status < 500 => {
+                self.fail(JoinFailure::Refused);
+                Ok(())
+            }
+            _ => {
+                self.fail(JoinFailure::Incompatible);
+                Ok(())
+            }
+        }
+    }
+
+    /// The server lost the application: make a new one and join again, keeping chat.
+    fn recover_application(&mut self) -> Result<(), ProtocolError> {
+        self.app_recoveries += 1;
+        if self.app_recoveries > MAX_APP_RECOVERIES || self.discovered.is_none() {
+            self.fail(JoinFailure::NetworkLost);
+            return Ok(());
+        }
+        let ids: Vec<RequestId> = self
+            .pending
+            .iter()
+            .filter(|(_, p)| !matches!(p.kind, RequestKind::Token))
+            .map(|(id, _)| *id)
+            .collect();
+        for id in ids {
+            self.pending.remove(&id);
+            self.commands.push_back(Command::Cancel { id });
+        }
+        self.timers
+            .retain(|_, purpose| matches!(purpose, TimerPurpose::RenewToken));
+        self.app = None;
+        self.reset_conversation();
+        self.fail_queued_messages();
+        if !self.phase.is_joined() {
+            self.set_phase(Phase::Connecting);
+        } else if self.reconnecting_since.is_none() {
+            self.reconnecting_since = self.phase_since();
+            self.updates.push_back(Update::Reconnecting);
+        }
+        self.send(RequestKind::CreateApplication, 0)
+    }
+
+    fn phase_since(&self) -> Option<Timestamp> {
+        match self.phase {
+            Phase::Lobby { since } | Phase::InMeeting { since } => Some(since),
+            _ => None,
+        }
+    }
+
+    fn on_events(
+        &mut self,
+        pending: Pending,
+        response: &HttpResponse,
+        now: Timestamp,
+    ) -> Result<(), ProtocolError> {
+        let events = match ucwa::events::parse_events(response) {
+            Ok(events) => events,
+            Err(error) => {
+                let subcode = error.service_error().and_then(|e| e.subcode.clone());
+                return match (error.status(), subcode) {
+                    (Some(409), Some(ErrorSubcode::PGetReplaced)) => {
+                        self.fail(JoinFailure::OpenedElsewhere);
+                        Ok(())
+                    }
+                    (Some(401), _) => self.renew_token(Some(pending.kind)),
+                    (Some(404 | 410), _) => self.recover_application(),
+                    (Some(_), _) => {
+                        self.mark_reconnecting(now);
+                        self.retry_or_fail(pending, now, JoinFailure::Incompatible)
+                    }
+                    (None, _) => {
+                        // A 200 whose body is not an event response: try the same URL again.
+                        self.retry_or_fail(pending, now, JoinFailure::Incompatible)
+                    }
+                };
+            }
+        };
+        let Some((continuation, link)) = events.continuation() else {
+            self.fail(JoinFailure::Incompatible);
+            return Ok(());
+        };
+        let next = match link.resolve(&pending.url) {
+            Ok(next) => next,
+            Err(_) => {
+                self.fail(JoinFailure::Incompatible);
+                return Ok(());
+            }
+        };
+        self.mark_reconnected();
+        // Park the next long-poll before touching the events.
+        self.send(RequestKind::Events(next), 0)?;
+        match continuation {
+            ucwa::events::Continuation::Next => {}
+            ucwa::events::Continuation::Resync => {
+                if let Some(url) = self.participants_url.clone() {
+                    self.send(RequestKind::Roster(url), 0)?;
+                }
+            }
+            ucwa::events::Continuation::Resume => {
+                // The server closed the conversations while we were away: join again.
+                if self.phase.is_joined() || matches!(self.phase, Phase::Connecting) {
+                    self.reset_conversation();
+                    self.invite_operation = Some(self.operation_id());
+                    self.send(RequestKind::Invite, 0)?;
+                }
+            }
+        }
+        self.apply_events(&events, &pending.url, now);
+        Ok(())
+    }
+
+    fn on_add_messaging(&mut self, pending: Pending, response: &HttpResponse) -> Result<(), ProtocolError> {
+        if ucwa::parse_created("add chat", response, &pending.url).is_err() {
+            if response.status() == StatusCode::UNAUTHORIZED {
+                return self.renew_token(Some(pending.kind));
+            }
+            self.chat = Chat::Unavailable;
+            self.fail_queued_messages();
+        }
+        Ok(())
+    }
+
+    fn on_sent(
+        &mut self,
+        pending: Pending,
+        id: MessageId,
+        response: &HttpResponse,
+    ) -> Result<(), ProtocolError> {
+        match ucwa::parse_created("send a message", response, &pending.url) {
+            Ok(_) => {
+                self.set_delivery(id, Delivery::Sent);
+                Ok(())
+            }
+            Err(error) if error.status() == Some(401) => self.renew_token(Some(pending.kind)),
+            Err(_) => {
+                self.set_delivery(id, Delivery::Failed);
+                Ok(())
+            }
+        }
+    }
+
+    /// Sends every queued outgoing message now that chat is connected.
+    fn flush_outbox(&mut self) -> Result<(), ProtocolError> {
+        let in_flight: BTreeSet<MessageId> = self
+            .pending
+            .values()
+            .filter_map(|p| match p.kind {
+                RequestKind::SendMessage(id) => Some(id),
+                _ => None,
+            })
+            .collect();
+        let queued: Vec<MessageId> = self
+            .messages
+            .iter()
+            .filter(|m| m.delivery == Delivery::Sending && !in_flight.contains(&m.id))
+            .map(|m| m.id)
+            .collect();
+        for id in queued {
+            self.send(RequestKind::SendMessage(id), 0)?;
+        }
+        Ok(())
+    }
+}

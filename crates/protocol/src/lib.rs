@@ -1,0 +1,54 @@
+//! The Skype for Business Online guest-join protocol, modelled once and without I/O.
+//!
+//! This crate holds the whole wire model a guest's browser, the service application
+//! (middle tier) and the simulator exchange, plus the guest join state machine. It builds
+//! [`http::Request`] values and parses [`http::Response`] values; it never sends anything,
+//! never reads a clock and never draws a random number. Callers pass those in. That keeps
+//! it deterministic, testable natively, and usable from `wasm32-unknown-unknown`.
+//!
+//! Layout, following the path of a guest:
+//! - [`join_link`]: what kind of link the guest pasted.
+//! - [`guest_api`]: the app ⇄ middle tier contract (the guest token).
+//! - [`aad`]: the middle tier's Azure AD client-credentials token.
+//! - [`taapi`]: the Trusted Application API the middle tier calls.
+//! - [`ucwa`]: the anonymous ("psanon") UCWA API the guest's browser calls, events included.
+//! - [`join`]: the guest join state machine that drives [`ucwa`].
+//!
+//! - [`callback`]: notifications pushed to the middle tier, and their token claims.
+//!
+//! Shared pieces: [`links`] (HAL-style `_links`/`_embedded` and href resolution),
+//! [`date`] (the two date formats servers mix), [`data_uri`] (message bodies),
+//! [`error`] (typed errors that keep the server's error document), [`secret`].
+//!
+//! The real servers' quirks (relative hrefs, `service:` vs `ms:rtc:saas:` rels, literal
+//! `\u0026` in hrefs, `/Date(ms)/` dates, 307 redirects, …) are documented where they are
+//! handled; `shared/reference/protocol.md` in the project gives the sources.
+
+#![warn(missing_docs)]
+
+#[macro_use]
+mod macros;
+
+pub mod aad;
+pub mod callback;
+pub mod data_uri;
+pub mod date;
+pub mod error;
+pub mod guest_api;
+pub mod html;
+pub mod http_util;
+pub mod join;
+pub mod join_link;
+pub mod links;
+pub mod secret;
+pub mod taapi;
+pub mod ucwa;
+
+pub use error::{ProtocolError, ServiceError};
+pub use secret::Secret;
+pub use url::Url;
+
+/// An HTTP request as this crate builds it: the body is already encoded.
+pub type HttpRequest = http::Request<Vec<u8>>;
+/// An HTTP response as this crate parses it: the whole body, already read.
+pub type HttpResponse = http::Response<Vec<u8>>;

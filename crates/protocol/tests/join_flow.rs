@@ -1,0 +1,651 @@
+//! The guest join state machine, driven through whole joins and table-driven transitions.
+
+mod support;
+
+use http::Method;
+use protocol::join::{Delivery, Ending, JoinFailure, MessageDirection, Phase, Update};
+use serde_json::{Value, json};
+use support::*;
+
+fn body(request: &protocol::HttpRequest) -> Value {
+    serde_json::from_slice(request.body()).expect("json body")
+}
+
+fn ended(h: &Harness) -> Option<Ending> {
+    match h.machine.phase() {
+        Phase::Over(ending) => Some(ending.clone()),
+        _ => None,
+    }
+}
+
+#[test]
+fn lobby_bypass_join_reaches_the_meeting_and_chats() {
+    let mut h = Harness::new();
+    h.machine.prefetch().expect("prefetch");
+    h.drain();
+    assert_eq!(h.machine.phase(), &Phase::GettingAccess);
+    h.give_token();
+    let discover = h.expect(&Method::GET, "/discover");
+    assert!(
+        h.request(discover).headers().get("authorization").is_none(),
+        "discover is sent without the token"
+    );
+    h.give_discover();
+    assert_eq!(
+        h.machine.phase(),
+        &Phase::Ready,
+        "prefetch stops before the Join click"
+    );
+    assert!(h.in_flight.is_empty());
+
+    h.machine.join("  Ada Lovelace ").expect("join");
+    h.drain();
+    assert_eq!(h.machine.phase(), &Phase::Connecting);
+    let create = h.expect(&Method::POST, "/ucwa/psanon/v1/applications");
+    let request = h.request(create);
+    assert_eq!(
+        request.uri().host(),
+        Some("webpool.sim.example"),
+        "anonApplications href followed"
+    );
+    assert_eq!(
+        request.headers()["authorization"],
+        "Bearer psat=eyJhbGciOi.abc.def"
+    );
+    assert_eq!(body(request)["anonymousDisplayName"], "Ada Lovelace");
+    h.give_application();
+
+    // Events are parked before the invitation is posted, in the same turn.
+    let order: Vec<String> = h
+        .log
+        .iter()
+        .rev()
+        .take(2)
+        .map(|r| r.uri().path().to_owned())
+        .collect();
+    assert!(order[0].ends_with("/onlineMeetingInvitations"), "{order:?}");
+    assert!(order[1].ends_with("/events"), "{order:?}");
+    let events = h.expect(&Method::GET, "/events");
+    assert_eq!(
+        h.request(events).uri().query(),
+        Some("ack=1&key=k1"),
+        "literal \\u0026 read as &"
+    );
+    let invite = h.expect(&Method::POST, "/onlineMeetingInvitations");
+    let input = body(h.request(invite));
+    assert_eq!(input["onlineMeetingUri"], CONFERENCE);
+    assert_eq!(input["anonymousDisplayName"], "Ada Lovelace");
+    let operation = input["operationId"].as_str().expect("operation").to_owned();
+    h.respond_raw(invite, 201, &[], Vec::new());
+
+    h.deliver(join_without_lobby(&operation));
+    assert!(matches!(h.machine.phase(), Phase::InMeeting { .. }));
+    assert_eq!(h.machine.subject(), Some("Mortgage advice"));
+    let names: Vec<&str> = h.machine.participants().iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Olivia Organizer"]);
+    assert!(h.machine.participants()[0].is_leader);
+    // Chat is added automatically once in, and the next poll is already parked.
+    let add = h.expect(&Method::POST, "/messaging/messagingInvitations");
+    h.respond_raw(add, 201, &[], Vec::new());
+    assert!(h.find(&Method::GET, "/events").is_some());
+
+    let early = h
+        .machine
+        .send_message("Hello before chat is up", h.now)
+        .expect("queued");
+    assert!(
+        h.find(&Method::POST, "/messaging/messages").is_none(),
+        "queued until connected"
+    );
+    h.deliver(json!([conversation_sender(vec![messaging_event("Connected")])]));
+    assert!(h.machine.chat_ready());
+    let send = h.expect(&Method::POST, "/messaging/messages");
+    let request = h.request(send);
+    assert_eq!(request.headers()["content-type"], "text/plain; charset=utf-8");
+    assert_eq!(request.body().as_slice(), b"Hello before chat is up");
+    assert!(request.uri().query().expect("query").starts_with("operationId="));
+    h.respond_raw(send, 201, &[], Vec::new());
+    assert_eq!(h.machine.messages()[0].id, early);
+    assert_eq!(h.machine.messages()[0].delivery, Delivery::Sent);
+
+    h.deliver(json!([conversation_sender(vec![
+        incoming_message_event(
+            7,
+            "Olivia Organizer",
+            "data:text/plain;charset=utf-8,Welcome+Ada%21"
+        ),
+        incoming_message_event(
+            7,
+            "Olivia Organizer",
+            "data:text/plain;charset=utf-8,Welcome+Ada%21"
+        ),
+    ])]));
+    let incoming: Vec<_> = h
+        .machine
+        .messages()
+        .iter()
+        .filter(|m| m.direction == MessageDirection::Incoming)
+        .collect();
+    assert_eq!(incoming.len(), 1, "a redelivered message is shown once");
+    assert_eq!(incoming[0].text, "Welcome Ada!");
+    assert_eq!(incoming[0].sender, "Olivia Organizer");
+}
+
+#[test]
+fn lobby_wait_then_admission() {
+    let mut h = Harness::new();
+    h.connect("Ada");
+    let op = h.invite_operation();
+    h.deliver(json!([
+        communication_sender(vec![
+            invitation_event("started", &op, None, None),
+            conversation_event("added", "Connecting", None)
+        ]),
+        conversation_sender(vec![local_participant_event(true)]),
+        communication_sender(vec![conversation_event("updated", "InLobby", None)]),
+    ]));
+    let Phase::Lobby { since } = *h.machine.phase() else {
+        panic!("expected lobby, got {:?}", h.machine.phase());
+    };
+    assert_eq!(since, h.now);
+    while h.machine.poll_update().is_some() {}
+    h.advance(90_000);
+    h.deliver(json!([
+        conversation_sender(vec![
+            messaging_event("Disconnected"),
+            participant_event("added", "org", "Olivia", "Leader", false)
+        ]),
+        communication_sender(vec![
+            conversation_event("updated", "Connected", None),
+            invitation_event("completed", &op, Some("Success"), None),
+        ]),
+    ]));
+    assert!(matches!(h.machine.phase(), Phase::InMeeting { .. }));
+    let updates: Vec<Update> = std::iter::from_fn(|| h.machine.poll_update()).collect();
+    assert!(updates.contains(&Update::Admitted), "{updates:?}");
+    assert!(updates.contains(&Update::ParticipantJoined("Olivia".to_owned())));
+}
+
+/// Endings driven by the server, as `(description, events, expected ending)`.
+#[test]
+fn server_driven_endings() {
+    type Script = fn(&str) -> Value;
+    let lobby_then: fn(Value) -> Value = |last| {
+        json!([
+            conversation_sender(vec![local_participant_event(true)]),
+            communication_sender(vec![conversation_event("updated", "InLobby", None), last]),
+        ])
+    };
+    let cases: Vec<(&str, Script, Ending)> = vec![
+        (
+            "denied from the lobby",
+            |op| {
+                json!([
+                    conversation_sender(vec![local_participant_event(true)]),
+                    communication_sender(vec![
+                        conversation_event("updated", "InLobby", None),
+                        invitation_event(
+                            "completed",
+                            op,
+                            Some("Failure"),
+                            Some(("RemoteFailure", "Denied"))
+                        ),
+                    ]),
+                ])
+            },
+            Ending::Denied,
+        ),
+        (
+            "lobby timed out",
+            |op| {
+                json!([
+                    conversation_sender(vec![local_participant_event(true)]),
+                    communication_sender(vec![
+                        conversation_event("updated", "InLobby", None),
+                        invitation_event("completed", op, Some("Failure"), Some(("Timeout", "Timeout"))),
+                    ]),
+                ])
+            },
+            Ending::LobbyTimedOut,
+        ),
+        (
+            "meeting ended while waiting",
+            |op| {
+                json!([
+                    conversation_sender(vec![local_participant_event(true)]),
+                    communication_sender(vec![
+                        conversation_event("updated", "InLobby", None),
+                        invitation_event("completed", op, Some("Failure"), Some(("RemoteFailure", "Ended"))),
+                    ]),
+                ])
+            },
+            Ending::MeetingEnded,
+        ),
+        (
+            "meeting not found",
+            |op| {
+                json!([communication_sender(vec![invitation_event(
+                    "completed",
+                    op,
+                    Some("Failure"),
+                    Some(("NotFound", "DestinationNotFound"))
+                )])])
+            },
+            Ending::Failed(JoinFailure::MeetingNotFound),
+        ),
+        (
+            "meeting full",
+            |op| {
+                json!([communication_sender(vec![invitation_event(
+                    "completed",
+                    op,
+                    Some("Failure"),
+                    Some(("RemoteFailure", "TooManyParticipants"))
+                )])])
+            },
+            Ending::Failed(JoinFailure::MeetingFull),
+        ),
+    ];
+    let _ = lobby_then;
+    for (what, script, expected) in cases {
+        let mut h = Harness::new();
+        h.connect("Ada");
+        let op = h.invite_operation();
+        h.deliver(script(&op));
+        assert_eq!(ended(&h), Some(expected), "{what}");
+        assert!(
+            h.in_flight.values().all(|r| r.method() == Method::DELETE),
+            "{what}: only cleanup remains"
+        );
+    }
+}
+
+#[test]
+fn in_meeting_endings() {
+    let cases = [
+        (("RemoteFailure", "Ended"), Ending::MeetingEnded),
+        (("RemoteFailure", "Ejected"), Ending::Removed),
+        (("RemoteFailure", "Removed"), Ending::Removed),
+    ];
+    for (reason, expected) in cases {
+        let mut h = Harness::new();
+        h.join_meeting("Ada");
+        h.deliver(json!([
+            conversation_sender(vec![messaging_event("Disconnected")]),
+            communication_sender(vec![conversation_event("updated", "Disconnected", Some(reason))]),
+        ]));
+        assert_eq!(ended(&h), Some(expected.clone()), "{reason:?}");
+        // The application is deleted on the way out and no poll stays parked.
+        assert!(h.find(&Method::DELETE, APP).is_some(), "{reason:?}");
+        assert!(h.find(&Method::GET, "/events").is_none(), "{reason:?}");
+    }
+}
+
+#[test]
+fn leaving_deletes_the_application_then_rejoin_keeps_the_session() {
+    let mut h = Harness::new();
+    h.join_meeting("Ada");
+    h.machine.send_message("bye", h.now).expect("sent");
+    h.drain();
+    h.machine.leave().expect("leave");
+    h.drain();
+    assert_eq!(h.machine.phase(), &Phase::Leaving);
+    assert!(h.find(&Method::GET, "/events").is_none(), "the poll is cancelled");
+    let delete = h.expect(&Method::DELETE, APP);
+    h.respond_raw(delete, 204, &[], Vec::new());
+    assert_eq!(ended(&h), Some(Ending::Left));
+
+    h.machine.rejoin().expect("rejoin");
+    h.drain();
+    let token = h.expect(&Method::POST, "/api/v1/guest-token");
+    assert_eq!(
+        body(h.request(token))["applicationSessionId"],
+        "session-1",
+        "same guest identity"
+    );
+    h.give_token();
+    h.give_discover();
+    assert_eq!(h.machine.phase(), &Phase::Connecting, "a rejoin goes straight on");
+    assert!(
+        h.machine.messages().iter().any(|m| m.text == "bye"),
+        "chat survives a rejoin"
+    );
+}
+
+#[test]
+fn dropped_event_channel_is_retried_on_the_same_ack() {
+    let mut h = Harness::new();
+    h.join_meeting("Ada");
+    let events = h.expect(&Method::GET, "/events");
+    let url = h.request(events).uri().clone();
+    h.fail_transport(events);
+    assert!(h.machine.reconnecting_since().is_some());
+    assert_eq!(h.machine.event_polls(), 1, "the retry counts as the one poll");
+    assert!(
+        h.find(&Method::GET, "/events").is_none(),
+        "nothing in flight while waiting"
+    );
+    h.fire_timers();
+    let retry = h.expect(&Method::GET, "/events");
+    assert_eq!(h.request(retry).uri(), &url, "same ack, so no event is lost");
+    h.deliver(json!([conversation_sender(vec![incoming_message_event(
+        9,
+        "Olivia",
+        "data:text/plain,hi"
+    )])]));
+    assert!(h.machine.reconnecting_since().is_none());
+    let updates: Vec<Update> = std::iter::from_fn(|| h.machine.poll_update()).collect();
+    assert!(updates.contains(&Update::Reconnected));
+}
+
+#[test]
+fn server_errors_back_off_exponentially() {
+    let mut h = Harness::new();
+    h.join_meeting("Ada");
+    h.timers.clear(); // the token renewal is not under test
+    let mut delays = Vec::new();
+    for _ in 0..4 {
+        let events = h.expect(&Method::GET, "/events");
+        h.respond(events, 503, &json!({"code": "ServiceUnavailable"}));
+        assert_eq!(h.timers.len(), 1, "one retry scheduled");
+        delays.push(h.timers[0].1);
+        h.fire_timers();
+    }
+    assert_eq!(delays, [1000, 2000, 4000, 8000]);
+    assert!(matches!(h.machine.phase(), Phase::InMeeting { .. }));
+}
+
+#[test]
+fn lost_application_is_recreated_and_rejoined() {
+    for (status, subcode) in [(404, "ApplicationNotFound"), (410, "InactiveApplicationExpired")] {
+        let mut h = Harness::new();
+        h.join_meeting("Ada");
+        let events = h.expect(&Method::GET, "/events");
+        h.respond(events, status, &json!({"code": "Gone", "subcode": subcode}));
+        assert!(matches!(h.machine.phase(), Phase::InMeeting { .. }), "{status}");
+        assert!(h.machine.reconnecting_since().is_some(), "{status}");
+        let create = h.expect(&Method::POST, "/ucwa/psanon/v1/applications");
+        h.respond(create, 201, &application_body("2"));
+        let invite = h.expect(&Method::POST, "/onlineMeetingInvitations");
+        h.respond_raw(invite, 201, &[], Vec::new());
+        let op = h.invite_operation();
+        h.deliver(join_without_lobby(&op));
+        assert!(h.machine.reconnecting_since().is_none(), "{status}");
+        assert!(matches!(h.machine.phase(), Phase::InMeeting { .. }));
+    }
+}
+
+#[test]
+fn unauthorized_fetches_a_fresh_token_and_repeats_the_request() {
+    let mut h = Harness::new();
+    h.join_meeting("Ada");
+    let events = h.expect(&Method::GET, "/events");
+    let url = h.request(events).uri().clone();
+    h.respond_raw(
+        events,
+        401,
+        &[("content-type", "text/html")],
+        b"<html>401</html>".to_vec(),
+    );
+    let token = h.expect(&Method::POST, "/api/v1/guest-token");
+    assert_eq!(body(h.request(token))["applicationSessionId"], "session-1");
+    h.respond(
+        token,
+        200,
+        &json!({"discoverUrl": DISCOVER, "token": "psat=fresh", "expiresAt": "/Date(1800000000000)/", "applicationSessionId": "session-1"}),
+    );
+    let retry = h.expect(&Method::GET, "/events");
+    assert_eq!(h.request(retry).uri(), &url);
+    assert_eq!(h.request(retry).headers()["authorization"], "Bearer psat=fresh");
+}
+
+#[test]
+fn replaced_poll_means_another_window_took_over() {
+    let mut h = Harness::new();
+    h.join_meeting("Ada");
+    let events = h.expect(&Method::GET, "/events");
+    h.respond(
+        events,
+        409,
+        &json!({"code": "Conflict", "subcode": "PGetReplaced"}),
+    );
+    assert_eq!(ended(&h), Some(Ending::Failed(JoinFailure::OpenedElsewhere)));
+}
+
+/// The middle tier's refusals, as `(error code, retryable, expected failure)`.
+#[test]
+fn middle_tier_refusals_map_to_failures() {
+    let cases = [
+        ("invalid_meeting_link", false, JoinFailure::LinkNotUsable),
+        ("meeting_host_not_allowed", false, JoinFailure::LinkNotUsable),
+        ("origin_not_allowed", false, JoinFailure::OriginNotAllowed),
+        ("invitation_required", false, JoinFailure::InvitationRequired),
+        ("invitation_invalid", false, JoinFailure::InvitationInvalid),
+        ("invitation_expired", false, JoinFailure::InvitationExpired),
+        ("meeting_not_found", false, JoinFailure::MeetingNotFound),
+        ("rate_limited", true, JoinFailure::RateLimited),
+        ("something_new", false, JoinFailure::Refused),
+    ];
+    for (code, retryable, expected) in cases {
+        let mut h = Harness::new();
+        h.machine.join("Ada").expect("join");
+        h.drain();
+        let token = h.expect(&Method::POST, "/api/v1/guest-token");
+        h.respond(
+            token,
+            403,
+            &json!({"error": code, "message": "m", "retryable": retryable}),
+        );
+        assert_eq!(ended(&h), Some(Ending::Failed(expected.clone())), "{code}");
+        assert_eq!(expected.retry_safe(), retryable, "{code}");
+    }
+}
+
+/// Failures of the guest-side steps, as `(step, status, body, expected failure)`.
+#[test]
+fn step_failures_map_to_failures() {
+    let origin = json!({"code": "Forbidden", "message": "Service does not allow a cross domain request from this origin."});
+    let cases = [
+        ("discover", 403, origin, JoinFailure::OriginNotAllowed),
+        (
+            "discover",
+            404,
+            json!({"code": "NotFound"}),
+            JoinFailure::MeetingNotFound,
+        ),
+        (
+            "invite",
+            404,
+            json!({"code": "NotFound", "subcode": "DestinationNotFound"}),
+            JoinFailure::MeetingNotFound,
+        ),
+        (
+            "invite",
+            403,
+            json!({"code": "Forbidden", "message": "conference URI does not match"}),
+            JoinFailure::Refused,
+        ),
+        (
+            "create",
+            400,
+            json!({"code": "BadRequest", "subcode": "ParameterValidationFailure"}),
+            JoinFailure::Refused,
+        ),
+    ];
+    for (step, status, error, expected) in cases {
+        let mut h = Harness::new();
+        h.machine.prefetch().expect("prefetch");
+        h.drain();
+        h.give_token();
+        if step == "discover" {
+            let id = h.expect(&Method::GET, "/discover");
+            h.respond(id, status, &error);
+        } else {
+            h.give_discover();
+            h.machine.join("Ada").expect("join");
+            h.drain();
+            if step == "create" {
+                let id = h.expect(&Method::POST, "/ucwa/psanon/v1/applications");
+                h.respond(id, status, &error);
+            } else {
+                h.give_application();
+                let id = h.expect(&Method::POST, "/onlineMeetingInvitations");
+                h.respond(id, status, &error);
+            }
+        }
+        assert_eq!(ended(&h), Some(Ending::Failed(expected)), "{step} {status}");
+    }
+}
+
+#[test]
+fn network_failures_are_retried_then_reported() {
+    let mut h = Harness::new();
+    h.machine.join("Ada").expect("join");
+    h.drain();
+    for _ in 0..5 {
+        let token = h.expect(&Method::POST, "/api/v1/guest-token");
+        h.fail_transport(token);
+        h.fire_timers();
+    }
+    assert_eq!(ended(&h), Some(Ending::Failed(JoinFailure::NetworkLost)));
+    // Retrying after a failure starts over.
+    h.machine.join("Ada").expect("retry");
+    h.drain();
+    assert!(h.find(&Method::POST, "/api/v1/guest-token").is_some());
+}
+
+#[test]
+fn failed_messages_can_be_retried_with_the_same_operation() {
+    let mut h = Harness::new();
+    h.join_meeting("Ada");
+    let id = h.machine.send_message("Is anyone there?", h.now).expect("sent");
+    h.drain();
+    for _ in 0..3 {
+        let send = h.expect(&Method::POST, "/messaging/messages");
+        h.fail_transport(send);
+        h.fire_timers();
+    }
+    assert_eq!(
+        h.machine.messages().last().expect("message").delivery,
+        Delivery::Failed
+    );
+    h.machine.retry_message(id).expect("retry");
+    h.drain();
+    let operations: Vec<String> = h
+        .log
+        .iter()
+        .filter(|r| r.uri().path().ends_with("/messaging/messages"))
+        .map(|r| r.uri().query().unwrap_or_default().to_owned())
+        .collect();
+    assert!(operations.windows(2).all(|w| w[0] == w[1]), "{operations:?}");
+    let send = h.expect(&Method::POST, "/messaging/messages");
+    h.respond_raw(send, 201, &[], Vec::new());
+    assert_eq!(
+        h.machine.messages().last().expect("message").delivery,
+        Delivery::Sent
+    );
+}
+
+#[test]
+fn html_messages_arrive_as_text() {
+    let mut h = Harness::new();
+    h.join_meeting("Ada");
+    h.deliver(json!([conversation_sender(vec![json!({
+        "link": {"rel": "message", "href": "/m/1"},
+        "_embedded": {"message": {"direction": "Incoming", "_links": {
+            "participant": {"href": "/p", "title": "Eve"},
+            "htmlMessage": {"href": "data:text/html;charset=utf-8,%3cb%3eHi%3c%2fb%3e%3cscript%3ealert(1)%3c%2fscript%3e"}}}},
+        "type": "completed", "status": "Success",
+    })])]));
+    assert_eq!(h.machine.messages().last().expect("message").text, "Hi");
+}
+
+#[test]
+fn participants_join_leave_and_wait_in_the_lobby() {
+    let mut h = Harness::new();
+    h.join_meeting("Ada");
+    h.deliver(json!([conversation_sender(vec![
+        participant_event("added", "bob", "Bob", "Attendee", false),
+        participant_event("added", "carol", "Carol", "Attendee", true),
+    ])]));
+    assert_eq!(h.machine.participants().len(), 3);
+    assert_eq!(h.machine.lobby_count(), 1);
+    h.deliver(json!([conversation_sender(vec![participant_event(
+        "deleted", "bob", "Bob", "Attendee", false
+    )])]));
+    let names: Vec<&str> = h.machine.participants().iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Carol", "Olivia Organizer"]);
+    let updates: Vec<Update> = std::iter::from_fn(|| h.machine.poll_update()).collect();
+    assert!(updates.contains(&Update::ParticipantLeft("Bob".to_owned())));
+}
+
+/// Actions that make no sense in a phase are refused without changing anything.
+#[test]
+fn invalid_transitions_are_errors_not_panics() {
+    let mut idle = Harness::new();
+    assert!(idle.machine.send_message("hi", idle.now).is_err());
+    assert!(idle.machine.rejoin().is_err());
+    assert!(idle.machine.retry_message(protocol::join::MessageId(99)).is_err());
+    assert!(idle.machine.join("   ").is_err(), "empty names are refused");
+    assert!(
+        idle.machine.join(&"x".repeat(300)).is_err(),
+        "long names are refused"
+    );
+    assert_eq!(idle.machine.phase(), &Phase::Idle);
+
+    let mut joined = Harness::new();
+    joined.join_meeting("Ada");
+    assert!(joined.machine.join("Ada").is_err());
+    assert!(joined.machine.prefetch().is_err());
+    assert!(joined.machine.rejoin().is_err());
+    assert!(joined.machine.send_message("", joined.now).is_err());
+
+    let mut over = Harness::new();
+    over.machine.leave().expect("leaving before anything is fine");
+    assert!(over.machine.leave().is_err());
+    // Responses for requests the machine no longer tracks are ignored.
+    over.machine
+        .handle(
+            protocol::join::Input::Response {
+                id: protocol::join::RequestId(12345),
+                response: http::Response::new(Vec::new()),
+            },
+            over.now,
+        )
+        .expect("ignored");
+}
+
+#[test]
+fn malformed_bodies_fail_cleanly() {
+    let mut h = Harness::new();
+    h.machine.join("Ada").expect("join");
+    h.drain();
+    let token = h.expect(&Method::POST, "/api/v1/guest-token");
+    h.respond_raw(token, 200, &[], b"{not json".to_vec());
+    assert_eq!(ended(&h), Some(Ending::Failed(JoinFailure::Incompatible)));
+
+    let mut h = Harness::new();
+    h.join_meeting("Ada");
+    let events = h.expect(&Method::GET, "/events");
+    h.respond_raw(events, 200, &[], b"<html>proxy</html>".to_vec());
+    assert!(
+        matches!(h.machine.phase(), Phase::InMeeting { .. }),
+        "one bad poll is retried"
+    );
+}
+
+#[test]
+fn token_is_renewed_before_it_expires() {
+    let mut h = Harness::new();
+    h.join_meeting("Ada");
+    let renewal = h
+        .timers
+        .iter()
+        .map(|(_, after)| *after)
+        .max()
+        .expect("a renewal timer");
+    assert_eq!(renewal, (8 * 3600 - 5 * 60) * 1000);
+    h.fire_timers();
+    let token = h.expect(&Method::POST, "/api/v1/guest-token");
+    assert_eq!(body(h.request(token))["applicationSessionId"], "session-1");
+}

@@ -1,0 +1,179 @@
+//! Property tests over generated input: links, dates, hrefs, data URIs, HTML, and the join
+//! machine under arbitrary server behaviour.
+
+mod support;
+
+use proptest::prelude::*;
+use protocol::date::{self, Timestamp, WireDate};
+use protocol::join::{Input, Phase};
+use protocol::join_link::{self, JoinLink, MeetingHosts};
+use protocol::links::Href;
+use protocol::{Url, data_uri, html};
+
+fn segment() -> impl Strategy<Value = String> {
+    "[A-Za-z0-9][A-Za-z0-9._-]{0,15}"
+}
+
+fn meeting_id() -> impl Strategy<Value = String> {
+    "[A-Z0-9]{8}"
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn online_links_classify_with_their_parts(
+        tenant in segment(),
+        organizer in segment(),
+        id in meeting_id(),
+        query in proptest::option::of("[a-z]{1,4}=[a-z0-9]{1,4}"),
+        wrap in 0usize..4,
+    ) {
+        let mut link = format!("https://meet.lync.com/{tenant}/{organizer}/{id}");
+        if let Some(query) = &query {
+            link = format!("{link}?{query}");
+        }
+        let pasted = match wrap {
+            0 => link.clone(),
+            1 => format!("  {link}\n"),
+            2 => format!("<{link}>"),
+            _ => format!("\"{link}\"."),
+        };
+        let classified = join_link::classify(&pasted, &MeetingHosts::new());
+        let Ok(JoinLink::Online(meeting)) = classified else {
+            return Err(TestCaseError::fail(format!("{pasted:?} → {classified:?}")));
+        };
+        prop_assert_eq!(meeting.meeting_id, id);
+        prop_assert_eq!(meeting.tenant, tenant);
+        prop_assert_eq!(meeting.organizer, organizer);
+        prop_assert!(meeting.url.query().is_none());
+    }
+
+    #[test]
+    fn conference_uris_round_trip(user in "[a-z][a-z0-9.]{0,12}", domain in "[a-z]{2,10}\\.(com|org|net)", id in meeting_id()) {
+        let uri = format!("sip:{user}@{domain};gruu;opaque=app:conf:focus:id:{id}");
+        let parsed = join_link::parse_conference_uri(&uri).expect("parses");
+        prop_assert_eq!(parsed.to_string(), uri);
+    }
+
+    #[test]
+    fn classifying_anything_never_panics(text in ".{0,300}") {
+        let _ = join_link::classify(&text, &MeetingHosts::new().with_host("127.0.0.1:8444"));
+    }
+
+    #[test]
+    fn dates_round_trip_in_both_formats(millis in -62_135_596_800_000i64..253_402_300_799_999i64) {
+        let at = Timestamp::from_millis(millis);
+        prop_assert_eq!(date::parse(&at.to_iso8601()), Ok(at));
+        prop_assert_eq!(date::parse(&at.to_ajax()), Ok(at));
+        let escaped = format!("\\/Date({millis})\\/");
+        prop_assert_eq!(WireDate::parse(&escaped).map(|d| d.at()), Ok(at));
+    }
+
+    #[test]
+    fn parsing_dates_never_panics(text in ".{0,40}") {
+        let _ = date::parse(&text);
+    }
+
+    #[test]
+    fn literal_escaped_ampersands_resolve_like_real_ones(
+        path in "/[a-z]{1,8}(/[a-z0-9]{1,8}){0,3}",
+        pairs in proptest::collection::vec(("[a-z]{1,5}", "[A-Za-z0-9]{1,8}"), 1..4),
+        host in "[a-z]{3,10}\\.example",
+    ) {
+        let base = Url::parse(&format!("https://{host}:4443/base/resource")).expect("base");
+        let query: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        let plain = Href::new(format!("{path}?{}", query.join("&")));
+        let quirky = Href::new(format!("{path}?{}", query.join("\\u0026")));
+        let resolved = plain.resolve(&base).expect("resolves");
+        prop_assert_eq!(quirky.resolve(&base).expect("resolves"), resolved.clone());
+        prop_assert_eq!(resolved.host_str(), Some(host.as_str()));
+        prop_assert_eq!(resolved.path(), path.as_str());
+    }
+
+    #[test]
+    fn absolute_hrefs_ignore_the_base(host in "[a-z]{3,10}\\.example", path in "/[a-z]{1,8}") {
+        let href = Href::new(format!("https://{host}{path}"));
+        let base = Url::parse("https://other.example:4443/x/y").expect("base");
+        let resolved = href.resolve(&base).expect("resolves");
+        prop_assert_eq!(resolved.host_str(), Some(host.as_str()));
+        prop_assert_eq!(resolved.port(), None);
+    }
+
+    #[test]
+    fn data_uris_round_trip_any_text(text in "\\PC{0,200}") {
+        let encoded = data_uri::encode("text/plain", &text);
+        prop_assert!(!encoded[5..].contains(' '));
+        prop_assert_eq!(data_uri::decode(&encoded).expect("decodes").text, text);
+    }
+
+    #[test]
+    fn html_keeps_words_and_drops_tags_attributes_and_scripts(
+        parts in proptest::collection::vec(("[a-z]{1,8}", 0usize..6), 1..12),
+    ) {
+        const TAGS: [&str; 6] = [
+            "<b>",
+            "</b>",
+            "<span style=\"color:red\" title='a > b' onclick=\"alert(1)\">",
+            "<script>evil(1)</script>",
+            "<img src=x onerror=alert(2)>",
+            "<style>p { color: red }</style>",
+        ];
+        let markup: Vec<String> = parts.iter().map(|(word, tag)| format!("{word} {}", TAGS[*tag])).collect();
+        let text = html::to_text(&markup.join(" "));
+        let words: Vec<&str> = parts.iter().map(|(word, _)| word.as_str()).collect();
+        prop_assert_eq!(text, words.join(" "));
+    }
+
+    #[test]
+    fn html_of_anything_never_panics(markup in ".{0,300}") {
+        let _ = html::to_text(&markup);
+    }
+
+    /// Whatever the servers answer, in whatever order, the machine neither panics nor
+    /// parks more than one event poll, and a chosen leave always ends it.
+    #[test]
+    fn the_join_machine_survives_arbitrary_answers(
+        script in proptest::collection::vec((0u8..6, 0usize..8, 0u8..5), 1..60),
+    ) {
+        let mut h = support::Harness::new();
+        h.machine.join("Ada").expect("join");
+        h.drain();
+        for (action, pick, body) in script {
+            let ids: Vec<_> = h.in_flight.keys().copied().collect();
+            let id = ids.get(pick % ids.len().max(1)).copied();
+            match (action, id) {
+                (0, Some(id)) => h.fail_transport(id),
+                (1, _) => h.fire_timers(),
+                (2, Some(id)) => h.respond(id, [200, 201, 401, 404, 410][usize::from(body)], &serde_json::json!({"code": "X"})),
+                (3, Some(id)) => {
+                    let status = [500, 503, 409, 403, 204][usize::from(body)];
+                    h.respond(id, status, &serde_json::json!({"code": "Conflict", "subcode": "PGetReplaced"}));
+                }
+                (4, Some(id)) => {
+                    // A plausible answer to whatever the request was.
+                    let path = h.request(id).uri().path().to_owned();
+                    if path.ends_with("guest-token") { h.give_token() }
+                    else if path.ends_with("discover") { h.give_discover() }
+                    else if path.ends_with("/applications") { h.give_application() }
+                    else if path.ends_with("/events") {
+                        let op = "op-1";
+                        h.deliver(support::join_without_lobby(op));
+                    } else { h.respond_raw(id, 201, &[], Vec::new()) }
+                }
+                (5, _) => {
+                    let _ = h.machine.handle(Input::TimerFired { id: protocol::join::TimerId(999_999) }, h.now);
+                }
+                _ => {}
+            }
+        }
+        if !matches!(h.machine.phase(), Phase::Over(_)) {
+            h.machine.leave().expect("leave is always possible before the end");
+            h.drain();
+            for id in h.in_flight.keys().copied().collect::<Vec<_>>() {
+                h.respond_raw(id, 204, &[], Vec::new());
+            }
+            prop_assert!(matches!(h.machine.phase(), Phase::Over(_)), "{:?}", h.machine.phase());
+        }
+    }
+}
