@@ -1,0 +1,128 @@
+//! The tokens the simulator issues and accepts: Azure AD application tokens for the Trusted
+//! Application API, and guest (`psat`) tokens for discover and UCWA.
+
+use axum::http::HeaderMap;
+use serde::{Deserialize, Serialize};
+
+use crate::keys::rs256_validation;
+use crate::store::{State, Store, now_secs};
+
+/// The claims of an Azure AD application token.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct AadClaims {
+    /// Audience: the Trusted Application API resource.
+    pub aud: String,
+    /// `https://sts.windows.net/<tenant>/`.
+    pub iss: String,
+    /// Issued at.
+    pub iat: i64,
+    /// Not before.
+    pub nbf: i64,
+    /// Expiry.
+    pub exp: i64,
+    /// The client id.
+    pub appid: String,
+    /// `1` for a secret.
+    pub appidacr: String,
+    /// The tenant id.
+    pub tid: String,
+    /// The app's roles (permissions granted).
+    pub roles: Vec<String>,
+    /// Version.
+    pub ver: String,
+}
+
+/// The claims of a guest token, as decoded from published `psat` tokens.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct PsatClaims {
+    /// Not before.
+    pub nbf: i64,
+    /// Expiry (8 hours after `nbf` in every published token).
+    pub exp: i64,
+    /// Issued at (the simulator adds it, to revoke tokens issued before an instant).
+    pub iat: i64,
+    /// Undocumented; published tokens hold a SIP URI of the meeting pool. The simulator
+    /// puts the organizer's URI.
+    pub ruu: String,
+    /// The `applicationSessionId`.
+    pub asi: String,
+    /// The service application's endpoint.
+    pub aeu: String,
+    /// Allowed origins, `;`-separated.
+    pub ao: String,
+    /// The conference URI (meeting tokens only).
+    pub confid: String,
+    /// The external UCWA pool.
+    pub ucwaext: String,
+    /// The tenant (the simulator adds it).
+    pub tid: String,
+}
+
+impl PsatClaims {
+    /// The allowed origins.
+    pub fn origins(&self) -> Vec<String> {
+        self.ao
+            .split(';')
+            .map(str::trim)
+            .filter(|o| !o.is_empty())
+            .map(str::to_owned)
+            .collect()
+    }
+}
+
+/// The bearer token of a request, if any.
+pub fn bearer(headers: &HeaderMap) -> Option<&str> {
+    let value = headers.get(http::header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim())
+}
+
+/// Why a token was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenError {
+    /// None was sent.
+    Missing,
+    /// Bad signature, malformed, expired, not yet valid, wrong audience, revoked.
+    Invalid,
+}
+
+/// Verifies an Azure AD token for the Trusted Application API.
+///
+/// # Errors
+/// [`TokenError`].
+pub fn verify_aad(store: &Store, token: Option<&str>, audiences: &[String]) -> Result<AadClaims, TokenError> {
+    let token = token.ok_or(TokenError::Missing)?;
+    let claims: AadClaims = store
+        .keys()
+        .verify(token, &rs256_validation())
+        .map_err(|_| TokenError::Invalid)?;
+    if !audiences.iter().any(|a| {
+        a.trim_end_matches('/')
+            .eq_ignore_ascii_case(claims.aud.trim_end_matches('/'))
+    }) {
+        return Err(TokenError::Invalid);
+    }
+    Ok(claims)
+}
+
+/// Verifies a guest token (`psat=<jwt>`, with or without the prefix).
+///
+/// # Errors
+/// [`TokenError`].
+pub fn verify_psat(store: &Store, state: &State, token: Option<&str>) -> Result<PsatClaims, TokenError> {
+    let token = token.ok_or(TokenError::Missing)?;
+    let jwt = token.strip_prefix("psat=").unwrap_or(token);
+    let claims: PsatClaims = store
+        .keys()
+        .verify(jwt, &rs256_validation())
+        .map_err(|_| TokenError::Invalid)?;
+    if state
+        .token_floor
+        .get(&claims.asi)
+        .is_some_and(|floor| claims.iat < *floor)
+        || claims.exp <= now_secs()
+    {
+        return Err(TokenError::Invalid);
+    }
+    Ok(claims)
+}

@@ -1,0 +1,378 @@
+//! What the simulator serves: tenants, app registrations, endpoints, meetings, timers and
+//! quirks. Read from TOML, built by tests, or seeded by `--demo`.
+
+use std::net::{IpAddr, Ipv4Addr};
+use std::time::Duration;
+
+use protocol::taapi::AccessLevel;
+use serde::{Deserialize, Serialize};
+
+/// The whole configuration.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SimConfig {
+    /// Where to listen.
+    #[serde(default)]
+    pub service: ServiceConfig,
+    /// Timers.
+    #[serde(default)]
+    pub timers: Timers,
+    /// Quirks of the real servers to reproduce.
+    #[serde(default)]
+    pub quirks: Quirks,
+    /// Tenants.
+    #[serde(default)]
+    pub tenants: Vec<TenantConfig>,
+    /// Azure AD app registrations.
+    #[serde(default)]
+    pub apps: Vec<AppConfig>,
+    /// Trusted application endpoints.
+    #[serde(default)]
+    pub endpoints: Vec<EndpointConfig>,
+    /// Meetings that exist from the start.
+    #[serde(default)]
+    pub meetings: Vec<MeetingConfig>,
+}
+
+/// Listening address and one port per host (0 picks a free port).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceConfig {
+    /// The address every host binds.
+    pub bind: IpAddr,
+    /// Azure AD ("login.microsoftonline.com").
+    pub login_port: u16,
+    /// Discovery ("api.skypeforbusiness.com").
+    pub api_port: u16,
+    /// The Trusted Application API applications ("ring2noammeetings.resources.lync.com").
+    pub ring_port: u16,
+    /// UCWA and redirected TAAPI calls ("webpool….infra.lync.com").
+    pub webpool_port: u16,
+    /// Meeting join URLs ("meet.lync.com").
+    pub meet_port: u16,
+    /// The control API.
+    pub control_port: u16,
+}
+
+impl Default for ServiceConfig {
+    fn default() -> Self {
+        Self {
+            bind: IpAddr::V4(Ipv4Addr::LOCALHOST),
+            login_port: 0,
+            api_port: 0,
+            ring_port: 0,
+            webpool_port: 0,
+            meet_port: 0,
+            control_port: 0,
+        }
+    }
+}
+
+/// Timers the documentation leaves open; see the README for the choices.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Timers {
+    /// Shortest long-poll `timeout` honoured (UCWA: 180 s; tests use less).
+    pub min_event_timeout_secs: u64,
+    /// Longest long-poll `timeout` honoured (UCWA: 1800 s).
+    pub max_event_timeout_secs: u64,
+    /// Default long-poll `timeout` when the client sends none (UCWA: 180 s).
+    pub default_event_timeout_secs: u64,
+    /// An application with no request for this long expires (`410`).
+    pub app_idle_secs: u64,
+    /// An expired application is forgotten (`404`) after this long.
+    pub app_forget_secs: u64,
+    /// A guest nobody admits is dropped from the lobby after this long.
+    pub lobby_timeout_secs: u64,
+    /// Lifetime of a guest (`psat`) token (8 h in every published token).
+    pub psat_lifetime_secs: u64,
+    /// Lifetime of an Azure AD token.
+    pub aad_token_lifetime_secs: u64,
+    /// Lifetime of an ad-hoc meeting (8 h per the docs).
+    pub adhoc_meeting_secs: u64,
+}
+
+impl Default for Timers {
+    fn default() -> Self {
+        Self {
+            min_event_timeout_secs: 180,
+            max_event_timeout_secs: 1800,
+            default_event_timeout_secs: 180,
+            app_idle_secs: 300,
+            app_forget_secs: 900,
+            lobby_timeout_secs: 900,
+            psat_lifetime_secs: 8 * 3600,
+            aad_token_lifetime_secs: 3600,
+            adhoc_meeting_secs: 8 * 3600,
+        }
+    }
+}
+
+impl Timers {
+    /// A `Duration` from seconds.
+    pub fn secs(secs: u64) -> Duration {
+        Duration::from_secs(secs)
+    }
+}
+
+/// Which link-relation namespace to write.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Namespace {
+    /// `service:` (current docs).
+    #[default]
+    Service,
+    /// `ms:rtc:saas:` (recorded traffic; also sent when a request has `X-Ms-Namespace: internal`).
+    Internal,
+}
+
+impl Namespace {
+    /// The prefix.
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Self::Service => "service:",
+            Self::Internal => "ms:rtc:saas:",
+        }
+    }
+}
+
+/// Which date format to write.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateFormat {
+    /// `"\/Date(ms)\/"`, as UCWA's JSON does.
+    #[default]
+    Ajax,
+    /// ISO-8601, as the documentation does.
+    Iso,
+    /// `"\\/Date(ms)\\/"`, over-escaped as some recorded responses are.
+    DoubleEscaped,
+}
+
+/// Quirks of the real servers, switchable at run time through the control API.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Quirks {
+    /// Rel namespace of TAAPI and discover links.
+    pub namespace: Namespace,
+    /// Write `&` in hrefs as the six characters `\u0026` (the JSON text holds `\\u0026`).
+    pub literal_u0026: bool,
+    /// Date format.
+    pub dates: DateFormat,
+    /// Answer TAAPI `POST`s on the ring host with `307` to the webpool host.
+    pub redirect_307: bool,
+    /// Status of a successful `anonApplicationTokens` (docs: 200, recorded: 201).
+    pub anon_token_status: u16,
+    /// Use the legacy discover parameter `anonymousContext` instead of
+    /// `anonymousMeetingJoinContext`.
+    pub legacy_discover_parameter: bool,
+}
+
+impl Default for Quirks {
+    fn default() -> Self {
+        Self {
+            namespace: Namespace::Service,
+            literal_u0026: false,
+            dates: DateFormat::Ajax,
+            redirect_307: false,
+            anon_token_status: 201,
+            legacy_discover_parameter: false,
+        }
+    }
+}
+
+/// A tenant.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TenantConfig {
+    /// The tenant id (a GUID).
+    pub id: String,
+    /// The tenant's domain, e.g. `contoso.onmicrosoft.com`.
+    pub domain: String,
+    /// The name in meeting URLs, e.g. `contoso`.
+    pub name: String,
+}
+
+/// A permission the Trusted Application API grants.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Permission {
+    /// "Guest user join services": `anonApplicationTokens`.
+    GuestJoin,
+    /// "Create on-demand Skype meetings": `adhocMeetings`.
+    CreateMeetings,
+    /// "Send/Receive Instant Messages".
+    Messaging,
+}
+
+/// An Azure AD app registration.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AppConfig {
+    /// The client id.
+    pub client_id: String,
+    /// The client secret.
+    pub client_secret: String,
+    /// The tenant it lives in.
+    pub tenant: String,
+    /// Whether a tenant admin consented.
+    #[serde(default = "yes")]
+    pub consented: bool,
+    /// Permissions granted.
+    #[serde(default = "all_permissions")]
+    pub permissions: Vec<Permission>,
+    /// Its App ID URI (the audience of callback tokens).
+    #[serde(default)]
+    pub app_id_uri: Option<String>,
+    /// Where callbacks go.
+    #[serde(default)]
+    pub callback_url: Option<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn all_permissions() -> Vec<Permission> {
+    vec![
+        Permission::GuestJoin,
+        Permission::CreateMeetings,
+        Permission::Messaging,
+    ]
+}
+
+/// A trusted application endpoint.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EndpointConfig {
+    /// Its SIP URI (lower case).
+    pub sip: String,
+    /// The app registration it belongs to.
+    pub client_id: String,
+}
+
+/// Someone scripted into a meeting.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PersonConfig {
+    /// Display name.
+    pub name: String,
+    /// Whether they lead (organizer/presenter).
+    #[serde(default)]
+    pub leader: bool,
+}
+
+/// A meeting.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeetingConfig {
+    /// The meeting id (conference id), 8 upper-case letters and digits.
+    pub id: String,
+    /// The tenant id.
+    pub tenant: String,
+    /// The organizer's user name (the part before `@`).
+    pub organizer: String,
+    /// The organizer's display name.
+    pub organizer_name: String,
+    /// The subject.
+    pub subject: String,
+    /// Lobby policy: `Everyone` goes straight in; `Locked`/`Invited` wait for admission.
+    pub access_level: AccessLevel,
+    /// Whether the organizer is present from the start.
+    #[serde(default = "yes")]
+    pub organizer_present: bool,
+    /// Other people present from the start.
+    #[serde(default)]
+    pub participants: Vec<PersonConfig>,
+}
+
+/// Errors in a configuration.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// The file could not be read.
+    #[error("cannot read {path}: {source}")]
+    Read {
+        /// The file.
+        path: String,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The TOML is malformed or has unknown fields.
+    #[error("{path} is not a valid simulator configuration: {source}")]
+    Parse {
+        /// The file.
+        path: String,
+        /// Why.
+        source: toml::de::Error,
+    },
+    /// A reference to something that does not exist.
+    #[error("{0}")]
+    Invalid(String),
+}
+
+impl SimConfig {
+    /// Reads a TOML file.
+    ///
+    /// # Errors
+    /// [`ConfigError`] naming the file and the problem.
+    pub fn from_file(path: &std::path::Path) -> Result<Self, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: path.display().to_string(),
+            source,
+        })?;
+        let config: Self = toml::from_str(&text).map_err(|source| ConfigError::Parse {
+            path: path.display().to_string(),
+            source,
+        })?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    /// Checks cross-references (tenants of apps, meetings, endpoints).
+    ///
+    /// # Errors
+    /// [`ConfigError::Invalid`] saying which entry refers to what.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        let tenant_exists = |id: &str| self.tenants.iter().any(|t| t.id == id);
+        for app in &self.apps {
+            if !tenant_exists(&app.tenant) {
+                return Err(ConfigError::Invalid(format!(
+                    "app {} is in tenant {}, which is not configured",
+                    app.client_id, app.tenant
+                )));
+            }
+        }
+        for endpoint in &self.endpoints {
+            if !self.apps.iter().any(|a| a.client_id == endpoint.client_id) {
+                return Err(ConfigError::Invalid(format!(
+                    "endpoint {} belongs to app {}, which is not configured",
+                    endpoint.sip, endpoint.client_id
+                )));
+            }
+            if endpoint.sip != endpoint.sip.to_lowercase() || !endpoint.sip.starts_with("sip:") {
+                return Err(ConfigError::Invalid(format!(
+                    "endpoint {} must be a lower-case sip: URI",
+                    endpoint.sip
+                )));
+            }
+        }
+        for meeting in &self.meetings {
+            if !tenant_exists(&meeting.tenant) {
+                return Err(ConfigError::Invalid(format!(
+                    "meeting {} is in tenant {}, which is not configured",
+                    meeting.id, meeting.tenant
+                )));
+            }
+            if meeting.id.is_empty()
+                || meeting.id.len() > 32
+                || !meeting.id.bytes().all(|b| b.is_ascii_alphanumeric())
+            {
+                return Err(ConfigError::Invalid(format!(
+                    "meeting id {:?} must be 1 to 32 letters and digits",
+                    meeting.id
+                )));
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,171 @@
+//! The request journal: every request any host served, for tests, benchmarks and people.
+
+use serde::{Deserialize, Serialize};
+
+/// Which simulated host served a request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HostName {
+    /// Azure AD.
+    Login,
+    /// Discovery.
+    Api,
+    /// TAAPI applications.
+    Ring,
+    /// UCWA and redirected TAAPI calls.
+    Webpool,
+    /// Meeting join pages.
+    Meet,
+    /// The control API.
+    Control,
+}
+
+impl HostName {
+    /// Every host, in a fixed order.
+    pub const ALL: [Self; 6] = [
+        Self::Login,
+        Self::Api,
+        Self::Ring,
+        Self::Webpool,
+        Self::Meet,
+        Self::Control,
+    ];
+
+    /// The name the real service used, for logs.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Login => "login",
+            Self::Api => "api",
+            Self::Ring => "ring",
+            Self::Webpool => "webpool",
+            Self::Meet => "meet",
+            Self::Control => "control",
+        }
+    }
+}
+
+/// A protocol step, recognised from method and path; faults target steps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Step {
+    /// `POST /{tenant}/oauth2/token`.
+    AadToken,
+    /// OpenID configuration or JWKS.
+    AadKeys,
+    /// TAAPI `GET discover`.
+    TaapiDiscover,
+    /// TAAPI `GET applications?endpointId=`.
+    Applications,
+    /// TAAPI `GET application`.
+    Application,
+    /// TAAPI `POST anonApplicationTokens`.
+    AnonToken,
+    /// TAAPI `POST adhocMeetings`.
+    AdhocMeeting,
+    /// Guest `GET discover?anonymousMeetingJoinContext=`.
+    GuestDiscover,
+    /// `POST anonApplications`.
+    CreateApplication,
+    /// `GET`/`DELETE` the application.
+    ApplicationResource,
+    /// The event channel long-poll.
+    Events,
+    /// `POST onlineMeetingInvitations`.
+    JoinMeeting,
+    /// `POST addMessaging`.
+    AddMessaging,
+    /// `POST sendMessage`.
+    SendMessage,
+    /// Anything else in a conversation (stop messaging, typing, leave, participants).
+    Conversation,
+    /// A meeting's join page.
+    MeetPage,
+    /// The control API.
+    Control,
+    /// Something unknown.
+    Other,
+}
+
+impl Step {
+    /// Recognises the step of a request.
+    pub fn of(host: HostName, method: &http::Method, path: &str) -> Self {
+        let path = path.to_ascii_lowercase();
+        let post = method == http::Method::POST;
+        match host {
+            HostName::Login if path.ends_with("/oauth2/token") => Self::AadToken,
+            HostName::Login => Self::AadKeys,
+            HostName::Api if path.starts_with("/platformservice/discover") => Self::TaapiDiscover,
+            HostName::Meet => Self::MeetPage,
+            HostName::Control => Self::Control,
+            _ if path.ends_with("/anontokens") || path.ends_with("/anonapplicationtokens") => Self::AnonToken,
+            _ if path.ends_with("/adhocmeetings") => Self::AdhocMeeting,
+            _ if path.starts_with("/platformservice/v1/applications/") => Self::Application,
+            _ if path.starts_with("/platformservice/v1/applications") => Self::Applications,
+            _ if path == "/ucwa/psanon/v1/applications" && post => Self::CreateApplication,
+            _ if path.ends_with("/events") => Self::Events,
+            _ if path.ends_with("/onlinemeetinginvitations") && post => Self::JoinMeeting,
+            _ if path.ends_with("/messaging/messaginginvitations") && post => Self::AddMessaging,
+            _ if path.ends_with("/messaging/messages") && post => Self::SendMessage,
+            _ if path.contains("/communication/") => Self::Conversation,
+            _ if path.starts_with("/ucwa/psanon/v1/applications/") => Self::ApplicationResource,
+            _ => Self::Other,
+        }
+    }
+}
+
+/// One request.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct JournalEntry {
+    /// Order of arrival.
+    pub seq: u64,
+    /// Milliseconds since the epoch when it arrived.
+    pub at_ms: i64,
+    /// Which host.
+    pub host: HostName,
+    /// The method.
+    pub method: String,
+    /// Path and query, tokens redacted.
+    pub path: String,
+    /// The step.
+    pub step: Step,
+    /// The status answered (0 when the connection was dropped).
+    pub status: u16,
+    /// The `Origin` header, if any.
+    pub origin: Option<String>,
+    /// Whether it was a CORS preflight.
+    pub preflight: bool,
+    /// How long the simulator took, in milliseconds (long-polls included).
+    pub latency_ms: u64,
+}
+
+/// The journal: the newest entries, up to a bound.
+#[derive(Debug, Default)]
+pub struct Journal {
+    entries: std::collections::VecDeque<JournalEntry>,
+    next_seq: u64,
+}
+
+/// How many entries the journal keeps.
+const MAX_ENTRIES: usize = 20_000;
+
+impl Journal {
+    /// Records an entry, assigning its sequence number.
+    pub fn record(&mut self, mut entry: JournalEntry) {
+        self.next_seq += 1;
+        entry.seq = self.next_seq;
+        if self.entries.len() == MAX_ENTRIES {
+            self.entries.pop_front();
+        }
+        self.entries.push_back(entry);
+    }
+
+    /// Every kept entry, oldest first.
+    pub fn entries(&self) -> Vec<JournalEntry> {
+        self.entries.iter().cloned().collect()
+    }
+
+    /// Forgets everything.
+    pub fn clear(&mut self) {
+        self.entries.clear();
+    }
+}

@@ -1,0 +1,236 @@
+//! A simulator of the retired Skype for Business Online services a guest join needs.
+//!
+//! Skype for Business Online is gone; this simulator serves what the guest app, the middle
+//! tier and every end-to-end test talk to, following `shared/reference/protocol.md` with
+//! the real servers' quirks and failures. It runs as a binary (`simulator serve`) or
+//! in-process ([`Simulator::start`]) on loopback, one port per simulated host so each is
+//! its own browser origin:
+//!
+//! | host | plays | serves |
+//! |---|---|---|
+//! | login | `login.microsoftonline.com` | client-credentials tokens, OpenID configuration, JWKS |
+//! | api | `api.skypeforbusiness.com` | service discover and guest discover |
+//! | ring | `ring2noammeetings.resources.lync.com` | TAAPI applications, tokens, ad-hoc meetings |
+//! | webpool | `webpool….infra.lync.com` | psanon UCWA, and TAAPI calls redirected by `307` |
+//! | meet | `meet.lync.com` | meeting join pages |
+//! | control | — | the control API for tests and demos |
+//!
+//! State lives in memory behind [`store::Store`].
+
+// Handlers return `Result<_, Response>`: the error *is* the documented response.
+#![allow(clippy::result_large_err)]
+
+pub mod auth;
+pub mod channel;
+pub mod config;
+pub mod control;
+pub mod demo;
+pub mod faults;
+pub mod journal;
+pub mod keys;
+pub mod login;
+pub mod meet;
+pub mod middleware;
+pub mod render;
+pub mod reply;
+pub mod resources;
+pub mod store;
+pub mod taapi;
+pub mod ucwa;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Request};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+use tokio::task::JoinHandle;
+use tower::Layer as _;
+use url::Url;
+
+use crate::config::SimConfig;
+use crate::journal::HostName;
+use crate::middleware::HostState;
+use crate::store::{Hosts, Store};
+
+/// Largest request body any host accepts.
+const MAX_BODY: usize = 64 * 1024;
+
+/// A running simulator.
+#[derive(Debug)]
+pub struct Simulator {
+    /// The state, for tests that look inside.
+    pub store: Arc<Store>,
+    shutdown: watch::Sender<bool>,
+    tasks: Vec<JoinHandle<()>>,
+}
+
+impl Simulator {
+    /// Binds every host and starts serving.
+    ///
+    /// # Errors
+    /// An I/O error when a port cannot be bound, or the configuration is invalid.
+    pub async fn start(config: SimConfig) -> std::io::Result<Self> {
+        config
+            .validate()
+            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e.to_string()))?;
+        let service = &config.service;
+        let ports = [
+            (HostName::Login, service.login_port),
+            (HostName::Api, service.api_port),
+            (HostName::Ring, service.ring_port),
+            (HostName::Webpool, service.webpool_port),
+            (HostName::Meet, service.meet_port),
+            (HostName::Control, service.control_port),
+        ];
+        let mut listeners = Vec::new();
+        for (host, port) in ports {
+            let listener = TcpListener::bind(SocketAddr::new(service.bind, port))
+                .await
+                .map_err(|e| {
+                    std::io::Error::new(
+                        e.kind(),
+                        format!(
+                            "cannot listen for the {} host on {}:{port}: {e}",
+                            host.label(),
+                            service.bind
+                        ),
+                    )
+                })?;
+            listeners.push((host, listener));
+        }
+        let url_of = |host: HostName| -> std::io::Result<Url> {
+            let (_, listener) = listeners
+                .iter()
+                .find(|(h, _)| *h == host)
+                .expect("every host is bound");
+            let address = listener.local_addr()?;
+            Url::parse(&format!("http://{address}/")).map_err(|e| std::io::Error::other(e.to_string()))
+        };
+        let hosts = Hosts {
+            login: url_of(HostName::Login)?,
+            api: url_of(HostName::Api)?,
+            ring: url_of(HostName::Ring)?,
+            webpool: url_of(HostName::Webpool)?,
+            meet: url_of(HostName::Meet)?,
+            control: url_of(HostName::Control)?,
+        };
+        let store = Arc::new(Store::new(&config, hosts));
+        let (shutdown, watcher) = watch::channel(false);
+        let mut tasks = Vec::new();
+        for (host, listener) in listeners {
+            let router = router(host, Arc::clone(&store));
+            let mut watcher = watcher.clone();
+            tasks.push(tokio::spawn(async move {
+                let service = tower::util::MapRequestLayer::new(middleware::normalize_path).layer(router);
+                let _ = axum::serve(listener, axum::ServiceExt::<Request>::into_make_service(service))
+                    .with_graceful_shutdown(async move {
+                        let _ = watcher.wait_for(|stop| *stop).await;
+                    })
+                    .await;
+            }));
+        }
+        let ticker = Arc::clone(&store);
+        let mut watcher = watcher.clone();
+        tasks.push(tokio::spawn(async move {
+            let mut interval = tokio::time::interval(Duration::from_millis(250));
+            loop {
+                tokio::select! {
+                    _ = interval.tick() => ticker.lock().tick(&ticker.timers),
+                    _ = watcher.wait_for(|stop| *stop) => break,
+                }
+            }
+        }));
+        Ok(Self {
+            store,
+            shutdown,
+            tasks,
+        })
+    }
+
+    /// Where each host listens.
+    pub fn hosts(&self) -> &Hosts {
+        &self.store.hosts
+    }
+
+    /// Stops every host and waits for them.
+    pub async fn shutdown(self) {
+        let _ = self.shutdown.send(true);
+        for task in self.tasks {
+            let _ = tokio::time::timeout(Duration::from_secs(5), task).await;
+        }
+    }
+}
+
+/// The router of one host, with its middleware.
+pub fn router(host: HostName, store: Arc<Store>) -> Router {
+    let state = HostState { store, host };
+    let routes = match host {
+        HostName::Login => login::routes(),
+        HostName::Api => taapi::discover_routes(),
+        HostName::Ring => taapi::application_routes(),
+        HostName::Webpool => taapi::application_routes().merge(ucwa::routes()),
+        HostName::Meet => meet::routes(),
+        HostName::Control => control::routes(),
+    };
+    let mut router = routes
+        .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed);
+    if matches!(host, HostName::Api | HostName::Webpool) {
+        router = router.layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            middleware::cors,
+        ));
+    }
+    router
+        .layer(axum::middleware::map_response(uniform_errors))
+        .layer(DefaultBodyLimit::max(MAX_BODY))
+        .layer(axum::middleware::from_fn(middleware::server_headers))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            middleware::observe,
+        ))
+        .with_state(state)
+}
+
+async fn not_found() -> Response {
+    reply::error(
+        StatusCode::NOT_FOUND,
+        "NotFound",
+        Some("ResourceNotFound"),
+        "The resource does not exist.",
+    )
+}
+
+async fn method_not_allowed() -> Response {
+    reply::error(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "MethodNotAllowed",
+        None,
+        "The resource does not support this method.",
+    )
+}
+
+/// Gives framework-made errors (oversized bodies, bad paths) the servers' error shape.
+async fn uniform_errors(response: Response) -> Response {
+    let is_json = response
+        .headers()
+        .get(http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|ct| ct.contains("json") || ct.contains("html"));
+    match response.status() {
+        StatusCode::PAYLOAD_TOO_LARGE if !is_json => reply::error(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "EntityTooLarge",
+            None,
+            "The request body is too large.",
+        ),
+        StatusCode::BAD_REQUEST if !is_json => reply::bad_json(),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE if !is_json => reply::unsupported_media_type(),
+        _ => response.into_response(),
+    }
+}

@@ -1,0 +1,362 @@
+//! `simulator`: run the simulated Skype for Business Online services, or drive a running
+//! one through its control API.
+//!
+//! ```text
+//! simulator serve --demo --settings-out .demo/middle-tier.env
+//! simulator meetings
+//! simulator admit ADV1SE24 'ada1234567@anonymous.invalid'
+//! simulator say ADV1SE24 'Hello from the advisor'
+//! simulator fail events 503 --retry-after 2 --times 3
+//! ```
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use serde_json::{Value, json};
+use simulator::config::SimConfig;
+use simulator::{Simulator, demo};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "simulator",
+    version,
+    about = "A simulator of the retired Skype for Business Online services a guest join needs"
+)]
+struct Cli {
+    /// The control API of a running simulator (for every command but `serve`).
+    #[arg(
+        long,
+        global = true,
+        env = "SIMULATOR_CONTROL",
+        default_value = "http://127.0.0.1:8406"
+    )]
+    control: String,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Serve every simulated host.
+    Serve {
+        /// A TOML configuration (tenants, apps, endpoints, meetings, timers, quirks).
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// Seed a demo tenant, app, endpoint and meetings, with a staff member who admits
+        /// guests and answers chat.
+        #[arg(long)]
+        demo: bool,
+        /// With --demo: the first of six consecutive ports (login, api, ring, webpool,
+        /// meet, control).
+        #[arg(long, default_value_t = 8401)]
+        demo_base_port: u16,
+        /// Write the settings the middle tier needs (client secret included) to this file,
+        /// readable by the owner only.
+        #[arg(long)]
+        settings_out: Option<PathBuf>,
+        /// With --demo: the guest app's URL, to print ready-to-open join links.
+        #[arg(long)]
+        app_url: Option<String>,
+    },
+    /// List meetings, who is in them, and their chat.
+    Meetings,
+    /// Admit a guest waiting in the lobby.
+    Admit { meeting: String, person: String },
+    /// Deny a guest waiting in the lobby.
+    Deny { meeting: String, person: String },
+    /// Say something in a meeting's chat (as the first leader unless --from is given).
+    Say {
+        meeting: String,
+        text: String,
+        #[arg(long)]
+        from: Option<String>,
+        /// Send it as HTML.
+        #[arg(long)]
+        html: bool,
+    },
+    /// Have someone join a meeting.
+    AddPerson {
+        meeting: String,
+        name: String,
+        #[arg(long)]
+        leader: bool,
+    },
+    /// Remove someone from a meeting (guests are ejected).
+    RemovePerson { meeting: String, person: String },
+    /// End a meeting: everyone leaves.
+    End { meeting: String },
+    /// Add latency to every request (0 clears it).
+    Latency {
+        millis: u64,
+        /// Only on this step (e.g. events, join_meeting).
+        #[arg(long)]
+        step: Option<String>,
+    },
+    /// Fail a step with an error status.
+    Fail {
+        /// The step: aad_token, taapi_discover, applications, application, anon_token,
+        /// adhoc_meeting, guest_discover, create_application, events, join_meeting,
+        /// add_messaging, send_message, …
+        step: String,
+        status: u16,
+        #[arg(long)]
+        retry_after: Option<u64>,
+        #[arg(long, default_value_t = 1)]
+        times: u32,
+    },
+    /// Drop parked event-channel requests now (and optionally the next ones).
+    DropEvents {
+        #[arg(long)]
+        application: Option<String>,
+        #[arg(long, default_value_t = 0)]
+        next: u32,
+    },
+    /// Remove every injected fault.
+    ClearFaults,
+    /// Show the quirk modes, or set them from JSON.
+    Quirks { json: Option<String> },
+    /// Expire guest tokens of a session, or an application, now.
+    Expire {
+        #[arg(long)]
+        session: Option<String>,
+        #[arg(long)]
+        application: Option<String>,
+    },
+    /// Print the request journal.
+    Journal,
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "simulator=info".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Serve {
+            config,
+            demo,
+            demo_base_port,
+            settings_out,
+            app_url,
+        } => serve(config, demo, demo_base_port, settings_out, app_url).await,
+        command => control(&cli.control, command).await,
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("simulator: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn serve(
+    config: Option<PathBuf>,
+    demo: bool,
+    base_port: u16,
+    settings_out: Option<PathBuf>,
+    app_url: Option<String>,
+) -> Result<(), String> {
+    let secret = simulator::store::random_hex(24);
+    let config = match (config, demo) {
+        (Some(path), false) => SimConfig::from_file(&path).map_err(|e| e.to_string())?,
+        (None, true) => demo::config(base_port, secret.clone()),
+        (Some(_), true) => return Err("use either --config or --demo".to_owned()),
+        (None, false) => return Err("give --config FILE or --demo".to_owned()),
+    };
+    let simulator = Simulator::start(config.clone())
+        .await
+        .map_err(|e| e.to_string())?;
+    if demo {
+        simulator.store.lock().demo = Some(demo::staff());
+    }
+    let hosts = simulator.hosts().clone();
+    println!("Simulator running:");
+    for (name, url) in [
+        ("login", &hosts.login),
+        ("api", &hosts.api),
+        ("ring", &hosts.ring),
+        ("webpool", &hosts.webpool),
+        ("meet", &hosts.meet),
+        ("control", &hosts.control),
+    ] {
+        println!("  {name:<8} {url}");
+    }
+    if let Some(path) = settings_out {
+        let app = config
+            .apps
+            .first()
+            .ok_or("the configuration has no app registration")?;
+        let endpoint = config
+            .endpoints
+            .first()
+            .ok_or("the configuration has no endpoint")?;
+        let settings = format!(
+            "GUEST_JOIN_TENANT={}\nGUEST_JOIN_CLIENT_ID={}\nGUEST_JOIN_CLIENT_SECRET={}\nGUEST_JOIN_ENDPOINT={}\nGUEST_JOIN_LOGIN_URL={}\nGUEST_JOIN_DISCOVER_URL={}platformservice/discover\nGUEST_JOIN_RESOURCE={}\nGUEST_JOIN_MEETING_HOSTS={}\n",
+            app.tenant,
+            app.client_id,
+            app.client_secret,
+            endpoint.sip,
+            hosts.login,
+            hosts.api,
+            hosts.api.as_str().trim_end_matches('/'),
+            hosts
+                .meet
+                .host_str()
+                .zip(hosts.meet.port())
+                .map(|(h, p)| format!("{h}:{p}"))
+                .unwrap_or_default(),
+        );
+        write_private(&path, &settings).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        println!(
+            "Middle tier settings (client secret included) written to {}",
+            path.display()
+        );
+    }
+    println!("Meetings:");
+    for meeting in simulator.store.lock().meetings.values() {
+        println!(
+            "  {} ({}, {}): {}",
+            meeting.subject, meeting.id, meeting.access_level, meeting.join_url
+        );
+        if let Some(app) = &app_url {
+            let mut url = url::Url::parse(app).map_err(|e| format!("--app-url: {e}"))?;
+            url.query_pairs_mut().append_pair("join", &meeting.join_url);
+            println!("    join as a guest: {url}");
+        }
+    }
+    if demo {
+        println!(
+            "Sam (Advisor) admits guests from the Mortgage advice lobby after 3 seconds and answers chat."
+        );
+    }
+    tokio::signal::ctrl_c().await.map_err(|e| e.to_string())?;
+    simulator.shutdown().await;
+    Ok(())
+}
+
+fn write_private(path: &std::path::Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)?;
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)?.write_all(text.as_bytes())
+}
+
+async fn control(base: &str, command: Command) -> Result<(), String> {
+    let base = base.trim_end_matches('/');
+    let (method, path, body): (reqwest::Method, String, Option<Value>) = match command {
+        Command::Serve { .. } => unreachable_serve(),
+        Command::Meetings => (reqwest::Method::GET, "/control/meetings".to_owned(), None),
+        Command::Admit { meeting, person } => (
+            reqwest::Method::POST,
+            format!("/control/meetings/{meeting}/people/{person}/admit"),
+            None,
+        ),
+        Command::Deny { meeting, person } => (
+            reqwest::Method::POST,
+            format!("/control/meetings/{meeting}/people/{person}/deny"),
+            None,
+        ),
+        Command::Say {
+            meeting,
+            text,
+            from,
+            html,
+        } => (
+            reqwest::Method::POST,
+            format!("/control/meetings/{meeting}/messages"),
+            Some(json!({"from": from, "text": text, "html": html})),
+        ),
+        Command::AddPerson {
+            meeting,
+            name,
+            leader,
+        } => (
+            reqwest::Method::POST,
+            format!("/control/meetings/{meeting}/people"),
+            Some(json!({"name": name, "leader": leader})),
+        ),
+        Command::RemovePerson { meeting, person } => (
+            reqwest::Method::DELETE,
+            format!("/control/meetings/{meeting}/people/{person}"),
+            None,
+        ),
+        Command::End { meeting } => (
+            reqwest::Method::POST,
+            format!("/control/meetings/{meeting}/end"),
+            None,
+        ),
+        Command::Latency { millis, step } => (
+            reqwest::Method::POST,
+            "/control/faults/latency".to_owned(),
+            Some(json!({"millis": millis, "step": step})),
+        ),
+        Command::Fail {
+            step,
+            status,
+            retry_after,
+            times,
+        } => (
+            reqwest::Method::POST,
+            "/control/faults/failures".to_owned(),
+            Some(json!({"step": step, "status": status, "retry_after": retry_after, "times": times})),
+        ),
+        Command::DropEvents { application, next } => (
+            reqwest::Method::POST,
+            "/control/events/drop".to_owned(),
+            Some(json!({"application": application, "next": next})),
+        ),
+        Command::ClearFaults => (reqwest::Method::DELETE, "/control/faults".to_owned(), None),
+        Command::Quirks { json: None } => (reqwest::Method::GET, "/control/quirks".to_owned(), None),
+        Command::Quirks { json: Some(text) } => {
+            let value: Value =
+                serde_json::from_str(&text).map_err(|e| format!("quirks must be JSON: {e}"))?;
+            (reqwest::Method::PUT, "/control/quirks".to_owned(), Some(value))
+        }
+        Command::Expire { session, application } => (
+            reqwest::Method::POST,
+            "/control/expire".to_owned(),
+            Some(json!({"session_id": session, "application": application})),
+        ),
+        Command::Journal => (reqwest::Method::GET, "/control/journal".to_owned(), None),
+    };
+    let client = reqwest::Client::new();
+    let mut request = client.request(method, format!("{base}{path}"));
+    if let Some(body) = body {
+        request = request.json(&body);
+    }
+    let response = request
+        .send()
+        .await
+        .map_err(|e| format!("cannot reach the control API at {base}: is the simulator running? ({e})"))?;
+    let status = response.status();
+    let text = response.text().await.map_err(|e| e.to_string())?;
+    if !status.is_success() {
+        let message = serde_json::from_str::<Value>(&text)
+            .ok()
+            .and_then(|v| v["error"].as_str().map(str::to_owned))
+            .unwrap_or(text);
+        return Err(message);
+    }
+    if !text.is_empty() {
+        let pretty = serde_json::from_str::<Value>(&text)
+            .map_or(text, |v| serde_json::to_string_pretty(&v).unwrap_or_default());
+        println!("{pretty}");
+    }
+    Ok(())
+}
+
+fn unreachable_serve() -> ! {
+    // `serve` is handled before this function is called.
+    std::process::abort()
+}

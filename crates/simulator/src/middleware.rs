@@ -1,0 +1,264 @@
+//! What wraps every host: the journal, injected faults, `platformService` path casing, and
+//! CORS driven by the guest token's allowed origins.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+use crate::auth;
+use crate::journal::{HostName, JournalEntry, Step};
+use crate::reply;
+use crate::store::{Store, now_ms};
+
+/// The host a router serves, with the store.
+#[derive(Clone, Debug)]
+pub struct HostState {
+    /// The store.
+    pub store: Arc<Store>,
+    /// Which host.
+    pub host: HostName,
+}
+
+/// Marks a response whose connection the fault injector drops.
+#[derive(Clone, Copy, Debug)]
+pub struct DroppedConnection;
+
+/// Lower-cases `/platformService` so both casings the real hrefs used route the same.
+pub fn normalize_path(mut request: Request) -> Request {
+    let path = request.uri().path();
+    if path.len() >= 16
+        && path[..16].eq_ignore_ascii_case("/platformservice")
+        && !path.starts_with("/platformservice")
+    {
+        let fixed = format!("/platformservice{}", &path[16..]);
+        let query = request.uri().query().map(|q| format!("?{q}")).unwrap_or_default();
+        if let Ok(uri) = format!("{fixed}{query}").parse() {
+            *request.uri_mut() = uri;
+        }
+    }
+    request
+}
+
+/// Records the request in the journal and applies latency and failure faults.
+pub async fn observe(State(host): State<HostState>, request: Request, next: Next) -> Response {
+    let started = Instant::now();
+    let method = request.method().clone();
+    let path = request.uri().path().to_owned();
+    let shown = redacted_target(request.uri());
+    let origin = header_text(request.headers(), header::ORIGIN);
+    let preflight = method == Method::OPTIONS
+        && request
+            .headers()
+            .contains_key(header::ACCESS_CONTROL_REQUEST_METHOD);
+    let step = Step::of(host.host, &method, &path);
+    let (latency, failure) = {
+        let mut state = host.store.lock();
+        let latency = state.faults.latency_for(host.host, step);
+        let failure = if preflight {
+            None
+        } else {
+            state.faults.take_failure(step)
+        };
+        (latency, failure)
+    };
+    if latency > 0 {
+        tokio::time::sleep(Duration::from_millis(latency)).await;
+    }
+    let response = match failure {
+        Some(rule) => {
+            let status = StatusCode::from_u16(rule.status).unwrap_or(StatusCode::SERVICE_UNAVAILABLE);
+            let mut response = reply::error(
+                status,
+                "ServiceFailure",
+                None,
+                "The service is temporarily unavailable (injected fault).",
+            );
+            if let Some(after) = rule.retry_after
+                && let Ok(value) = HeaderValue::from_str(&after.to_string())
+            {
+                response.headers_mut().insert(header::RETRY_AFTER, value);
+            }
+            // Failures still carry CORS headers, or a browser could not read them.
+            if let Some(origin) = &origin
+                && let Ok(value) = HeaderValue::from_str(origin)
+            {
+                response
+                    .headers_mut()
+                    .insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, value);
+            }
+            response
+        }
+        None => next.run(request).await,
+    };
+    let status = if response.extensions().get::<DroppedConnection>().is_some() {
+        0
+    } else {
+        response.status().as_u16()
+    };
+    let entry = JournalEntry {
+        seq: 0,
+        at_ms: now_ms() - i64::try_from(started.elapsed().as_millis()).unwrap_or(0),
+        host: host.host,
+        method: method.to_string(),
+        path: shown,
+        step,
+        status,
+        origin,
+        preflight,
+        latency_ms: u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
+    };
+    tracing::debug!(host = host.host.label(), method = %entry.method, path = %entry.path, status, "request");
+    host.store.lock().journal.record(entry);
+    response
+}
+
+fn header_text(headers: &HeaderMap, name: header::HeaderName) -> Option<String> {
+    headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_owned)
+}
+
+/// Path and query with tokens taken out of the query.
+fn redacted_target(uri: &http::Uri) -> String {
+    let path = uri.path();
+    match uri.query() {
+        Some(query) => format!("{path}?{}", protocol::secret::redact(query)),
+        None => path.to_owned(),
+    }
+}
+
+/// Which origins may call a resource, decided from the request.
+enum Allowed {
+    /// These origins.
+    Origins(Vec<String>),
+    /// The resource is not for browsers: no CORS headers at all.
+    NotForBrowsers,
+}
+
+fn allowed_origins(store: &Store, request: &Request) -> Allowed {
+    let path = request.uri().path();
+    let state = store.lock();
+    let origins_of_token = |token: Option<&str>| {
+        auth::verify_psat(store, &state, token)
+            .map(|claims| claims.origins())
+            .unwrap_or_default()
+    };
+    if let Some(rest) = path.strip_prefix("/ucwa/psanon/v1/applications/") {
+        let id = rest.split('/').next().unwrap_or_default();
+        return Allowed::Origins(
+            state
+                .apps
+                .get(id)
+                .map(|app| app.origins.clone())
+                .unwrap_or_default(),
+        );
+    }
+    if path == "/ucwa/psanon/v1/applications" {
+        if request.method() == Method::OPTIONS {
+            // A preflight carries no token: allow the origins of any live guest token.
+            return Allowed::Origins(state.live_origins.keys().cloned().collect());
+        }
+        return Allowed::Origins(origins_of_token(auth::bearer(request.headers())));
+    }
+    if path == "/platformservice/discover" {
+        let context = crate::ucwa::discover_context(request.uri().query());
+        if let Some(token) = context {
+            return Allowed::Origins(origins_of_token(Some(&token)));
+        }
+    }
+    Allowed::NotForBrowsers
+}
+
+const ALLOW_METHODS: &str = "GET, POST, PUT, DELETE, OPTIONS";
+const ALLOW_HEADERS: &str = "Authorization, Content-Type, Accept, X-Ms-Namespace, X-Ms-SDK-Instance, X-MS-Correlation-Id, Client-Request-Id, X-MS-RequiresMinResourceVersion";
+const EXPOSE_HEADERS: &str = "Location, ETag, X-Ms-diagnostics, X-MS-Server-Fqdn, X-MS-Correlation-Id";
+
+/// CORS for the hosts browsers call (discover, UCWA): only origins in the token's
+/// `allowedOrigins` get `Access-Control-Allow-Origin`; any other origin gets `403` and no
+/// CORS headers, so a real browser blocks it.
+pub async fn cors(State(host): State<HostState>, request: Request, next: Next) -> Response {
+    let Some(origin) = header_text(request.headers(), header::ORIGIN) else {
+        return next.run(request).await;
+    };
+    let allowed = allowed_origins(&host.store, &request);
+    let permitted = match &allowed {
+        Allowed::Origins(origins) => origins.iter().any(|o| o.eq_ignore_ascii_case(&origin)),
+        Allowed::NotForBrowsers => false,
+    };
+    let preflight = request.method() == Method::OPTIONS;
+    if !permitted {
+        if matches!(allowed, Allowed::NotForBrowsers) && !preflight {
+            return next.run(request).await;
+        }
+        return reply::error(
+            StatusCode::FORBIDDEN,
+            "Forbidden",
+            None,
+            "Service does not allow a cross domain request from this origin.",
+        );
+    }
+    let mut response = if preflight {
+        let mut response = StatusCode::NO_CONTENT.into_response();
+        let headers = response.headers_mut();
+        headers.insert(
+            header::ACCESS_CONTROL_ALLOW_METHODS,
+            HeaderValue::from_static(ALLOW_METHODS),
+        );
+        headers.insert(
+            header::ACCESS_CONTROL_ALLOW_HEADERS,
+            HeaderValue::from_static(ALLOW_HEADERS),
+        );
+        headers.insert(header::ACCESS_CONTROL_MAX_AGE, HeaderValue::from_static("7200"));
+        response
+    } else {
+        let mut response = next.run(request).await;
+        response.headers_mut().insert(
+            header::ACCESS_CONTROL_EXPOSE_HEADERS,
+            HeaderValue::from_static(EXPOSE_HEADERS),
+        );
+        response
+    };
+    let headers = response.headers_mut();
+    if let Ok(value) = HeaderValue::from_str(&origin) {
+        headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, value);
+    }
+    headers.append(header::VARY, HeaderValue::from_static("Origin"));
+    response
+}
+
+/// A `200` whose body fails at once: the client sees its connection drop.
+pub fn dropped_connection() -> Response {
+    let stream = futures_util::stream::once(async {
+        Err::<bytes::Bytes, std::io::Error>(std::io::Error::new(
+            std::io::ErrorKind::ConnectionReset,
+            "dropped by fault injection",
+        ))
+    });
+    let mut response = Response::new(Body::from_stream(stream));
+    response
+        .headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(reply::UCWA_JSON));
+    response.extensions_mut().insert(DroppedConnection);
+    response
+}
+
+/// Standard headers the real servers sent on every response.
+pub async fn server_headers(request: Request, next: Next) -> Response {
+    let request_id = request.headers().get("client-request-id").cloned();
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers.insert(
+        "x-ms-server-fqdn",
+        HeaderValue::from_static("SIMULATOR01.infra.lync.invalid"),
+    );
+    if let Ok(value) = HeaderValue::from_str(&crate::store::random_hex(16)) {
+        headers.insert("x-ms-correlation-id", value);
+    }
+    if let Some(id) = request_id {
+        headers.insert("client-request-id", id);
+    }
+    response
+}

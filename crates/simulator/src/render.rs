@@ -1,0 +1,61 @@
+//! Writing JSON the way the real servers did: `\u0026` in hrefs, `\/Date(ms)\/` dates, and the
+//! quirk modes that change both.
+
+use protocol::date::Timestamp;
+use serde_json::Value;
+
+use crate::config::{DateFormat, Quirks};
+
+/// A date property in the configured format (AJAX dates get their `\/` when rendered).
+pub fn date(quirks: &Quirks, at: Timestamp) -> String {
+    match quirks.dates {
+        DateFormat::Ajax | DateFormat::DoubleEscaped => at.to_ajax(),
+        DateFormat::Iso => at.to_iso8601(),
+    }
+}
+
+/// Serializes `value` as the real servers did.
+///
+/// `&` only occurs inside strings (hrefs), so it can be replaced in the text: by the JSON
+/// escape `\u0026` normally, by `\\u0026` (the six characters, after decoding) in the quirk
+/// mode.
+pub fn json(value: &Value, quirks: &Quirks) -> Vec<u8> {
+    let text = serde_json::to_string(value).unwrap_or_else(|_| "{}".to_owned());
+    let ampersand = if quirks.literal_u0026 {
+        r"\\u0026"
+    } else {
+        r"\u0026"
+    };
+    let mut text = text.replace('&', ampersand);
+    match quirks.dates {
+        DateFormat::Ajax => text = text.replace("\"/Date(", "\"\\/Date(").replace(")/\"", ")\\/\""),
+        DateFormat::DoubleEscaped => {
+            text = text
+                .replace("\"/Date(", "\"\\\\/Date(")
+                .replace(")/\"", ")\\\\/\"");
+        }
+        DateFormat::Iso => {}
+    }
+    text.into_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_escapes_the_way_traces_show() {
+        let value = serde_json::json!({"href": "/e?ack=1&key=k", "expires": "/Date(5)/"});
+        let plain = String::from_utf8(json(&value, &Quirks::default())).expect("utf8");
+        assert_eq!(plain, r#"{"expires":"\/Date(5)\/","href":"/e?ack=1\u0026key=k"}"#);
+        let quirky = Quirks {
+            literal_u0026: true,
+            dates: DateFormat::DoubleEscaped,
+            ..Quirks::default()
+        };
+        let text = String::from_utf8(json(&value, &quirky)).expect("utf8");
+        let back: Value = serde_json::from_str(&text).expect("still JSON");
+        assert_eq!(back["href"], r"/e?ack=1\u0026key=k");
+        assert_eq!(back["expires"], r"\/Date(5)\/");
+    }
+}

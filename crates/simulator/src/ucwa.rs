@@ -1,0 +1,536 @@
+//! UCWA for anonymous guests ("psanon") and the guest discover: what the browser calls.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use serde_json::{Value, json};
+
+use crate::auth;
+use crate::channel::{PollOutcome, PollStart};
+use crate::middleware::{HostState, dropped_connection};
+use crate::reply;
+use crate::store::{Gone, OpError};
+use crate::taapi::{json_body, namespace, with_port_4443};
+
+/// The psanon routes (webpool host).
+pub fn routes() -> Router<HostState> {
+    let app = "/ucwa/psanon/v1/applications/{app}";
+    let conv = "/ucwa/psanon/v1/applications/{app}/communication/conversations/{conv}";
+    Router::new()
+        .route("/ucwa/psanon/v1/applications", post(create_application))
+        .route(app, get(get_application).delete(delete_application))
+        .route(&format!("{app}/events"), get(events))
+        .route(
+            &format!("{app}/communication/onlineMeetingInvitations"),
+            post(join),
+        )
+        .route(conv, get(get_conversation).delete(leave_conversation))
+        .route(&format!("{conv}/participants"), get(participants))
+        .route(
+            &format!("{conv}/messaging/messagingInvitations"),
+            post(add_messaging),
+        )
+        .route(&format!("{conv}/messaging/messages"), post(send_message))
+        .route(&format!("{conv}/messaging/terminate"), post(stop_messaging))
+        .route(&format!("{conv}/messaging/typing"), post(typing))
+}
+
+/// The guest token in a discover URL's query (decoded twice: it travels as `psat%253d…`).
+pub fn discover_context(query: Option<&str>) -> Option<String> {
+    let query = query?;
+    let value = url::form_urlencoded::parse(query.as_bytes())
+        .find(|(k, _)| {
+            k.eq_ignore_ascii_case("anonymousMeetingJoinContext")
+                || k.eq_ignore_ascii_case("anonymousContext")
+        })
+        .map(|(_, v)| v.into_owned())?;
+    let decoded: String = url::form_urlencoded::parse(format!("t={}", value.replace('+', "%2B")).as_bytes())
+        .next()?
+        .1
+        .into_owned();
+    Some(decoded)
+}
+
+/// `GET /platformservice/discover`: the service discover, or with a guest token the
+/// guest discover.
+pub async fn discover(State(host): State<HostState>, headers: HeaderMap, uri: http::Uri) -> Response {
+    let Some(token) = discover_context(uri.query()) else {
+        return crate::taapi::service_discover(&host, &headers);
+    };
+    let claims = {
+        let state = host.store.lock();
+        auth::verify_psat(&host.store, &state, Some(&token))
+    };
+    let Ok(claims) = claims else {
+        return reply::unauthorized(&format!(
+            "{}/WebTicket/oauthtoken",
+            with_port_4443(&host.store.hosts.webpool)
+        ));
+    };
+    let ns = namespace(&host, &headers);
+    let hosts = &host.store.hosts;
+    let ring = hosts.ring.as_str().trim_end_matches('/');
+    let body = json!({
+        "_links": {
+            "self": {"href": format!("{}/platformService/discover", with_port_4443(&hosts.api))},
+            format!("{ns}applications"): {"href": format!("{ring}/platformService/v1/applications")},
+            "myApplications": {"href": format!("{ring}/platformService/v1/myApplications")},
+            "applications": {"href": format!("{ring}/platformService/v1/myApplications")},
+            "anonApplications": {"href": format!("{}ucwa/psanon/v1/applications", hosts.webpool)},
+        },
+        "conferenceId": claims.confid,
+        "rel": format!("{ns}discover"),
+    });
+    reply::json(StatusCode::OK, &body, &host.store.lock().quirks)
+}
+
+/// The guest token of a request, checked against application `app`.
+fn guest(host: &HostState, headers: &HeaderMap, app: &str) -> Result<(), Response> {
+    let mut state = host.store.lock();
+    let claims = auth::verify_psat(&host.store, &state, auth::bearer(headers)).map_err(|_| {
+        reply::unauthorized(&format!(
+            "{}/WebTicket/oauthtoken",
+            with_port_4443(&host.store.hosts.webpool)
+        ))
+    })?;
+    let was_deleted = state.was_deleted(app);
+    let found = state.app(app).map_err(|e| {
+        if was_deleted {
+            reply::op_error(&OpError::Gone(Gone::Deleted))
+        } else {
+            reply::op_error(&e)
+        }
+    })?;
+    if found.session_id != claims.asi {
+        return Err(reply::error(
+            StatusCode::FORBIDDEN,
+            "Forbidden",
+            None,
+            "The token does not belong to this application.",
+        ));
+    }
+    Ok(())
+}
+
+fn created(location: &str) -> Response {
+    let mut response = StatusCode::CREATED.into_response();
+    if let Ok(value) = HeaderValue::from_str(location) {
+        response.headers_mut().insert(header::LOCATION, value);
+    }
+    response
+}
+
+fn text_field(input: &Value, name: &str) -> Option<String> {
+    input
+        .get(name)
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+}
+
+/// The application resource, as the trace shows it.
+fn application_body(host: &HostState, app: &str) -> Option<Value> {
+    let state = host.store.lock();
+    let app = state.apps.get(app)?;
+    let paths = app.paths();
+    let expires = protocol::date::Timestamp::from_millis(
+        crate::store::now_ms() + i64::try_from(host.store.timers.app_idle_secs).unwrap_or(300) * 1000,
+    );
+    Some(json!({
+        "culture": app.culture,
+        "userAgent": app.user_agent,
+        "type": "Browser",
+        "endpointId": format!("psanon-{}", app.id),
+        "id": app.id,
+        "_links": {
+            "self": {"href": paths.app},
+            "policies": {"href": format!("{}/policies", paths.app)},
+            "batch": {"href": format!("{}/batch", paths.app)},
+            "events": {"href": app.channel.first_href()},
+        },
+        "_embedded": {
+            "me": {"uri": app.me_uri(), "name": app.name, "_links": {"self": {"href": format!("{}/me", paths.app)}}, "rel": "me"},
+            "communication": {
+                "simultaneousRingNumberMatch": "Disabled",
+                "videoBasedScreenSharing": "Enabled",
+                "55bc13ab-e9fa-49e9-820a-5503cc2878af": "please pass this in a PUT request",
+                "supportedMessageFormats": ["Plain"],
+                "voipFallbackToPhoneAudioTimeOut": "00:00:00",
+                "_links": {
+                    "self": {"href": paths.communication()},
+                    "conversations": {"href": format!("{}/conversations?filter=active", paths.communication())},
+                    "joinOnlineMeeting": {"href": format!("{}/onlineMeetingInvitations", paths.communication())},
+                },
+                "rel": "communication",
+                "etag": "960382518",
+            },
+        },
+        "rel": "application",
+        "etag": "1512544136",
+        "expires": crate::render::date(&state.quirks, expires),
+    }))
+}
+
+async fn create_application(State(host): State<HostState>, headers: HeaderMap, body: Bytes) -> Response {
+    let claims = {
+        let state = host.store.lock();
+        auth::verify_psat(&host.store, &state, auth::bearer(&headers))
+    };
+    let Ok(claims) = claims else {
+        return reply::unauthorized(&format!(
+            "{}/WebTicket/oauthtoken",
+            with_port_4443(&host.store.hosts.webpool)
+        ));
+    };
+    let input = match json_body(
+        &headers,
+        &body,
+        &[
+            "anonymousDisplayName",
+            "culture",
+            "userAgent",
+            "endpointId",
+            "instanceId",
+        ],
+    ) {
+        Ok(input) => input,
+        Err(response) => return response,
+    };
+    let (culture, user_agent) = (text_field(&input, "culture"), text_field(&input, "userAgent"));
+    for (name, value, max) in [("culture", &culture, 100), ("userAgent", &user_agent, 100)] {
+        match value {
+            None => return reply::invalid_parameter(name, "Missing"),
+            Some(v) if v.chars().count() > max => return reply::invalid_parameter(name, "Invalid"),
+            Some(_) => {}
+        }
+    }
+    let name = text_field(&input, "anonymousDisplayName").unwrap_or_else(|| "Guest".to_owned());
+    if name.chars().count() > protocol::ucwa::MAX_DISPLAY_NAME {
+        return reply::invalid_parameter("anonymousDisplayName", "Invalid");
+    }
+    let id = {
+        let mut state = host.store.lock();
+        let app = state.create_app(
+            &claims.asi,
+            claims.origins(),
+            &claims.confid,
+            &name,
+            culture.as_deref().unwrap_or_default(),
+            user_agent.as_deref().unwrap_or_default(),
+        );
+        app.id.clone()
+    };
+    let Some(body) = application_body(&host, &id) else {
+        return reply::error(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "ServiceFailure",
+            None,
+            "The application vanished.",
+        );
+    };
+    let mut response = reply::json(StatusCode::CREATED, &body, &host.store.lock().quirks);
+    if let Ok(value) = HeaderValue::from_str(&format!("/ucwa/psanon/v1/applications/{id}")) {
+        response.headers_mut().insert(header::LOCATION, value);
+    }
+    response
+}
+
+async fn get_application(
+    State(host): State<HostState>,
+    Path(app): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    if let Err(response) = guest(&host, &headers, &app) {
+        return response;
+    }
+    match application_body(&host, &app) {
+        Some(body) => reply::json(StatusCode::OK, &body, &host.store.lock().quirks),
+        None => reply::op_error(&OpError::Gone(Gone::Deleted)),
+    }
+}
+
+async fn delete_application(
+    State(host): State<HostState>,
+    Path(app): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    if let Err(response) = guest(&host, &headers, &app) {
+        return response;
+    }
+    match host.store.lock().delete_app(&app) {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(error) => reply::op_error(&error),
+    }
+}
+
+async fn events(
+    State(host): State<HostState>,
+    Path(app): Path<String>,
+    Query(query): Query<BTreeMap<String, String>>,
+    headers: HeaderMap,
+) -> Response {
+    if let Err(response) = guest(&host, &headers, &app) {
+        return response;
+    }
+    let param = |name: &str| {
+        query
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.clone())
+    };
+    let Some(ack) = param("ack").and_then(|a| a.parse::<u64>().ok()) else {
+        return reply::invalid_parameter("ack", "Missing");
+    };
+    let timers = &host.store.timers;
+    let timeout = param("timeout")
+        .and_then(|t| t.parse::<u64>().ok())
+        .unwrap_or(timers.default_event_timeout_secs)
+        .clamp(
+            timers.min_event_timeout_secs,
+            timers.max_event_timeout_secs.max(timers.min_event_timeout_secs),
+        );
+    let start = {
+        let mut state = host.store.lock();
+        let Ok(found) = state.app(&app) else {
+            return reply::op_error(&OpError::Gone(Gone::Deleted));
+        };
+        if param("key").as_deref() != Some(found.channel.key()) {
+            return reply::error(
+                StatusCode::NOT_FOUND,
+                "NotFound",
+                Some("ResourceNotFound"),
+                "The event channel key does not match.",
+            );
+        }
+        found.channel.poll(ack)
+    };
+    let outcome = match start {
+        PollStart::Ready(response) => PollOutcome::Events(response),
+        PollStart::Parked(id, mut rx) => {
+            match tokio::time::timeout(Duration::from_secs(timeout), &mut rx).await {
+                Ok(Ok(outcome)) => outcome,
+                Ok(Err(_)) => PollOutcome::Gone,
+                Err(_) => {
+                    let mut state = host.store.lock();
+                    match state.apps.get_mut(&app).and_then(|a| a.channel.time_out(id)) {
+                        Some(response) => PollOutcome::Events(response),
+                        None => rx.try_recv().unwrap_or(PollOutcome::Gone),
+                    }
+                }
+            }
+        }
+    };
+    let mut state = host.store.lock();
+    if let Some(found) = state.apps.get_mut(&app) {
+        found.last_activity = std::time::Instant::now();
+    }
+    match outcome {
+        PollOutcome::Events(_) | PollOutcome::Dropped if state.faults.take_drop() => dropped_connection(),
+        PollOutcome::Events(response) => reply::json(StatusCode::OK, &response, &state.quirks),
+        PollOutcome::Dropped => dropped_connection(),
+        PollOutcome::Replaced => reply::error(
+            StatusCode::CONFLICT,
+            "Conflict",
+            Some("PGetReplaced"),
+            "A newer event channel request replaced this one.",
+        ),
+        PollOutcome::Gone => {
+            let expired = state.apps.get(&app).is_some_and(|a| a.expired_at.is_some());
+            reply::op_error(&OpError::Gone(if expired {
+                Gone::Expired
+            } else {
+                Gone::Deleted
+            }))
+        }
+    }
+}
+
+async fn join(
+    State(host): State<HostState>,
+    Path(app): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    if let Err(response) = guest(&host, &headers, &app) {
+        return response;
+    }
+    let input = match json_body(
+        &headers,
+        &body,
+        &[
+            "onlineMeetingUri",
+            "anonymousDisplayName",
+            "operationId",
+            "importance",
+            "subject",
+            "threadId",
+        ],
+    ) {
+        Ok(input) => input,
+        Err(response) => return response,
+    };
+    let Some(uri) = text_field(&input, "onlineMeetingUri") else {
+        return reply::invalid_parameter("onlineMeetingUri", "Missing");
+    };
+    let Some(operation) =
+        text_field(&input, "operationId").filter(|o| o.chars().count() <= protocol::ucwa::MAX_OPERATION_ID)
+    else {
+        return reply::invalid_parameter("operationId", "MissingOrInvalid");
+    };
+    let name = text_field(&input, "anonymousDisplayName");
+    if name.is_none() {
+        return reply::invalid_parameter("anonymousDisplayName", "Missing");
+    }
+    if name
+        .as_ref()
+        .is_some_and(|n| n.chars().count() > protocol::ucwa::MAX_DISPLAY_NAME)
+    {
+        return reply::invalid_parameter("anonymousDisplayName", "Invalid");
+    }
+    match host.store.lock().join(&app, &uri, &operation, name.as_deref()) {
+        Ok(location) => created(&location),
+        Err(error) => reply::op_error(&error),
+    }
+}
+
+async fn get_conversation(
+    State(host): State<HostState>,
+    Path((app, conv)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Response {
+    if let Err(response) = guest(&host, &headers, &app) {
+        return response;
+    }
+    let state = host.store.lock();
+    let Some(view) = state.conversation_view(&app, &conv) else {
+        return reply::op_error(&OpError::NotFound("ConversationNotFound"));
+    };
+    reply::json(StatusCode::OK, &view, &state.quirks)
+}
+
+async fn participants(
+    State(host): State<HostState>,
+    Path((app, conv)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Response {
+    if let Err(response) = guest(&host, &headers, &app) {
+        return response;
+    }
+    let state = host.store.lock();
+    let Some(list) = state.participants_view(&app, &conv) else {
+        return reply::op_error(&OpError::NotFound("ConversationNotFound"));
+    };
+    reply::json(StatusCode::OK, &list, &state.quirks)
+}
+
+async fn leave_conversation(
+    State(host): State<HostState>,
+    Path((app, conv)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Response {
+    if let Err(response) = guest(&host, &headers, &app) {
+        return response;
+    }
+    match host.store.lock().leave_conversation(&app, &conv) {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(error) => reply::op_error(&error),
+    }
+}
+
+async fn add_messaging(
+    State(host): State<HostState>,
+    Path((app, conv)): Path<(String, String)>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    if let Err(response) = guest(&host, &headers, &app) {
+        return response;
+    }
+    let input = match json_body(&headers, &body, &["operationId"]) {
+        Ok(input) => input,
+        Err(response) => return response,
+    };
+    let Some(operation) =
+        text_field(&input, "operationId").filter(|o| o.chars().count() <= protocol::ucwa::MAX_OPERATION_ID)
+    else {
+        return reply::invalid_parameter("operationId", "MissingOrInvalid");
+    };
+    match host.store.lock().add_messaging(&app, &conv, &operation) {
+        Ok(location) => created(&location),
+        Err(error) => reply::op_error(&error),
+    }
+}
+
+async fn send_message(
+    State(host): State<HostState>,
+    Path((app, conv)): Path<(String, String)>,
+    Query(query): Query<BTreeMap<String, String>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    if let Err(response) = guest(&host, &headers, &app) {
+        return response;
+    }
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    // psanon applications negotiate plain text only; HTML is refused.
+    if !content_type.starts_with("text/plain") {
+        return reply::unsupported_media_type();
+    }
+    let Ok(text) = String::from_utf8(body.to_vec()) else {
+        return reply::invalid_parameter("message", "Invalid");
+    };
+    if text.trim().is_empty() {
+        return reply::invalid_parameter("message", "Missing");
+    }
+    // The docs name the correlation parameter three ways; all are accepted.
+    let operation = query
+        .iter()
+        .find(|(k, _)| {
+            ["operationid", "operationcontext", "sessioncontext"].contains(&k.to_ascii_lowercase().as_str())
+        })
+        .map(|(_, v)| v.clone())
+        .unwrap_or_else(|| crate::store::random_hex(8));
+    if operation.chars().count() > protocol::ucwa::MAX_OPERATION_ID {
+        return reply::invalid_parameter("operationId", "Invalid");
+    }
+    match host.store.lock().send_message(&app, &conv, &operation, &text) {
+        Ok(location) => created(&location),
+        Err(error) => reply::op_error(&error),
+    }
+}
+
+async fn stop_messaging(
+    State(host): State<HostState>,
+    Path((app, conv)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Response {
+    if let Err(response) = guest(&host, &headers, &app) {
+        return response;
+    }
+    match host.store.lock().stop_messaging(&app, &conv) {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(error) => reply::op_error(&error),
+    }
+}
+
+async fn typing(
+    State(host): State<HostState>,
+    Path((app, _conv)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Response {
+    if let Err(response) = guest(&host, &headers, &app) {
+        return response;
+    }
+    StatusCode::NO_CONTENT.into_response()
+}
