@@ -119,7 +119,7 @@ pub fn verify_psat(store: &Store, state: &State, token: Option<&str>) -> Result<
     if state
         .token_floor
         .get(&claims.asi)
-        .is_some_and(|floor| claims.iat < *floor)
+        .is_some_and(|floor| claims.iat <= *floor)
         || claims.exp <= now_secs()
     {
         return Err(TokenError::Invalid);

@@ -88,12 +88,19 @@ pub enum Step {
 
 impl Step {
     /// Recognises the step of a request.
-    pub fn of(host: HostName, method: &http::Method, path: &str) -> Self {
+    pub fn of(host: HostName, method: &http::Method, path: &str, query: Option<&str>) -> Self {
         let path = path.to_ascii_lowercase();
+        let guest_context = query.is_some_and(|q| {
+            let q = q.to_ascii_lowercase();
+            q.contains("anonymousmeetingjoincontext=") || q.contains("anonymouscontext=")
+        });
         let post = method == http::Method::POST;
         match host {
             HostName::Login if path.ends_with("/oauth2/token") => Self::AadToken,
             HostName::Login => Self::AadKeys,
+            HostName::Api if path.starts_with("/platformservice/discover") && guest_context => {
+                Self::GuestDiscover
+            }
             HostName::Api if path.starts_with("/platformservice/discover") => Self::TaapiDiscover,
             HostName::Meet => Self::MeetPage,
             HostName::Control => Self::Control,

@@ -55,7 +55,7 @@ pub async fn observe(State(host): State<HostState>, request: Request, next: Next
         && request
             .headers()
             .contains_key(header::ACCESS_CONTROL_REQUEST_METHOD);
-    let step = Step::of(host.host, &method, &path);
+    let step = Step::of(host.host, &method, &path, request.uri().query());
     let (latency, failure) = {
         let mut state = host.store.lock();
         let latency = state.faults.latency_for(host.host, step);

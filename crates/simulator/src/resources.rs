@@ -64,9 +64,14 @@ pub fn sender(rel: &str, href: &str, events: Vec<Value>) -> Value {
 }
 
 /// An event about `rel` at `href`, embedding `resource` when given.
+///
+/// A link to a named resource (a participant) carries the name as its `title`, as recorded.
 pub fn event(kind: &str, rel: &str, href: &str, resource: Option<Value>) -> Value {
     let mut event = json!({"link": {"rel": rel, "href": href}, "type": kind});
     if let Some(resource) = resource {
+        if let Some(name) = resource.get("name").and_then(Value::as_str) {
+            event["link"]["title"] = Value::String(name.to_owned());
+        }
         event["_embedded"] = json!({ rel: resource });
     }
     event

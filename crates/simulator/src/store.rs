@@ -201,6 +201,11 @@ impl UcwaApp {
         format!("{}@anonymous.invalid", self.number)
     }
 
+    /// The id of the guest's conversation, if they joined a meeting.
+    pub fn conversation_id(&self) -> Option<String> {
+        self.conversation.as_ref().map(|c| c.id.clone())
+    }
+
     /// Paths of this application.
     pub fn paths(&self) -> AppPaths {
         AppPaths::new(&self.id)
@@ -615,7 +620,14 @@ impl State {
             if state != ConvState::Connected || Some(app.as_str()) == except {
                 continue;
             }
-            outbox.push(&app, participant_event(&conv, person, kind));
+            outbox.push(
+                &app,
+                res::sender(
+                    "conversation",
+                    &conv.conv,
+                    vec![participant_event(&conv, person, kind)],
+                ),
+            );
         }
     }
 
@@ -1715,7 +1727,9 @@ fn participant_event(conv: &ConvPaths, person: &Person, kind: &str) -> Value {
             )),
         )
     };
-    event["link"]["title"] = Value::String(person.name.clone());
+    if kind == "deleted" {
+        event["link"]["title"] = Value::String(person.name.clone());
+    }
     if in_lobby {
         event["in"] = serde_json::json!({"rel": "lobby", "href": conv.sub("lobby")});
     }

@@ -523,6 +523,7 @@ async fn adhoc_meeting(
         "joinUrl": join_url,
         "_links": {
             "self": {"href": format!("{base}/adhocMeetings/{id}?endpointId={}&onlineMeetingContext={organizer_uri}", endpoint.sip)},
+            format!("{ns}discover"): {"href": format!("{}/platformService/discover?discoverContext={}", host.store.hosts.api.as_str().trim_end_matches('/'), random_hex(24))},
             format!("{ns}joinAdhocMeeting"): {"href": format!("{webpool}{base}/communication/onlineMeetingInvitations?confUrl={conference_uri}&endpointId={}", endpoint.sip)},
             "applications": {"href": format!("{webpool}/ucwa/v1/applications")},
         },

@@ -30,6 +30,10 @@ pub fn routes() -> Router<HostState> {
             &format!("{app}/communication/onlineMeetingInvitations"),
             post(join),
         )
+        .route(
+            &format!("{app}/communication/messagingInvitations"),
+            post(start_messaging),
+        )
         .route(conv, get(get_conversation).delete(leave_conversation))
         .route(&format!("{conv}/participants"), get(participants))
         .route(
@@ -167,6 +171,7 @@ fn application_body(host: &HostState, app: &str) -> Option<Value> {
                     "self": {"href": paths.communication()},
                     "conversations": {"href": format!("{}/conversations?filter=active", paths.communication())},
                     "joinOnlineMeeting": {"href": format!("{}/onlineMeetingInvitations", paths.communication())},
+                    "startMessaging": {"href": format!("{}/messagingInvitations", paths.communication()), "revision": "2"},
                 },
                 "rel": "communication",
                 "etag": "960382518",
@@ -332,7 +337,7 @@ async fn events(
         found.last_activity = std::time::Instant::now();
     }
     match outcome {
-        PollOutcome::Events(_) | PollOutcome::Dropped if state.faults.take_drop() => dropped_connection(),
+        PollOutcome::Events(_) if state.faults.take_drop() => dropped_connection(),
         PollOutcome::Events(response) => reply::json(StatusCode::OK, &response, &state.quirks),
         PollOutcome::Dropped => dropped_connection(),
         PollOutcome::Replaced => reply::error(
@@ -398,6 +403,23 @@ async fn join(
         Ok(location) => created(&location),
         Err(error) => reply::op_error(&error),
     }
+}
+
+/// Peer-to-peer chat needs a chat token; a meeting token cannot start it.
+async fn start_messaging(
+    State(host): State<HostState>,
+    Path(app): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    if let Err(response) = guest(&host, &headers, &app) {
+        return response;
+    }
+    reply::error(
+        StatusCode::FORBIDDEN,
+        "Forbidden",
+        Some("NotAllowed"),
+        "This token is for a meeting; it cannot start a peer-to-peer chat.",
+    )
 }
 
 async fn get_conversation(

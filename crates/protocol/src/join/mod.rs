@@ -1181,7 +1181,9 @@ impl GuestJoin {
                         self.retry_or_fail(pending, now, JoinFailure::Incompatible)
                     }
                     (None, _) => {
-                        // A 200 whose body is not an event response: try the same URL again.
+                        // A 200 whose body is not an event response (a proxy's page, say):
+                        // try the same URL again, and give up if it never gets better.
+                        self.mark_reconnecting(now);
                         self.retry_or_fail(pending, now, JoinFailure::Incompatible)
                     }
                 };

@@ -1,0 +1,390 @@
+//! Bad input never panics or corrupts state: each gets the documented status and body,
+//! and a guest can still join afterwards.
+
+mod support;
+
+use std::time::Duration;
+
+use protocol::join::Phase;
+use serde_json::{Value, json};
+use support::*;
+
+async fn status_and_body(response: reqwest::Response) -> (u16, Value) {
+    let status = response.status().as_u16();
+    let text = response.text().await.expect("body");
+    (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
+}
+
+#[tokio::test]
+async fn guest_side_refusals_are_documented_errors() {
+    let sim = start().await;
+    let client = client();
+    let token = guest_token(sim.hosts(), &join_url(&sim, OPEN), "bad-input", ORIGIN)
+        .await
+        .expect("token");
+    let psat = token.token.expose().to_owned();
+    let webpool = sim.hosts().webpool.as_str().trim_end_matches('/');
+    let create = format!("{webpool}/ucwa/psanon/v1/applications");
+
+    let (status, body) = status_and_body(
+        client
+            .post(&create)
+            .bearer_auth(&psat)
+            .header("content-type", "application/json")
+            .body("{not json")
+            .send()
+            .await
+            .expect("sent"),
+    )
+    .await;
+    assert_eq!(
+        (status, body["subcode"].as_str()),
+        (400, Some("DeserializationFailure"))
+    );
+
+    let (status, body) = status_and_body(
+        client
+            .post(&create)
+            .bearer_auth(&psat)
+            .header("content-type", "text/plain")
+            .body("hello")
+            .send()
+            .await
+            .expect("sent"),
+    )
+    .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (415, Some("UnsupportedMediaType"))
+    );
+
+    let (status, body) = status_and_body(
+        client
+            .post(&create)
+            .bearer_auth(&psat)
+            .json(&json!({"culture": "en-us"}))
+            .send()
+            .await
+            .expect("sent"),
+    )
+    .await;
+    assert_eq!(
+        (status, body["subcode"].as_str()),
+        (400, Some("ParameterValidationFailure"))
+    );
+    assert_eq!(body["parameters"][0]["name"], "userAgent");
+
+    let (status, body) = status_and_body(
+        client
+            .post(&create)
+            .bearer_auth(&psat)
+            .json(&json!({"culture": "x".repeat(101), "userAgent": "t"}))
+            .send()
+            .await
+            .expect("sent"),
+    )
+    .await;
+    assert_eq!(
+        (status, body["parameters"][0]["name"].as_str()),
+        (400, Some("culture"))
+    );
+
+    let huge = "x".repeat(200 * 1024);
+    let response = client
+        .post(&create)
+        .bearer_auth(&psat)
+        .header("content-type", "application/json")
+        .body(format!("{{\"culture\":\"{huge}\"}}"))
+        .send()
+        .await
+        .expect("sent");
+    let (status, body) = status_and_body(response).await;
+    assert_eq!((status, body["code"].as_str()), (413, Some("EntityTooLarge")));
+
+    let response = client
+        .post(&create)
+        .json(&json!({"culture": "en-us", "userAgent": "t"}))
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(response.status(), 401, "no token");
+    let challenges: Vec<&str> = response
+        .headers()
+        .get_all("www-authenticate")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .collect();
+    assert!(
+        challenges.iter().any(|c| c.starts_with("Bearer"))
+            && challenges.iter().any(|c| c.starts_with("MsRtcOAuth")),
+        "{challenges:?}"
+    );
+
+    let mut tampered = psat.clone();
+    tampered.push('x');
+    let response = client
+        .post(&create)
+        .bearer_auth(&tampered)
+        .json(&json!({"culture": "en-us", "userAgent": "t"}))
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(response.status(), 401, "tampered token");
+
+    let other = simulator::Simulator::start(config())
+        .await
+        .expect("second simulator");
+    let foreign = guest_token(other.hosts(), &join_url(&other, OPEN), "foreign", ORIGIN)
+        .await
+        .expect("token");
+    let response = client
+        .post(&create)
+        .bearer_auth(foreign.token.expose())
+        .json(&json!({"culture": "en-us", "userAgent": "t"}))
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(response.status(), 401, "a token signed by someone else");
+    other.shutdown().await;
+
+    let (status, body) = status_and_body(
+        client
+            .delete(&create)
+            .bearer_auth(&psat)
+            .send()
+            .await
+            .expect("sent"),
+    )
+    .await;
+    assert_eq!((status, body["code"].as_str()), (405, Some("MethodNotAllowed")));
+
+    let (status, body) = status_and_body(
+        client
+            .get(format!("{webpool}/ucwa/psanon/v1/nothing"))
+            .send()
+            .await
+            .expect("sent"),
+    )
+    .await;
+    assert_eq!((status, body["code"].as_str()), (404, Some("NotFound")));
+
+    // A real application, then bad requests against it.
+    let app: Value = client
+        .post(&create)
+        .bearer_auth(&psat)
+        .json(&json!({"culture": "en-us", "userAgent": "t", "anonymousDisplayName": "Ada"}))
+        .send()
+        .await
+        .expect("sent")
+        .json()
+        .await
+        .expect("json");
+    let base = app["_links"]["self"]["href"].as_str().expect("self").to_owned();
+    let events = app["_links"]["events"]["href"]
+        .as_str()
+        .expect("events")
+        .to_owned();
+    let (status, _) = status_and_body(
+        client
+            .get(format!("{webpool}{base}/events?ack=14&key=wrong"))
+            .bearer_auth(&psat)
+            .send()
+            .await
+            .expect("sent"),
+    )
+    .await;
+    assert_eq!(status, 404, "wrong event key");
+    let (status, body) = status_and_body(
+        client
+            .get(format!("{webpool}{base}/events?key=x"))
+            .bearer_auth(&psat)
+            .send()
+            .await
+            .expect("sent"),
+    )
+    .await;
+    assert_eq!(
+        (status, body["parameters"][0]["name"].as_str()),
+        (400, Some("ack"))
+    );
+    let (status, body) = status_and_body(
+        client
+            .get(format!("{webpool}{}", events.replace("ack=14", "ack=999")))
+            .bearer_auth(&psat)
+            .send()
+            .await
+            .expect("sent"),
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert!(
+        body["_links"]["resync"].is_object(),
+        "an out-of-range ack gets a resync: {body}"
+    );
+
+    let join = format!("{webpool}{base}/communication/onlineMeetingInvitations");
+    let (status, body) = status_and_body(
+        client
+            .post(&join)
+            .bearer_auth(&psat)
+            .json(&json!({"onlineMeetingUri": conference(&sim, OPEN), "anonymousDisplayName": "Ada"}))
+            .send()
+            .await
+            .expect("sent"),
+    )
+    .await;
+    assert_eq!(
+        (status, body["parameters"][0]["name"].as_str()),
+        (400, Some("operationId"))
+    );
+    let (status, body) = status_and_body(client.post(&join).bearer_auth(&psat).json(&json!({"onlineMeetingUri": conference(&sim, LOBBY), "anonymousDisplayName": "Ada", "operationId": "1"})).send().await.expect("sent")).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (403, Some("Forbidden")),
+        "a token for another meeting"
+    );
+    let first = client.post(&join).bearer_auth(&psat).json(&json!({"onlineMeetingUri": conference(&sim, OPEN), "anonymousDisplayName": "Ada", "operationId": "op-a"})).send().await.expect("sent");
+    let again = client.post(&join).bearer_auth(&psat).json(&json!({"onlineMeetingUri": conference(&sim, OPEN), "anonymousDisplayName": "Ada", "operationId": "op-a"})).send().await.expect("sent");
+    assert_eq!(
+        first.headers().get("location"),
+        again.headers().get("location"),
+        "repeating an operation is idempotent"
+    );
+    let (status, body) = status_and_body(client.post(&join).bearer_auth(&psat).json(&json!({"onlineMeetingUri": conference(&sim, OPEN), "anonymousDisplayName": "Ada", "operationId": "op-b"})).send().await.expect("sent")).await;
+    assert_eq!((status, body["subcode"].as_str()), (409, Some("AlreadyExists")));
+
+    // After all that the simulator still works: a guest joins normally.
+    let mut guest = Driver::new(&sim, OPEN);
+    guest.join("Still Works").await;
+    assert!(matches!(guest.machine.phase(), Phase::InMeeting { .. }));
+    sim.shutdown().await;
+}
+
+#[tokio::test]
+async fn chat_refusals() {
+    let sim = start().await;
+    let control = Control::new(&sim);
+    let mut guest = Driver::new(&sim, OPEN);
+    guest.join("Ada").await;
+    guest.until_chat().await;
+    let app = guest.application();
+    let state = control.get("/control/state").await;
+    assert!(
+        state["applications"]
+            .as_array()
+            .expect("apps")
+            .iter()
+            .any(|a| a["id"] == app.as_str())
+    );
+    let send = guest
+        .sent
+        .iter()
+        .find(|(_, p)| p.ends_with("/messaging/messagingInvitations"))
+        .map(|(_, p)| p.replace("/messagingInvitations", "/messages"))
+        .expect("add messaging was posted");
+    let token = guest_token(
+        sim.hosts(),
+        &join_url(&sim, OPEN),
+        guest.machine.application_session_id().expect("session"),
+        ORIGIN,
+    )
+    .await
+    .expect("token");
+    let client = client();
+    let url = format!(
+        "{}{send}?operationId=x1",
+        sim.hosts().webpool.as_str().trim_end_matches('/')
+    );
+    let response = client
+        .post(&url)
+        .bearer_auth(token.token.expose())
+        .header("content-type", "text/html")
+        .body("<b>hi</b>")
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(response.status(), 415, "psanon negotiates plain text only");
+    let response = client
+        .post(&url)
+        .bearer_auth(token.token.expose())
+        .header("content-type", "text/plain")
+        .body("   ")
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(response.status(), 400);
+    let ok = client
+        .post(&url)
+        .bearer_auth(token.token.expose())
+        .header("content-type", "text/plain")
+        .body("once")
+        .send()
+        .await
+        .expect("sent");
+    let twice = client
+        .post(&url)
+        .bearer_auth(token.token.expose())
+        .header("content-type", "text/plain")
+        .body("once")
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(ok.headers().get("location"), twice.headers().get("location"));
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let chat = control.get(&format!("/control/meetings/{OPEN}")).await["chat"].clone();
+    assert_eq!(
+        chat.as_array()
+            .map(|c| c.iter().filter(|l| l["text"] == "once").count()),
+        Some(1),
+        "a repeated operation id is not delivered twice"
+    );
+    sim.shutdown().await;
+}
+
+#[tokio::test]
+async fn arbitrary_bodies_never_cause_server_errors() {
+    let sim = start().await;
+    let client = client();
+    let token = guest_token(sim.hosts(), &join_url(&sim, OPEN), "fuzz", ORIGIN)
+        .await
+        .expect("token");
+    let aad = aad_token(sim.hosts()).await;
+    let webpool = sim.hosts().webpool.as_str().trim_end_matches('/');
+    let tokens_url = anon_tokens_url(sim.hosts(), &aad).await.expect("url");
+    let bodies = [
+        "",
+        "null",
+        "[]",
+        "\"text\"",
+        "{\"culture\":1}",
+        "{\"culture\":null,\"userAgent\":[]}",
+        "{\"a\":{\"b\":{\"c\":[1,2,{}]}}}",
+        "\u{0}",
+        "{\"applicationSessionId\":\"\",\"allowedOrigins\":\"javascript:alert(1)\"}",
+        "{\"allowedOrigins\":\"https://a.com;;;\",\"applicationSessionId\":\"x\",\"meetingUrl\":\"sip:x@y\"}",
+    ];
+    for body in bodies {
+        for (url, bearer) in [
+            (
+                format!("{webpool}/ucwa/psanon/v1/applications"),
+                token.token.expose(),
+            ),
+            (tokens_url.to_string(), aad.expose()),
+        ] {
+            let response = client
+                .post(&url)
+                .bearer_auth(bearer)
+                .header("content-type", "application/json")
+                .body(body)
+                .send()
+                .await
+                .expect("sent");
+            assert!(
+                response.status().is_client_error(),
+                "{body:?} → {}",
+                response.status()
+            );
+        }
+    }
+    sim.shutdown().await;
+}

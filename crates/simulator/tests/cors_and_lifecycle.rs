@@ -1,0 +1,171 @@
+//! CORS as the guest token allows it, preflights in the journal, and application and lobby
+//! lifetimes.
+
+mod support;
+
+use std::time::Duration;
+
+use protocol::join::{Ending, Phase};
+use serde_json::{Value, json};
+use simulator::config::Timers;
+use support::*;
+
+#[tokio::test]
+async fn only_origins_in_the_token_get_cors_headers() {
+    let sim = start().await;
+    let client = client();
+    let token = guest_token(sim.hosts(), &join_url(&sim, OPEN), "cors", ORIGIN)
+        .await
+        .expect("token");
+    let create = format!("{}ucwa/psanon/v1/applications", sim.hosts().webpool);
+    let preflight = |origin: &str| {
+        client
+            .request(reqwest::Method::OPTIONS, &create)
+            .header("origin", origin)
+            .header("access-control-request-method", "POST")
+            .header("access-control-request-headers", "authorization, content-type")
+            .send()
+    };
+    let allowed = preflight(ORIGIN).await.expect("sent");
+    assert_eq!(allowed.status(), 204);
+    assert_eq!(allowed.headers()["access-control-allow-origin"], ORIGIN);
+    assert!(
+        allowed.headers()["access-control-allow-headers"]
+            .to_str()
+            .expect("ascii")
+            .contains("Authorization")
+    );
+    assert!(allowed.headers().contains_key("access-control-max-age"));
+    let refused = preflight("https://evil.example").await.expect("sent");
+    assert_eq!(refused.status(), 403);
+    assert!(!refused.headers().contains_key("access-control-allow-origin"));
+    assert!(
+        refused.headers()["x-ms-diagnostics"]
+            .to_str()
+            .expect("ascii")
+            .contains("does not allow a cross domain request")
+    );
+
+    // Actual requests: discover from a foreign origin is refused before anything happens.
+    let response = client
+        .get(&token.discover_url)
+        .header("origin", "https://evil.example")
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(response.status(), 403);
+    assert!(!response.headers().contains_key("access-control-allow-origin"));
+    let response = client
+        .get(&token.discover_url)
+        .header("origin", ORIGIN)
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["access-control-allow-origin"], ORIGIN);
+    assert!(
+        response.headers()["access-control-expose-headers"]
+            .to_str()
+            .expect("ascii")
+            .contains("Location")
+    );
+
+    let journal: Value = Control::new(&sim).get("/control/journal").await;
+    let preflights = journal
+        .as_array()
+        .expect("entries")
+        .iter()
+        .filter(|e| e["preflight"] == true)
+        .count();
+    assert_eq!(preflights, 2, "the journal counts preflights");
+    assert!(
+        journal
+            .as_array()
+            .expect("entries")
+            .iter()
+            .all(|e| !e["path"].as_str().unwrap_or_default().contains("eyJ")),
+        "no token in the journal"
+    );
+    sim.shutdown().await;
+}
+
+fn short_lived() -> simulator::config::SimConfig {
+    let mut config = config();
+    config.timers = Timers {
+        app_idle_secs: 1,
+        app_forget_secs: 2,
+        lobby_timeout_secs: 1,
+        min_event_timeout_secs: 1,
+        default_event_timeout_secs: 1,
+        ..Timers::default()
+    };
+    config
+}
+
+#[tokio::test]
+async fn idle_applications_expire_then_are_forgotten() {
+    let sim = simulator::Simulator::start(short_lived()).await.expect("starts");
+    let client = client();
+    let token = guest_token(sim.hosts(), &join_url(&sim, OPEN), "idle", ORIGIN)
+        .await
+        .expect("token");
+    let webpool = sim.hosts().webpool.as_str().trim_end_matches('/');
+    let app: Value = client
+        .post(format!("{webpool}/ucwa/psanon/v1/applications"))
+        .bearer_auth(token.token.expose())
+        .json(&json!({"culture": "en-us", "userAgent": "idle"}))
+        .send()
+        .await
+        .expect("sent")
+        .json()
+        .await
+        .expect("json");
+    let events = app["_links"]["events"]["href"]
+        .as_str()
+        .expect("events")
+        .to_owned();
+    let poll = || {
+        client
+            .get(format!("{webpool}{events}"))
+            .bearer_auth(token.token.expose())
+            .send()
+    };
+    tokio::time::sleep(Duration::from_millis(1800)).await;
+    let response = poll().await.expect("sent");
+    assert_eq!(response.status(), 410);
+    assert_eq!(
+        response.json::<Value>().await.expect("json")["subcode"],
+        "InactiveApplicationExpired"
+    );
+    tokio::time::sleep(Duration::from_millis(2600)).await;
+    let response = poll().await.expect("sent");
+    assert_eq!(response.status(), 404);
+    assert_eq!(
+        response.json::<Value>().await.expect("json")["subcode"],
+        "ApplicationNotFound"
+    );
+    sim.shutdown().await;
+}
+
+#[tokio::test]
+async fn nobody_admitting_the_guest_times_the_lobby_out() {
+    let sim = simulator::Simulator::start(short_lived()).await.expect("starts");
+    let mut guest = Driver::new(&sim, LOBBY);
+    guest.join("Patient Guest").await;
+    assert!(matches!(guest.machine.phase(), Phase::Lobby { .. }));
+    assert_eq!(guest.until_over().await, Ending::LobbyTimedOut);
+    sim.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_parked_poll_keeps_the_application_alive() {
+    let sim = simulator::Simulator::start(short_lived()).await.expect("starts");
+    let mut guest = Driver::new(&sim, OPEN);
+    guest.join("Ada").await;
+    let first = guest.application();
+    // Several idle timeouts pass; the machine's parked polls keep the application.
+    guest.run_for(Duration::from_secs(4)).await;
+    assert!(matches!(guest.machine.phase(), Phase::InMeeting { .. }));
+    assert_eq!(guest.application(), first, "no re-creation was needed");
+    sim.shutdown().await;
+}
