@@ -56,6 +56,8 @@ pub struct PsatClaims {
     pub ucwaext: String,
     /// The tenant (the simulator adds it).
     pub tid: String,
+    /// A unique id, so two tokens minted in the same second differ (the simulator adds it).
+    pub jti: String,
 }
 
 impl PsatClaims {

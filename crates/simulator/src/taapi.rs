@@ -385,6 +385,7 @@ async fn anon_tokens(
             confid: meeting.conference_uri.clone(),
             ucwaext: format!("{}ucwa/v1/applications", host.store.hosts.webpool),
             tid: meeting.tenant.clone(),
+            jti: random_hex(16),
         };
         for origin in &origins {
             let entry = state.live_origins.entry(origin.clone()).or_insert(0);

@@ -1,0 +1,104 @@
+//! Wiring for end-to-end tests: a simulator and a middle tier (and, for browser tests, the
+//! built app) started in-process on loopback and pointed at each other.
+
+use std::sync::Arc;
+
+use middle_tier::config::Settings;
+use simulator::Simulator;
+use simulator::config::SimConfig;
+use tokio::sync::oneshot;
+
+/// The demo's simulated settings, with short timers for tests.
+pub fn simulator_config() -> SimConfig {
+    let mut config = simulator::demo::config(0, "e2e-client-secret".to_owned());
+    config.service = simulator::config::ServiceConfig::default();
+    config.timers.min_event_timeout_secs = 1;
+    config.timers.default_event_timeout_secs = 20;
+    config
+}
+
+/// A running middle tier.
+#[derive(Debug)]
+pub struct MiddleTier {
+    /// Its base URL.
+    pub url: url::Url,
+    /// Its state.
+    pub state: Arc<middle_tier::AppState>,
+    stop: Option<oneshot::Sender<()>>,
+}
+
+impl MiddleTier {
+    /// Starts a middle tier on `127.0.0.1:0` with `settings` (its `listen` is ignored).
+    ///
+    /// # Panics
+    /// When it cannot start; this is test wiring.
+    pub async fn start(settings: Settings) -> Self {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("a free port");
+        let address = listener.local_addr().expect("bound");
+        let state = middle_tier::AppState::new(settings).expect("middle tier state");
+        let (stop, stopped) = oneshot::channel::<()>();
+        tokio::spawn(middle_tier::serve(listener, Arc::clone(&state), async {
+            let _ = stopped.await;
+        }));
+        Self {
+            url: url::Url::parse(&format!("http://{address}/")).expect("url"),
+            state,
+            stop: Some(stop),
+        }
+    }
+}
+
+impl Drop for MiddleTier {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
+/// Middle tier settings pointing at `simulator`, with `extra` environment on top.
+///
+/// # Panics
+/// When the settings are invalid; this is test wiring.
+pub fn middle_tier_settings(simulator: &Simulator, extra: &[(&str, &str)]) -> Settings {
+    let hosts = simulator.hosts();
+    let config = simulator.store.lock();
+    let app = config.registrations.first().expect("an app registration").clone();
+    let endpoint = config.endpoints.first().expect("an endpoint").sip.clone();
+    drop(config);
+    let meet = format!(
+        "{}:{}",
+        hosts.meet.host_str().unwrap_or_default(),
+        hosts.meet.port().unwrap_or_default()
+    );
+    let mut vars: std::collections::BTreeMap<String, String> = [
+        ("GUEST_JOIN_TENANT", app.tenant.as_str()),
+        ("GUEST_JOIN_CLIENT_ID", app.client_id.as_str()),
+        ("GUEST_JOIN_CLIENT_SECRET", app.client_secret.as_str()),
+        ("GUEST_JOIN_ENDPOINT", endpoint.as_str()),
+        ("GUEST_JOIN_LOGIN_URL", hosts.login.as_str()),
+        ("GUEST_JOIN_MEETING_HOSTS", meet.as_str()),
+        ("GUEST_JOIN_REQUESTS_PER_MINUTE", "100000"),
+        ("GUEST_JOIN_MIN_KEY_REFRESH_SECS", "0"),
+    ]
+    .iter()
+    .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+    .collect();
+    vars.insert(
+        "GUEST_JOIN_DISCOVER_URL".to_owned(),
+        format!("{}platformservice/discover", hosts.api),
+    );
+    vars.insert(
+        "GUEST_JOIN_RESOURCE".to_owned(),
+        hosts.api.as_str().trim_end_matches('/').to_owned(),
+    );
+    if let Some(uri) = app.app_id_uri {
+        vars.insert("GUEST_JOIN_CALLBACK_AUDIENCE".to_owned(), uri);
+    }
+    for (k, v) in extra {
+        vars.insert((*k).to_owned(), (*v).to_owned());
+    }
+    Settings::load(None, &move |name: &str| vars.get(name).cloned()).expect("valid middle tier settings")
+}

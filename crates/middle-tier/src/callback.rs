@@ -1,0 +1,204 @@
+//! The callback endpoint: notifications the meeting service pushes (seed 004, protocol.md
+//! §7). Its bearer token is validated before anything else: RS256 only, signature against
+//! the keys published in the OpenID configuration (cached, refreshed when an unknown `kid`
+//! appears), issuer, audience, tenant, expiry and not-before.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use jsonwebtoken::jwk::JwkSet;
+use jsonwebtoken::{Algorithm, DecodingKey, Validation};
+use protocol::callback::{self, CallbackClaims, Notification};
+use tokio::sync::Mutex;
+use url::Url;
+
+use crate::AppState;
+
+/// The published signing keys, cached.
+#[derive(Debug)]
+pub struct KeyCache {
+    openid_configuration: Url,
+    min_refresh: Duration,
+    http: reqwest::Client,
+    keys: Mutex<Option<Published>>,
+}
+
+/// What the OpenID configuration publishes: the issuer and its keys.
+#[derive(Debug)]
+struct Published {
+    issuer: String,
+    keys: JwkSet,
+    fetched: Instant,
+}
+
+/// Why a callback token was refused (for the log).
+#[derive(Debug, thiserror::Error)]
+pub enum TokenRefusal {
+    /// No `Authorization: Bearer`.
+    #[error("no bearer token")]
+    Missing,
+    /// The header cannot be read, or the algorithm is not RS256.
+    #[error("malformed token or algorithm not allowed")]
+    Malformed,
+    /// No published key has the token's `kid`, even after a refresh.
+    #[error("unknown signing key")]
+    UnknownKey,
+    /// The keys could not be fetched.
+    #[error("signing keys unavailable: {0}")]
+    KeysUnavailable(String),
+    /// Signature, expiry, not-before, issuer or audience failed.
+    #[error("token rejected: {0}")]
+    Rejected(String),
+    /// The tenant claim is not ours.
+    #[error("token is for another tenant")]
+    WrongTenant,
+}
+
+impl KeyCache {
+    /// A cache for keys published at `openid_configuration`, refreshed at most every
+    /// `min_refresh` for unknown key ids.
+    pub fn new(openid_configuration: Url, min_refresh: Duration) -> Self {
+        Self {
+            openid_configuration,
+            min_refresh,
+            http: reqwest::Client::builder()
+                .timeout(Duration::from_secs(10))
+                .build()
+                .unwrap_or_default(),
+            keys: Mutex::new(None),
+        }
+    }
+
+    async fn fetch(&self) -> Result<Published, TokenRefusal> {
+        let unavailable = |e: reqwest::Error| TokenRefusal::KeysUnavailable(e.without_url().to_string());
+        let configuration: serde_json::Value = self
+            .http
+            .get(self.openid_configuration.clone())
+            .send()
+            .await
+            .map_err(unavailable)?
+            .error_for_status()
+            .map_err(unavailable)?
+            .json()
+            .await
+            .map_err(unavailable)?;
+        let missing =
+            |what: &str| TokenRefusal::KeysUnavailable(format!("the OpenID configuration has no {what}"));
+        let jwks_uri = configuration["jwks_uri"]
+            .as_str()
+            .ok_or_else(|| missing("jwks_uri"))?;
+        let issuer = configuration["issuer"]
+            .as_str()
+            .ok_or_else(|| missing("issuer"))?
+            .to_owned();
+        let keys = self
+            .http
+            .get(jwks_uri)
+            .send()
+            .await
+            .map_err(unavailable)?
+            .error_for_status()
+            .map_err(unavailable)?
+            .json()
+            .await
+            .map_err(unavailable)?;
+        Ok(Published {
+            issuer,
+            keys,
+            fetched: Instant::now(),
+        })
+    }
+
+    /// The key for `kid` and the expected issuer, refreshing the cache once if the key is
+    /// unknown (a key rollover).
+    async fn key(&self, kid: &str) -> Result<(DecodingKey, String), TokenRefusal> {
+        let mut cached = self.keys.lock().await;
+        if let Some(published) = cached.as_ref() {
+            if let Some(jwk) = published.keys.find(kid) {
+                let key = DecodingKey::from_jwk(jwk).map_err(|_| TokenRefusal::UnknownKey)?;
+                return Ok((key, published.issuer.clone()));
+            }
+            if published.fetched.elapsed() < self.min_refresh {
+                return Err(TokenRefusal::UnknownKey);
+            }
+        }
+        let published = self.fetch().await?;
+        tracing::info!(keys = published.keys.keys.len(), "fetched callback signing keys");
+        let found = published.keys.find(kid).map(DecodingKey::from_jwk);
+        let issuer = published.issuer.clone();
+        *cached = Some(published);
+        match found {
+            Some(Ok(key)) => Ok((key, issuer)),
+            _ => Err(TokenRefusal::UnknownKey),
+        }
+    }
+}
+
+/// Validates a callback's bearer token.
+///
+/// # Errors
+/// [`TokenRefusal`].
+pub async fn validate(state: &AppState, headers: &HeaderMap) -> Result<CallbackClaims, TokenRefusal> {
+    let token = headers
+        .get(http::header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
+        .ok_or(TokenRefusal::Missing)?
+        .trim();
+    let header = jsonwebtoken::decode_header(token).map_err(|_| TokenRefusal::Malformed)?;
+    if header.alg != Algorithm::RS256 {
+        return Err(TokenRefusal::Malformed);
+    }
+    let kid = header.kid.ok_or(TokenRefusal::Malformed)?;
+    let (key, issuer) = state.keys.key(&kid).await?;
+    let mut validation = Validation::new(Algorithm::RS256);
+    validation.set_audience(&[state.settings.callback_audience.as_str()]);
+    validation.set_issuer(&[issuer.as_str()]);
+    validation.validate_nbf = true;
+    validation.leeway = 60;
+    validation.set_required_spec_claims(&["exp", "iss", "aud"]);
+    let claims = jsonwebtoken::decode::<CallbackClaims>(token, &key, &validation)
+        .map_err(|e| TokenRefusal::Rejected(e.to_string()))?
+        .claims;
+    // The issuer names the tenant (`https://sts.windows.net/<tenant id>/`); `tid` must agree.
+    let tenant_ok = claims
+        .tid
+        .as_deref()
+        .is_some_and(|tid| !tid.is_empty() && issuer.contains(&format!("/{tid}/")));
+    if !tenant_ok {
+        return Err(TokenRefusal::WrongTenant);
+    }
+    Ok(claims)
+}
+
+/// `POST /api/v1/callback`.
+pub async fn receive(State(state): State<Arc<AppState>>, headers: HeaderMap, body: Bytes) -> Response {
+    if let Err(refusal) = validate(&state, &headers).await {
+        tracing::warn!(%refusal, "callback refused");
+        let status = if matches!(refusal, TokenRefusal::KeysUnavailable(_)) {
+            StatusCode::SERVICE_UNAVAILABLE
+        } else {
+            StatusCode::UNAUTHORIZED
+        };
+        return status.into_response();
+    }
+    match callback::parse_notification(&body) {
+        // Seed 004: answering a legacy notification 204 asks for the Graph form instead.
+        Ok(Notification::Legacy(_)) => StatusCode::NO_CONTENT.into_response(),
+        Ok(Notification::Graph(notifications)) => {
+            tracing::info!(
+                count = notifications.value.len(),
+                "callback notifications received"
+            );
+            StatusCode::ACCEPTED.into_response()
+        }
+        Err(error) => {
+            tracing::warn!(%error, "unreadable callback body");
+            StatusCode::BAD_REQUEST.into_response()
+        }
+    }
+}

@@ -1,0 +1,202 @@
+//! What callers are told when something goes wrong: a code, a plain sentence, whether
+//! retrying may help, and the request id. Details stay in the log.
+
+use axum::Json;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use protocol::guest_api::{GuestApiError, GuestErrorCode};
+
+use crate::upstream::UpstreamError;
+
+/// An error on the public API.
+#[derive(Debug, Clone)]
+pub struct ApiError {
+    status: StatusCode,
+    code: GuestErrorCode,
+    message: &'static str,
+    retry_after: Option<u64>,
+}
+
+impl ApiError {
+    fn new(status: StatusCode, code: GuestErrorCode, message: &'static str) -> Self {
+        Self {
+            status,
+            code,
+            message,
+            retry_after: None,
+        }
+    }
+
+    /// The request body is not what the API takes.
+    pub fn invalid_request(message: &'static str) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, GuestErrorCode::InvalidRequest, message)
+    }
+
+    /// The meeting link is not a meeting link.
+    pub fn invalid_meeting_link() -> Self {
+        Self::new(
+            StatusCode::BAD_REQUEST,
+            GuestErrorCode::InvalidMeetingLink,
+            "The meeting link is not a Skype for Business meeting link.",
+        )
+    }
+
+    /// The meeting link's host is not served here.
+    pub fn meeting_host_not_allowed() -> Self {
+        Self::new(
+            StatusCode::FORBIDDEN,
+            GuestErrorCode::MeetingHostNotAllowed,
+            "This service does not join meetings hosted there.",
+        )
+    }
+
+    /// The calling web page's origin is not allowed.
+    pub fn origin_not_allowed() -> Self {
+        Self::new(
+            StatusCode::FORBIDDEN,
+            GuestErrorCode::OriginNotAllowed,
+            "This website is not allowed to join meetings through this service.",
+        )
+    }
+
+    /// An invitation is required.
+    pub fn invitation_required() -> Self {
+        Self::new(
+            StatusCode::FORBIDDEN,
+            GuestErrorCode::InvitationRequired,
+            "Joining needs the invitation link you were sent.",
+        )
+    }
+
+    /// The invitation is forged, damaged or for another meeting.
+    pub fn invitation_invalid() -> Self {
+        Self::new(
+            StatusCode::FORBIDDEN,
+            GuestErrorCode::InvitationInvalid,
+            "The invitation is not valid for this meeting.",
+        )
+    }
+
+    /// The invitation expired.
+    pub fn invitation_expired() -> Self {
+        Self::new(
+            StatusCode::FORBIDDEN,
+            GuestErrorCode::InvitationExpired,
+            "The invitation has expired.",
+        )
+    }
+
+    /// Too many requests.
+    pub fn rate_limited(retry_after: u64) -> Self {
+        Self {
+            retry_after: Some(retry_after),
+            ..Self::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                GuestErrorCode::RateLimited,
+                "Too many attempts; wait a moment and try again.",
+            )
+        }
+    }
+
+    /// Missing or wrong staff key.
+    pub fn unauthorized() -> Self {
+        Self::new(
+            StatusCode::UNAUTHORIZED,
+            GuestErrorCode::InvalidRequest,
+            "A valid staff key is required.",
+        )
+    }
+
+    /// A feature this deployment switched off.
+    pub fn not_enabled(message: &'static str) -> Self {
+        Self::new(StatusCode::NOT_FOUND, GuestErrorCode::InvalidRequest, message)
+    }
+
+    /// The service itself is broken or misconfigured.
+    pub fn internal() -> Self {
+        Self::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            GuestErrorCode::Internal,
+            "The service is not working right now. Please try again later.",
+        )
+    }
+
+    /// What an upstream failure means for the caller; the details go to the log here.
+    pub fn from_upstream(error: &UpstreamError) -> Self {
+        match error {
+            UpstreamError::Unavailable(detail) => {
+                tracing::warn!(%detail, "upstream unavailable");
+                Self {
+                    retry_after: Some(5),
+                    ..Self::new(
+                        StatusCode::SERVICE_UNAVAILABLE,
+                        GuestErrorCode::ServiceUnavailable,
+                        "The meeting service is unavailable right now. Please try again in a moment.",
+                    )
+                }
+            }
+            UpstreamError::MeetingNotFound(detail) => {
+                tracing::info!(%detail, "meeting not found");
+                Self::new(
+                    StatusCode::NOT_FOUND,
+                    GuestErrorCode::MeetingNotFound,
+                    "No meeting with this link exists in this organisation.",
+                )
+            }
+            UpstreamError::Misconfigured(detail) => {
+                tracing::error!(%detail, "the middle tier is misconfigured");
+                Self::internal()
+            }
+            UpstreamError::Rejected(detail) => {
+                tracing::warn!(%detail, "upstream refused");
+                Self::new(
+                    StatusCode::BAD_GATEWAY,
+                    GuestErrorCode::ServiceUnavailable,
+                    "The meeting service refused the request. Please try again later.",
+                )
+            }
+        }
+    }
+
+    /// The HTTP status.
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// Whether retrying may work.
+    pub fn retryable(&self) -> bool {
+        matches!(
+            self.code,
+            GuestErrorCode::ServiceUnavailable | GuestErrorCode::RateLimited | GuestErrorCode::Internal
+        )
+    }
+}
+
+/// The request id the response will carry, for the error body.
+#[derive(Clone, Debug)]
+pub struct RequestId(pub String);
+
+impl ApiError {
+    /// The error document, with the request id when known.
+    pub fn document(&self, request_id: Option<&str>) -> GuestApiError {
+        GuestApiError {
+            error: self.code.clone(),
+            message: self.message.to_owned(),
+            retryable: self.retryable(),
+            request_id: request_id.map(str::to_owned),
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let mut response = (self.status, Json(self.document(None))).into_response();
+        if let Some(after) = self.retry_after
+            && let Ok(value) = HeaderValue::from_str(&after.to_string())
+        {
+            response.headers_mut().insert(header::RETRY_AFTER, value);
+        }
+        response.extensions_mut().insert(self);
+        response
+    }
+}

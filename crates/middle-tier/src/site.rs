@@ -1,0 +1,134 @@
+//! Hosting the built app on the middle tier's own origin, with its security policy.
+//!
+//! The page's `<meta name="guest-join-meeting-hosts">` is filled in from the settings, so
+//! the app and the middle tier agree on which links are joinable. The content security
+//! policy allows the page's own inline bootstrap script by hash, the meeting service's
+//! hosts for `connect-src`, and the partners' origins for `frame-ancestors`.
+
+use std::path::PathBuf;
+
+use base64::Engine;
+use sha2::{Digest, Sha256};
+
+use crate::config::Settings;
+
+/// The hosted app.
+#[derive(Debug, Clone)]
+pub struct Site {
+    /// The `Content-Security-Policy` for HTML responses.
+    pub csp: String,
+    /// The rewritten `index.html`, if an app is hosted.
+    pub index: Option<String>,
+    /// Where the app's other files are.
+    pub dir: Option<PathBuf>,
+}
+
+impl Site {
+    /// Prepares the app in `settings.static_dir`, if any.
+    ///
+    /// # Errors
+    /// When `index.html` cannot be read.
+    pub fn load(settings: &Settings) -> std::io::Result<Self> {
+        let index = match &settings.static_dir {
+            Some(dir) => Some(std::fs::read_to_string(dir.join("index.html"))?),
+            None => None,
+        };
+        let index = index.map(|page| {
+            fill_meta(
+                &page,
+                "guest-join-meeting-hosts",
+                &settings.meeting_hosts.join(" "),
+            )
+        });
+        let script_hashes: Vec<String> = index
+            .as_deref()
+            .map(inline_scripts)
+            .unwrap_or_default()
+            .iter()
+            .map(|script| {
+                format!(
+                    "'sha256-{}'",
+                    base64::engine::general_purpose::STANDARD.encode(Sha256::digest(script.as_bytes()))
+                )
+            })
+            .collect();
+        let mut connect = vec![
+            "'self'".to_owned(),
+            settings.azure.discover_url.origin().ascii_serialization(),
+        ];
+        for source in &settings.connect_src {
+            if !connect.contains(source) {
+                connect.push(source.clone());
+            }
+        }
+        let mut ancestors = vec!["'self'".to_owned()];
+        ancestors.extend(settings.partners.iter().flat_map(|p| p.origins.iter().cloned()));
+        let csp = format!(
+            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self'; img-src 'self' data:; connect-src {}; frame-ancestors {}; base-uri 'none'; form-action 'none'; object-src 'none'",
+            script_hashes.join(" "),
+            connect.join(" "),
+            ancestors.join(" "),
+        );
+        Ok(Self {
+            csp,
+            index,
+            dir: settings.static_dir.clone(),
+        })
+    }
+}
+
+/// Sets `content` of `<meta name="{name}" content="…">`.
+fn fill_meta(page: &str, name: &str, content: &str) -> String {
+    let needle = format!("<meta name=\"{name}\" content=\"");
+    let Some(start) = page.find(&needle).map(|i| i + needle.len()) else {
+        return page.to_owned();
+    };
+    let Some(end) = page[start..].find('"').map(|i| start + i) else {
+        return page.to_owned();
+    };
+    let escaped = content
+        .replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;");
+    format!("{}{escaped}{}", &page[..start], &page[end..])
+}
+
+/// The contents of every inline `<script>` (those without `src`).
+fn inline_scripts(page: &str) -> Vec<String> {
+    let mut scripts = Vec::new();
+    let mut rest = page;
+    while let Some(open) = rest.find("<script") {
+        let Some(tag_end) = rest[open..].find('>').map(|i| open + i) else {
+            break;
+        };
+        let tag = &rest[open..tag_end];
+        let Some(close) = rest[tag_end..].find("</script>").map(|i| tag_end + i) else {
+            break;
+        };
+        if !tag.contains("src=") {
+            scripts.push(rest[tag_end + 1..close].to_owned());
+        }
+        rest = &rest[close + "</script>".len()..];
+    }
+    scripts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn meta_content_is_filled_in() {
+        let page = r#"<head><meta name="guest-join-meeting-hosts" content="" /></head>"#;
+        assert_eq!(
+            fill_meta(page, "guest-join-meeting-hosts", "a:1 b"),
+            r#"<head><meta name="guest-join-meeting-hosts" content="a:1 b" /></head>"#
+        );
+    }
+
+    #[test]
+    fn inline_scripts_are_found_and_external_ones_skipped() {
+        let page = r#"<script src="/a.js"></script><script type="module">import init from '/x.js';</script>"#;
+        assert_eq!(inline_scripts(page), ["import init from '/x.js';"]);
+    }
+}

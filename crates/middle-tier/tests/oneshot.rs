@@ -1,0 +1,452 @@
+//! The middle tier's refusals, tested in-process with `oneshot`: everything here is decided
+//! before anything goes upstream (the upstream URLs point at a closed port, so a request
+//! that did go upstream would fail differently).
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use middle_tier::config::Settings;
+use middle_tier::{AppState, invitation};
+use protocol::Secret;
+use serde_json::{Value, json};
+use tower::ServiceExt;
+
+const SECRET: &str = "client-secret-never-shown";
+const STAFF_KEY: &str = "staff-key-0123456789";
+const INVITATION_KEY: &str = "invitation-key-0123456789-abcdefghij";
+const BANK: &str = "https://bank.example";
+const MEETING: &str = "https://meet.lync.com/contoso/advisor/ABCD1234";
+
+fn settings(extra: &[(&str, &str)]) -> Settings {
+    let mut vars: BTreeMap<String, String> = [
+        ("GUEST_JOIN_TENANT", "contoso.onmicrosoft.com"),
+        ("GUEST_JOIN_CLIENT_ID", "app"),
+        ("GUEST_JOIN_CLIENT_SECRET", SECRET),
+        ("GUEST_JOIN_ENDPOINT", "sip:helpdesk@contoso.onmicrosoft.com"),
+        // Nothing listens on port 9: a request that goes upstream fails as unavailable.
+        ("GUEST_JOIN_LOGIN_URL", "http://127.0.0.1:9/"),
+        (
+            "GUEST_JOIN_DISCOVER_URL",
+            "http://127.0.0.1:9/platformservice/discover",
+        ),
+        ("GUEST_JOIN_MEETING_HOSTS", "meet.lync.com"),
+        ("GUEST_JOIN_ALLOWED_ORIGINS", BANK),
+        ("GUEST_JOIN_STAFF_KEY", STAFF_KEY),
+        ("GUEST_JOIN_INVITATION_KEY", INVITATION_KEY),
+    ]
+    .iter()
+    .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+    .collect();
+    for (k, v) in extra {
+        vars.insert((*k).to_owned(), (*v).to_owned());
+    }
+    Settings::load(None, &move |name: &str| vars.get(name).cloned()).expect("valid settings")
+}
+
+fn state(extra: &[(&str, &str)]) -> Arc<AppState> {
+    AppState::new(settings(extra)).expect("state")
+}
+
+struct Answer {
+    status: StatusCode,
+    headers: http::HeaderMap,
+    body: Value,
+    text: String,
+}
+
+async fn call(state: &Arc<AppState>, request: Request<Body>) -> Answer {
+    let response = middle_tier::router(Arc::clone(state))
+        .oneshot(request)
+        .await
+        .expect("infallible");
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = axum::body::to_bytes(response.into_body(), 1 << 20)
+        .await
+        .expect("body");
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    Answer {
+        status,
+        headers,
+        body: serde_json::from_str(&text).unwrap_or(Value::Null),
+        text,
+    }
+}
+
+fn token_request(origin: Option<&str>, body: &str) -> Request<Body> {
+    let mut builder = Request::post("/api/v1/guest-token").header("content-type", "application/json");
+    if let Some(origin) = origin {
+        builder = builder.header("origin", origin);
+    }
+    builder.body(Body::from(body.to_owned())).expect("request")
+}
+
+#[tokio::test]
+async fn unlisted_origins_are_refused_without_going_upstream() {
+    let state = state(&[]);
+    let body = json!({"meetingUrl": MEETING}).to_string();
+    for origin in [
+        None,
+        Some("https://evil.example"),
+        Some("https://bank.example.evil.example"),
+        Some("http://bank.example"),
+    ] {
+        let answer = call(&state, token_request(origin, &body)).await;
+        assert_eq!(answer.status, StatusCode::FORBIDDEN, "{origin:?}");
+        assert_eq!(answer.body["error"], "origin_not_allowed");
+        assert_eq!(answer.body["retryable"], false);
+        // Readable by the refused page, so it can say why; no origin is ever echoed.
+        assert_eq!(answer.headers["access-control-allow-origin"], "*");
+    }
+    // A listed origin gets past the check and reaches the (closed) upstream.
+    let answer = call(&state, token_request(Some(BANK), &body)).await;
+    assert_eq!(answer.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(answer.body["error"], "service_unavailable");
+    assert_eq!(answer.body["retryable"], true);
+    assert_eq!(answer.headers["access-control-allow-origin"], BANK);
+    assert!(answer.headers.contains_key("retry-after"));
+}
+
+#[tokio::test]
+async fn meeting_links_are_checked_before_anything_goes_upstream() {
+    let state = state(&[]);
+    let cases = [
+        ("not json", None, StatusCode::BAD_REQUEST, "invalid_request"),
+        ("{}", None, StatusCode::BAD_REQUEST, "invalid_request"),
+        (
+            "{\"meetingUrl\": 5}",
+            None,
+            StatusCode::BAD_REQUEST,
+            "invalid_request",
+        ),
+        (
+            "",
+            Some("https://www.example.com/"),
+            StatusCode::BAD_REQUEST,
+            "invalid_meeting_link",
+        ),
+        (
+            "",
+            Some("https://teams.microsoft.com/l/meetup-join/x"),
+            StatusCode::BAD_REQUEST,
+            "invalid_meeting_link",
+        ),
+        (
+            "",
+            Some("https://join.contoso.com/meet/john/BW9Z1MJD"),
+            StatusCode::BAD_REQUEST,
+            "invalid_meeting_link",
+        ),
+        (
+            "",
+            Some("sip:a@b.com;gruu;opaque=app:conf:focus:id:X1"),
+            StatusCode::BAD_REQUEST,
+            "invalid_meeting_link",
+        ),
+        (
+            "",
+            Some("https://meet.resources.lync.com/NOAMmeetings/org/ABCD1234"),
+            StatusCode::FORBIDDEN,
+            "meeting_host_not_allowed",
+        ),
+    ];
+    for (raw, link, status, error) in cases {
+        let body = link.map_or_else(|| raw.to_owned(), |l| json!({"meetingUrl": l}).to_string());
+        let answer = call(&state, token_request(Some(BANK), &body)).await;
+        assert_eq!(
+            (answer.status, answer.body["error"].as_str()),
+            (status, Some(error)),
+            "{body}"
+        );
+        assert!(
+            answer.body["message"].as_str().is_some_and(|m| !m.contains('{')),
+            "a sentence, not JSON"
+        );
+    }
+    let answer = call(
+        &state,
+        token_request(
+            Some(BANK),
+            &json!({"meetingUrl": MEETING, "applicationSessionId": "bad id!"}).to_string(),
+        ),
+    )
+    .await;
+    assert_eq!(
+        (answer.status, answer.body["error"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("invalid_request"))
+    );
+    let huge = json!({"meetingUrl": MEETING, "displayName": "x".repeat(64 * 1024)}).to_string();
+    let answer = call(&state, token_request(Some(BANK), &huge)).await;
+    assert_eq!(answer.status, StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+#[tokio::test]
+async fn invitations_are_checked_when_required() {
+    let state = state(&[("GUEST_JOIN_REQUIRE_INVITATION", "true")]);
+    let key = Secret::new(INVITATION_KEY);
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("clock")
+        .as_secs() as i64;
+    let valid = invitation::sign(
+        &key,
+        &invitation::Grant {
+            meeting_url: MEETING.to_owned(),
+            expires: now + 600,
+            subject: None,
+        },
+    );
+    let expired = invitation::sign(
+        &key,
+        &invitation::Grant {
+            meeting_url: MEETING.to_owned(),
+            expires: now - 1,
+            subject: None,
+        },
+    );
+    let other_meeting = invitation::sign(
+        &key,
+        &invitation::Grant {
+            meeting_url: "https://meet.lync.com/contoso/advisor/OTHER123".to_owned(),
+            expires: now + 600,
+            subject: None,
+        },
+    );
+    let forged = invitation::sign(
+        &Secret::new("somebody else's key, long enough!!"),
+        &invitation::Grant {
+            meeting_url: MEETING.to_owned(),
+            expires: now + 600,
+            subject: None,
+        },
+    );
+    let cases = [
+        (None, "invitation_required"),
+        (Some(expired.as_str()), "invitation_expired"),
+        (Some(other_meeting.as_str()), "invitation_invalid"),
+        (Some(forged.as_str()), "invitation_invalid"),
+        (Some("garbage"), "invitation_invalid"),
+    ];
+    for (invite, error) in cases {
+        let answer = call(
+            &state,
+            token_request(
+                Some(BANK),
+                &json!({"meetingUrl": MEETING, "invitation": invite}).to_string(),
+            ),
+        )
+        .await;
+        assert_eq!(
+            (answer.status, answer.body["error"].as_str()),
+            (StatusCode::FORBIDDEN, Some(error)),
+            "{invite:?}"
+        );
+    }
+    // A valid one passes the check (and then meets the closed upstream).
+    let answer = call(
+        &state,
+        token_request(
+            Some(BANK),
+            &json!({"meetingUrl": MEETING, "invitation": valid}).to_string(),
+        ),
+    )
+    .await;
+    assert_eq!(answer.body["error"], "service_unavailable");
+}
+
+#[tokio::test]
+async fn preflights_allow_the_json_post() {
+    let state = state(&[]);
+    let preflight = |origin: &str| {
+        Request::options("/api/v1/guest-token")
+            .header("origin", origin)
+            .header("access-control-request-method", "POST")
+            .header("access-control-request-headers", "content-type")
+            .body(Body::empty())
+            .expect("request")
+    };
+    let answer = call(&state, preflight(BANK)).await;
+    assert_eq!(answer.status, StatusCode::NO_CONTENT);
+    assert_eq!(answer.headers["access-control-allow-origin"], BANK);
+    assert!(
+        answer.headers["access-control-allow-headers"]
+            .to_str()
+            .expect("ascii")
+            .contains("content-type")
+    );
+    let answer = call(&state, preflight("https://evil.example")).await;
+    assert_eq!(
+        answer.headers["access-control-allow-origin"], "*",
+        "so the page can read why it was refused"
+    );
+}
+
+#[tokio::test]
+async fn staff_api_needs_the_staff_key() {
+    let state = state(&[]);
+    let request = |key: Option<&str>| {
+        let mut builder =
+            Request::post("/api/v1/staff/invitations").header("content-type", "application/json");
+        if let Some(key) = key {
+            builder = builder.header("authorization", format!("Bearer {key}"));
+        }
+        builder
+            .body(Body::from(
+                json!({"meetingUrl": MEETING, "subject": "Advice"}).to_string(),
+            ))
+            .expect("request")
+    };
+    assert_eq!(call(&state, request(None)).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        call(&state, request(Some("staff-key-0123456788"))).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    let answer = call(&state, request(Some(STAFF_KEY))).await;
+    assert_eq!(answer.status, StatusCode::CREATED);
+    let link = answer.body["guestLink"].as_str().expect("link");
+    assert!(link.starts_with("http://127.0.0.1:8080/?join="), "{link}");
+    let invitation = answer.body["invitation"].as_str().expect("invitation");
+    let grant = invitation::verify(&Secret::new(INVITATION_KEY), invitation, MEETING, 0).expect("valid");
+    assert_eq!(grant.subject.as_deref(), Some("Advice"));
+
+    let no_staff = AppState::new({
+        let mut s = settings(&[]);
+        s.staff_key = None;
+        s
+    })
+    .expect("state");
+    assert_eq!(
+        call(&no_staff, request(Some(STAFF_KEY))).await.status,
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn callbacks_without_a_valid_token_are_refused() {
+    let state = state(&[]);
+    for authorization in [
+        None,
+        Some("Bearer"),
+        Some("Bearer not.a.jwt"),
+        Some("Basic dXNlcjpwYXNz"),
+    ] {
+        let mut builder = Request::post("/api/v1/callback").header("content-type", "application/json");
+        if let Some(value) = authorization {
+            builder = builder.header("authorization", value);
+        }
+        let answer = call(
+            &state,
+            builder.body(Body::from("{\"sender\":[]}")).expect("request"),
+        )
+        .await;
+        assert_eq!(answer.status, StatusCode::UNAUTHORIZED, "{authorization:?}");
+    }
+}
+
+#[tokio::test]
+async fn every_response_has_a_request_id_and_security_headers() {
+    let state = state(&[]);
+    let answer = call(
+        &state,
+        Request::get("/healthz")
+            .header("x-request-id", "abc-123")
+            .body(Body::empty())
+            .expect("request"),
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::OK);
+    assert_eq!(answer.headers["x-request-id"], "abc-123");
+    assert_eq!(answer.headers["referrer-policy"], "no-referrer");
+    let answer = call(&state, token_request(Some("https://evil.example"), "{}")).await;
+    let id = answer.headers["x-request-id"].to_str().expect("ascii").to_owned();
+    assert_eq!(
+        answer.body["requestId"],
+        id.as_str(),
+        "the error body quotes the request id"
+    );
+    let answer = call(
+        &state,
+        Request::get("/healthz")
+            .header("x-request-id", "<script>")
+            .body(Body::empty())
+            .expect("request"),
+    )
+    .await;
+    assert_ne!(answer.headers["x-request-id"], "<script>", "odd ids are replaced");
+    let answer = call(
+        &state,
+        Request::get("/readyz").body(Body::empty()).expect("request"),
+    )
+    .await;
+    assert_eq!(
+        answer.status,
+        StatusCode::SERVICE_UNAVAILABLE,
+        "the upstream is down"
+    );
+    assert!(!answer.text.contains(SECRET));
+}
+
+#[tokio::test]
+async fn clients_are_rate_limited() {
+    let state = state(&[("GUEST_JOIN_REQUESTS_PER_MINUTE", "2")]);
+    let body = json!({"meetingUrl": "https://www.example.com/"}).to_string();
+    for _ in 0..2 {
+        assert_eq!(
+            call(&state, token_request(Some(BANK), &body)).await.status,
+            StatusCode::BAD_REQUEST
+        );
+    }
+    let answer = call(&state, token_request(Some(BANK), &body)).await;
+    assert_eq!(
+        (answer.status, answer.body["error"].as_str()),
+        (StatusCode::TOO_MANY_REQUESTS, Some("rate_limited"))
+    );
+    assert!(answer.headers.contains_key("retry-after"));
+}
+
+#[tokio::test]
+async fn the_hosted_app_gets_a_content_security_policy() {
+    let dir = std::env::temp_dir().join(format!("mt-site-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    std::fs::write(dir.join("index.html"), "<html><head><meta name=\"guest-join-meeting-hosts\" content=\"\" /><script type=\"module\">import init from '/app.js';</script></head></html>").expect("write");
+    std::fs::write(dir.join("app.js"), "export default 1;").expect("write");
+    let state = state(&[
+        ("GUEST_JOIN_STATIC_DIR", dir.to_str().expect("utf8")),
+        ("GUEST_JOIN_CONNECT_SRC", "https://webpool.example"),
+    ]);
+    let answer = call(&state, Request::get("/").body(Body::empty()).expect("request")).await;
+    assert_eq!(answer.status, StatusCode::OK);
+    assert!(
+        answer.text.contains("content=\"meet.lync.com\""),
+        "{}",
+        answer.text
+    );
+    let csp = answer.headers["content-security-policy"]
+        .to_str()
+        .expect("ascii")
+        .to_owned();
+    assert!(csp.contains("'sha256-"), "{csp}");
+    assert!(
+        csp.contains("frame-ancestors 'self' https://bank.example"),
+        "{csp}"
+    );
+    assert!(
+        csp.contains("connect-src 'self' http://127.0.0.1:9 https://webpool.example"),
+        "{csp}"
+    );
+    let answer = call(
+        &state,
+        Request::get("/app.js").body(Body::empty()).expect("request"),
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::OK);
+    assert_eq!(answer.headers["referrer-policy"], "no-referrer");
+    let answer = call(
+        &state,
+        Request::get("/nothing.js").body(Body::empty()).expect("request"),
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::NOT_FOUND);
+}
