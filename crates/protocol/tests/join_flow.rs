@@ -30,17 +30,9 @@ fn lobby_bypass_join_reaches_the_meeting_and_chats() {
         h.request(discover).headers().get("authorization").is_none(),
         "discover is sent without the token"
     );
+    h.machine.set_display_name("Ada (remembered)").expect("name");
     h.give_discover();
-    assert_eq!(
-        h.machine.phase(),
-        &Phase::Ready,
-        "prefetch stops before the Join click"
-    );
-    assert!(h.in_flight.is_empty());
-
-    h.machine.join("  Ada Lovelace ").expect("join");
-    h.drain();
-    assert_eq!(h.machine.phase(), &Phase::Connecting);
+    // The application is created while the guest types, with the name known so far.
     let create = h.expect(&Method::POST, "/ucwa/psanon/v1/applications");
     let request = h.request(create);
     assert_eq!(
@@ -52,29 +44,41 @@ fn lobby_bypass_join_reaches_the_meeting_and_chats() {
         request.headers()["authorization"],
         "Bearer psat=eyJhbGciOi.abc.def"
     );
-    assert_eq!(body(request)["anonymousDisplayName"], "Ada Lovelace");
+    assert_eq!(body(request)["anonymousDisplayName"], "Ada (remembered)");
     h.give_application();
-
-    // Events are parked before the invitation is posted, in the same turn.
-    let order: Vec<String> = h
-        .log
-        .iter()
-        .rev()
-        .take(2)
-        .map(|r| r.uri().path().to_owned())
-        .collect();
-    assert!(order[0].ends_with("/onlineMeetingInvitations"), "{order:?}");
-    assert!(order[1].ends_with("/events"), "{order:?}");
+    assert_eq!(
+        h.machine.phase(),
+        &Phase::Ready,
+        "prefetch stops before the Join click"
+    );
     let events = h.expect(&Method::GET, "/events");
     assert_eq!(
         h.request(events).uri().query(),
         Some("ack=1&key=k1"),
         "literal \\u0026 read as &"
     );
+    let warm = h.expect(&Method::OPTIONS, "/onlineMeetingInvitations");
+    assert!(
+        h.request(warm).headers().contains_key("authorization"),
+        "the warmer carries the join's headers"
+    );
+    h.respond_raw(warm, 204, &[], Vec::new());
+    assert!(
+        h.find(&Method::POST, "/onlineMeetingInvitations").is_none(),
+        "nothing joins before the click"
+    );
+
+    h.machine.join("  Ada Lovelace ").expect("join");
+    h.drain();
+    assert_eq!(h.machine.phase(), &Phase::Connecting);
+    // The click costs one request: the event channel is already parked.
     let invite = h.expect(&Method::POST, "/onlineMeetingInvitations");
     let input = body(h.request(invite));
     assert_eq!(input["onlineMeetingUri"], CONFERENCE);
-    assert_eq!(input["anonymousDisplayName"], "Ada Lovelace");
+    assert_eq!(
+        input["anonymousDisplayName"], "Ada Lovelace",
+        "the meeting shows the name given at the click"
+    );
     let operation = input["operationId"].as_str().expect("operation").to_owned();
     h.respond_raw(invite, 201, &[], Vec::new());
 

@@ -33,6 +33,17 @@ use crate::guest_api::{self, GuestErrorCode, GuestTokenError, GuestTokenRequest}
 use crate::secret::Secret;
 use crate::{HttpRequest, HttpResponse, ucwa};
 
+fn valid_name(display_name: &str) -> Result<String, ProtocolError> {
+    let name = display_name.trim();
+    if name.is_empty() || name.chars().count() > ucwa::MAX_DISPLAY_NAME {
+        return Err(ProtocolError::InvalidInput {
+            field: "display name",
+            reason: format!("it must be 1 to {} characters", ucwa::MAX_DISPLAY_NAME),
+        });
+    }
+    Ok(name.to_owned())
+}
+
 /// Longest chat message accepted, in characters.
 pub const MAX_MESSAGE_CHARS: usize = 4000;
 
@@ -131,6 +142,7 @@ enum RequestKind {
     AddMessaging(Url),
     SendMessage(MessageId),
     Roster(Url),
+    Warm(Url),
     Leave,
     Cleanup(Url),
 }
@@ -145,7 +157,7 @@ impl RequestKind {
             }
             Self::SendMessage(_) => 2,
             Self::Roster(_) => 1,
-            Self::Leave | Self::Cleanup(_) => 0,
+            Self::Warm(_) | Self::Leave | Self::Cleanup(_) => 0,
         }
     }
 
@@ -348,39 +360,49 @@ impl GuestJoin {
         }
     }
 
+    /// The name to create the application with while the guest is still typing (a
+    /// remembered name, say). The name given to [`GuestJoin::join`] is the one the meeting
+    /// shows: the invitation carries it.
+    ///
+    /// # Errors
+    /// [`ProtocolError::InvalidInput`] for an empty or over-long name.
+    pub fn set_display_name(&mut self, display_name: &str) -> Result<(), ProtocolError> {
+        self.display_name = Some(valid_name(display_name)?);
+        Ok(())
+    }
+
     /// The guest pressed Join with this display name.
     ///
     /// # Errors
     /// [`ProtocolError::InvalidInput`] for an empty or over-long name;
     /// [`ProtocolError::InvalidTransition`] when already joining or joined.
     pub fn join(&mut self, display_name: &str) -> Result<(), ProtocolError> {
-        let name = display_name.trim();
-        if name.is_empty() || name.chars().count() > ucwa::MAX_DISPLAY_NAME {
-            return Err(ProtocolError::InvalidInput {
-                field: "display name",
-                reason: format!("it must be 1 to {} characters", ucwa::MAX_DISPLAY_NAME),
-            });
-        }
+        let name = valid_name(display_name)?;
         match &self.phase {
             Phase::Idle => {
-                self.display_name = Some(name.to_owned());
+                self.display_name = Some(name);
                 self.join_requested = true;
                 self.set_phase(Phase::GettingAccess);
                 self.send(RequestKind::Token, 0)
             }
             Phase::GettingAccess => {
-                self.display_name = Some(name.to_owned());
+                // The prefetch goes on and joins as soon as the application exists.
+                self.display_name = Some(name);
                 self.join_requested = true;
+                if self.discovered.is_some() {
+                    self.set_phase(Phase::Connecting);
+                }
                 Ok(())
             }
             Phase::Ready => {
-                self.display_name = Some(name.to_owned());
+                self.display_name = Some(name);
                 self.join_requested = true;
                 self.set_phase(Phase::Connecting);
-                self.send(RequestKind::CreateApplication, 0)
+                self.invite_operation = Some(self.operation_id());
+                self.send(RequestKind::Invite, 0)
             }
             Phase::Over(Ending::Failed(_)) => {
-                self.display_name = Some(name.to_owned());
+                self.display_name = Some(name);
                 self.restart()
             }
             _ => Err(self.invalid("join")),
@@ -718,6 +740,7 @@ impl GuestJoin {
                 ucwa::delete_request(&app.self_url, self.token()?)
             }
             RequestKind::Cleanup(url) => ucwa::delete_request(url, self.token()?),
+            RequestKind::Warm(url) => ucwa::preflight_warmer(url, self.token()?),
         }
     }
 
@@ -727,7 +750,7 @@ impl GuestJoin {
                 self.finish(Ending::Left);
                 Ok(())
             }
-            RequestKind::Cleanup(_) | RequestKind::Roster(_) => Ok(()),
+            RequestKind::Cleanup(_) | RequestKind::Roster(_) | RequestKind::Warm(_) => Ok(()),
             RequestKind::Events(_) => {
                 self.mark_reconnecting(now);
                 self.retry_or_fail(pending, now, JoinFailure::NetworkLost)
@@ -793,7 +816,7 @@ impl GuestJoin {
                 self.fail_queued_messages();
                 Ok(())
             }
-            RequestKind::Roster(_) | RequestKind::Cleanup(_) => Ok(()),
+            RequestKind::Roster(_) | RequestKind::Cleanup(_) | RequestKind::Warm(_) => Ok(()),
             RequestKind::Leave => {
                 self.finish(Ending::Left);
                 Ok(())
@@ -927,7 +950,7 @@ impl GuestJoin {
                 self.finish(Ending::Left);
                 Ok(())
             }
-            RequestKind::Cleanup(_) => Ok(()),
+            RequestKind::Cleanup(_) | RequestKind::Warm(_) => Ok(()),
         }
     }
 
@@ -1033,13 +1056,12 @@ impl GuestJoin {
             anon_applications,
             conference_uri,
         });
+        // The application is created whether or not the guest has pressed Join yet: it is
+        // the slowest step, and joining afterwards takes a single request.
         if self.join_requested {
             self.set_phase(Phase::Connecting);
-            self.send(RequestKind::CreateApplication, 0)
-        } else {
-            self.set_phase(Phase::Ready);
-            Ok(())
         }
+        self.send(RequestKind::CreateApplication, 0)
     }
 
     fn on_application(&mut self, pending: Pending, response: &HttpResponse) -> Result<(), ProtocolError> {
@@ -1064,11 +1086,18 @@ impl GuestJoin {
             self.fail(JoinFailure::Incompatible);
             return Ok(());
         };
+        let join_url = app.join_online_meeting.clone();
         self.app = Some(app);
-        self.invite_operation = Some(self.operation_id());
         // Park the event channel first so the invitation's `started` event cannot be missed.
         self.send(RequestKind::Events(events), 0)?;
-        self.send(RequestKind::Invite, 0)
+        if self.join_requested {
+            self.invite_operation = Some(self.operation_id());
+            return self.send(RequestKind::Invite, 0);
+        }
+        self.set_phase(Phase::Ready);
+        // Waiting for the click: have the browser check CORS for the join URL now, so the
+        // join itself needs no preflight.
+        self.send(RequestKind::Warm(join_url), 0)
     }
 
     fn on_invite(&mut self, _pending: Pending, response: &HttpResponse) -> Result<(), ProtocolError> {
