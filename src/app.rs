@@ -1,17 +1,18 @@
-//! The app shell.
+//! The app shell: the guest flow, or the staff link check with `?check`.
 
 use leptos::prelude::*;
 
-use crate::config;
-use crate::link_field::LinkField;
+use crate::check::LinkCheckPage;
+use crate::config::PageConfig;
+use crate::guest::GuestPage;
 
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    view! {
-        <main class="page">
-            <h1 class="page__title">"Join a meeting"</h1>
-            <LinkField hosts=config::meeting_hosts() />
-        </main>
+    let config = PageConfig::from_page();
+    if config.check {
+        view! { <LinkCheckPage config=config /> }.into_any()
+    } else {
+        view! { <GuestPage config=config /> }.into_any()
     }
 }

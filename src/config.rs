@@ -1,13 +1,19 @@
-//! Deployment settings read from the page's `<meta>` tags.
+//! Where the app runs: settings from the page's `<meta>` tags and from its URL.
 //!
-//! The page that hosts the app says which hosts serve online join links (besides the public
-//! Skype for Business Online ones), so a deployment can point the same build at the
-//! simulator or at real services without rebuilding.
+//! - `<meta name="guest-join-meeting-hosts">`: hosts that serve online join links besides
+//!   the public Skype for Business Online ones (the middle tier fills it in).
+//! - `<meta name="guest-join-middle-tier">`: the middle tier's base URL; empty means this
+//!   page's own origin.
+//! - `?join=<link>`: the meeting link; `?invite=<invitation>`; `?name=<display name>`
+//!   (a partner page may pass the name it knows); `?check`: the staff link check.
 
+use protocol::Url;
 use protocol::join_link::MeetingHosts;
 
-/// `<meta name="guest-join-meeting-hosts" content="host[:port] host[:port] …">`.
+/// `<meta name="guest-join-meeting-hosts" content="host[:port] …">`.
 pub const MEETING_HOSTS_META: &str = "guest-join-meeting-hosts";
+/// `<meta name="guest-join-middle-tier" content="https://…/">`.
+pub const MIDDLE_TIER_META: &str = "guest-join-middle-tier";
 
 /// Reads a `<meta>` tag's content from the current document.
 pub fn meta(name: &str) -> Option<String> {
@@ -25,4 +31,76 @@ pub fn meeting_hosts() -> MeetingHosts {
         .split([' ', ',', ';'])
         .filter(|host| !host.is_empty())
         .fold(MeetingHosts::new(), |hosts, host| hosts.with_host(host))
+}
+
+/// Everything the page says about this visit.
+#[derive(Clone, Debug)]
+pub struct PageConfig {
+    /// The middle tier's base URL.
+    pub middle_tier: Url,
+    /// Hosts serving online join links.
+    pub meeting_hosts: MeetingHosts,
+    /// The meeting link from the URL.
+    pub join: Option<String>,
+    /// A signed invitation from the URL.
+    pub invite: Option<String>,
+    /// A display name from the URL.
+    pub name: Option<String>,
+    /// Whether this is the staff link check.
+    pub check: bool,
+}
+
+impl PageConfig {
+    /// Reads the page.
+    pub fn from_page() -> Self {
+        let location = web_sys::window().map(|w| w.location());
+        let href = location.as_ref().and_then(|l| l.href().ok()).unwrap_or_default();
+        let page = Url::parse(&href).ok();
+        let param = |name: &str| {
+            page.as_ref()
+                .and_then(|url| {
+                    url.query_pairs()
+                        .find(|(k, _)| k == name)
+                        .map(|(_, v)| v.trim().to_owned())
+                })
+                .filter(|v| !v.is_empty())
+        };
+        let own_origin = page.as_ref().and_then(|url| url.join("/").ok());
+        let middle_tier = meta(MIDDLE_TIER_META)
+            .filter(|m| !m.is_empty())
+            .and_then(|m| Url::parse(&m).ok())
+            .or(own_origin)
+            .unwrap_or_else(|| Url::parse("http://localhost/").expect("a valid fallback"));
+        Self {
+            middle_tier,
+            meeting_hosts: meeting_hosts(),
+            join: param("join"),
+            invite: param("invite"),
+            name: param("name"),
+            check: page
+                .as_ref()
+                .is_some_and(|url| url.query_pairs().any(|(k, _)| k == "check")),
+        }
+    }
+}
+
+/// The browser's language, as UCWA wants the culture (`en-us`).
+pub fn culture() -> String {
+    web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .map(|l| l.to_ascii_lowercase())
+        .filter(|l| !l.is_empty() && l.len() <= 100)
+        .unwrap_or_else(|| "en-us".to_owned())
+}
+
+/// Milliseconds since the epoch.
+pub fn now() -> protocol::date::Timestamp {
+    protocol::date::Timestamp::from_millis(js_sys::Date::now() as i64)
+}
+
+/// Random hex, for operation ids (uniqueness, not secrecy).
+pub fn random_hex(len: usize) -> String {
+    (0..len)
+        .map(|_| char::from_digit((js_sys::Math::random() * 16.0) as u32 % 16, 16).unwrap_or('0'))
+        .collect()
 }

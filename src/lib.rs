@@ -1,10 +1,20 @@
 //! guest-join: join a Skype for Business meeting as a guest, from nothing but a join link.
 //!
-//! A Leptos client-side app. Every protocol step goes through the `protocol` crate; this
-//! crate only renders, reads the page's configuration, and performs the I/O.
+//! A Leptos client-side app. Every protocol step goes through the `protocol` crate's join
+//! machine; this crate renders it ([`guest`], [`meeting`], [`check`]), runs it
+//! ([`driver`], [`transport`]) and reads the page's settings ([`config`]).
 
 pub mod app;
+pub mod attention;
+pub mod check;
 pub mod config;
+pub mod driver;
+pub mod guest;
 pub mod link_field;
+pub mod meeting;
+pub mod storage;
+pub mod transport;
+pub mod ui;
+pub mod words;
 
 pub use app::App;

@@ -1,6 +1,8 @@
 //! Wiring for end-to-end tests: a simulator and a middle tier (and, for browser tests, the
 //! built app) started in-process on loopback and pointed at each other.
 
+pub mod browser;
+
 use std::sync::Arc;
 
 use middle_tier::config::Settings;
@@ -37,13 +39,15 @@ impl MiddleTier {
             .await
             .expect("a free port");
         let address = listener.local_addr().expect("bound");
-        let state = middle_tier::AppState::new(settings).expect("middle tier state");
+        let url = url::Url::parse(&format!("http://{address}/")).expect("url");
+        let state =
+            middle_tier::AppState::new(settings.with_public_url(url.clone())).expect("middle tier state");
         let (stop, stopped) = oneshot::channel::<()>();
         tokio::spawn(middle_tier::serve(listener, Arc::clone(&state), async {
             let _ = stopped.await;
         }));
         Self {
-            url: url::Url::parse(&format!("http://{address}/")).expect("url"),
+            url,
             state,
             stop: Some(stop),
         }

@@ -456,6 +456,21 @@ impl Settings {
     }
 }
 
+impl Settings {
+    /// The same settings served at `public_url` (its origin replaces the old one on the
+    /// allowlist), for a service bound to a port chosen at run time.
+    #[must_use]
+    pub fn with_public_url(mut self, public_url: Url) -> Self {
+        let old = self.public_url.origin().ascii_serialization();
+        let new = public_url.origin().ascii_serialization();
+        self.allowed_origins
+            .retain(|origin| *origin != old && *origin != new);
+        self.allowed_origins.insert(0, new);
+        self.public_url = public_url;
+        self
+    }
+}
+
 fn web_url(field: &str, text: &str) -> Result<Url, ConfigError> {
     let url = Url::parse(text.trim()).map_err(|e| problem(field, format!("{text:?} is not a URL ({e})")))?;
     if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {

@@ -111,11 +111,10 @@ pub fn form(url: &Url, pairs: &[(&str, &str)]) -> Result<HttpRequest, ProtocolEr
 /// # Errors
 /// [`ProtocolError::Decode`], with the body kept (tokens redacted).
 pub fn decode_json<T: DeserializeOwned>(what: &'static str, body: &[u8]) -> Result<T, ProtocolError> {
-    let deserializer = &mut serde_json::Deserializer::from_slice(body);
-    serde_path_to_error::deserialize(deserializer).map_err(|e| ProtocolError::Decode {
+    serde_json::from_slice(body).map_err(|e| ProtocolError::Decode {
         what,
-        path: e.path().to_string(),
-        message: crate::secret::redact(&e.inner().to_string()),
+        path: crate::json_path::at(body, e.line(), e.column()),
+        message: crate::secret::redact(&e.to_string()),
         body: kept_body(body),
     })
 }

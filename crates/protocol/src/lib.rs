@@ -39,6 +39,7 @@ pub mod html;
 pub mod http_util;
 pub mod join;
 pub mod join_link;
+mod json_path;
 pub mod links;
 pub mod secret;
 pub mod taapi;

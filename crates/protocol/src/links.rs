@@ -143,13 +143,41 @@ impl Link {
 }
 
 /// A link relation that holds one link or, if it may repeat, an array of them.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum OneOrMany<T> {
     /// A single value.
     One(T),
     /// An array, even of one element.
     Many(Vec<T>),
+}
+
+// Read directly (an object is one, an array is many) rather than through `untagged`,
+// which buffers every value first.
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for OneOrMany<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Shape<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Shape<T> {
+            type Value = OneOrMany<T>;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a link object or an array of them")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+                T::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(OneOrMany::One)
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(1).min(64));
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(OneOrMany::Many(items))
+            }
+        }
+        deserializer.deserialize_any(Shape(std::marker::PhantomData))
+    }
 }
 
 impl<T> OneOrMany<T> {
@@ -274,15 +302,27 @@ impl Embedded {
         let Some(key) = find_key(self.0.keys(), name) else {
             return Ok(None);
         };
-        let value = &self.0[key];
-        serde_path_to_error::deserialize(value)
-            .map(Some)
-            .map_err(|e| ProtocolError::Decode {
-                what,
-                path: format!("_embedded.{key}.{}", e.path()),
-                message: crate::secret::redact(&e.inner().to_string()),
-                body: crate::error::kept_body(value.to_string().as_bytes()),
-            })
+        match serde_json::from_value(self.0[key].clone()) {
+            Ok(resource) => Ok(Some(resource)),
+            Err(_) => {
+                // Decode the text again to learn where it failed.
+                let text = self.0[key].to_string();
+                match crate::http_util::decode_json(what, text.as_bytes()) {
+                    Err(ProtocolError::Decode {
+                        what,
+                        path,
+                        message,
+                        body,
+                    }) => Err(ProtocolError::Decode {
+                        what,
+                        path: format!("_embedded.{key}{}{path}", if path.is_empty() { "" } else { "." }),
+                        message,
+                        body,
+                    }),
+                    other => other.map(Some),
+                }
+            }
+        }
     }
 
     /// Embeds `resource` under `rel`.

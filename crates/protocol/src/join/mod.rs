@@ -75,6 +75,17 @@ pub struct JoinConfig {
     pub operation_prefix: String,
 }
 
+/// How far the background part of a join got.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Milestones {
+    /// The middle tier handed out a guest token.
+    pub token: bool,
+    /// The meeting service answered the discover request from this page.
+    pub discovered: bool,
+    /// The guest application exists.
+    pub application: bool,
+}
+
 /// Identifies a request the machine asked to send.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct RequestId(pub u64);
@@ -332,6 +343,16 @@ impl GuestJoin {
     /// The guest's display name, once given.
     pub fn display_name(&self) -> Option<&str> {
         self.display_name.as_deref()
+    }
+
+    /// How far the background part of a join got: a token, the discover answer, an
+    /// application. A link check reports these one by one.
+    pub fn milestones(&self) -> Milestones {
+        Milestones {
+            token: self.access.is_some(),
+            discovered: self.discovered.is_some(),
+            application: self.app.is_some(),
+        }
     }
 
     /// The next command for the driver.

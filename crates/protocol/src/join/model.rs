@@ -125,7 +125,7 @@ pub enum MessageDirection {
 }
 
 /// Where an outgoing message is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Delivery {
     /// On its way (or waiting for chat to connect).
     Sending,

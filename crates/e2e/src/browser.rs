@@ -1,0 +1,501 @@
+//! Browser tests: the whole product on loopback (simulator, middle tier hosting the built
+//! app, other origins for partner pages) driven in headless Chromium through chromedriver.
+//!
+//! Scenario steps return [`Check`]; on failure, [`run`] saves a screenshot and the
+//! simulator's journal under `e2e-artifacts/` before failing the test.
+
+use std::future::Future;
+use std::path::{Path, PathBuf};
+use std::pin::Pin;
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{Value, json};
+use simulator::Simulator;
+use tokio::sync::Mutex;
+use url::Url;
+
+use crate::{MiddleTier, middle_tier_settings, simulator_config};
+
+/// A step's outcome: `Err` says what went wrong, in words.
+pub type Check<T = ()> = Result<T, String>;
+
+/// The workspace's root (where `dist/` is).
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// The built app.
+pub fn dist() -> PathBuf {
+    workspace_root().join("dist")
+}
+
+/// Everything a scenario runs against.
+#[derive(Debug)]
+pub struct Stack {
+    /// The simulator.
+    pub sim: Simulator,
+    /// The middle tier, which also hosts the app.
+    pub tier: MiddleTier,
+}
+
+impl Stack {
+    /// Starts the simulator and a middle tier hosting the built app, with `extra` settings.
+    ///
+    /// # Errors
+    /// When the app is not built.
+    pub async fn start(extra: &[(&str, &str)]) -> Check<Self> {
+        if !dist().join("index.html").is_file() {
+            return Err(format!(
+                "{} has no built app: run `trunk build --release` first (./x test does)",
+                dist().display()
+            ));
+        }
+        let sim = Simulator::start(simulator_config())
+            .await
+            .map_err(|e| format!("simulator: {e}"))?;
+        let hosts = sim.hosts();
+        let connect = format!("{} {}", origin(&hosts.api), origin(&hosts.webpool));
+        let dist = dist();
+        let dist = dist.to_str().ok_or("the workspace path is not UTF-8")?.to_owned();
+        let mut settings = vec![
+            ("GUEST_JOIN_STATIC_DIR", dist.as_str()),
+            ("GUEST_JOIN_CONNECT_SRC", connect.as_str()),
+        ];
+        settings.extend_from_slice(extra);
+        let tier = MiddleTier::start(middle_tier_settings(&sim, &settings)).await;
+        Ok(Self { sim, tier })
+    }
+
+    /// A meeting's join URL.
+    pub fn join_url(&self, meeting: &str) -> String {
+        self.sim.store.lock().meetings[meeting].join_url.clone()
+    }
+
+    /// The app's URL for joining `meeting`, as a guest's invitation link would be.
+    pub fn app_link(&self, meeting: &str) -> String {
+        let mut url = self.tier.url.clone();
+        url.query_pairs_mut().append_pair("join", &self.join_url(meeting));
+        url.to_string()
+    }
+
+    /// The simulator's request journal, as JSON.
+    pub fn journal(&self) -> Value {
+        serde_json::to_value(self.sim.store.lock().journal.entries()).unwrap_or(Value::Null)
+    }
+
+    /// The control API's view of a meeting.
+    pub fn meeting(&self, meeting: &str) -> Value {
+        let state = self.sim.store.lock();
+        serde_json::to_value(state.meetings.get(meeting)).unwrap_or(Value::Null)
+    }
+
+    /// The first guest's person id in `meeting`.
+    pub fn guest_in(&self, meeting: &str) -> Option<String> {
+        let state = self.sim.store.lock();
+        state
+            .meetings
+            .get(meeting)?
+            .people
+            .values()
+            .find(|p| p.anonymous)
+            .map(|p| p.id.clone())
+    }
+}
+
+fn origin(url: &Url) -> String {
+    url.origin().ascii_serialization()
+}
+
+/// A window size.
+#[derive(Clone, Copy, Debug)]
+pub struct Viewport {
+    /// Width in CSS pixels.
+    pub width: u32,
+    /// Height in CSS pixels.
+    pub height: u32,
+}
+
+impl Viewport {
+    /// A laptop.
+    pub const DESKTOP: Self = Self {
+        width: 1280,
+        height: 900,
+    };
+    /// A small phone.
+    pub const PHONE: Self = Self {
+        width: 360,
+        height: 740,
+    };
+}
+
+/// chromedriver with one headless Chromium session.
+#[derive(Debug)]
+pub struct Browser {
+    driver: Child,
+    /// The WebDriver session.
+    pub client: Client,
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        // chromedriver runs in its own process group; end it and any Chromium it started.
+        let _ = Command::new("kill")
+            .args(["-9", &format!("-{}", self.driver.id())])
+            .status();
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+fn free_port() -> Check<u16> {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
+    Ok(listener.local_addr().map_err(|e| e.to_string())?.port())
+}
+
+impl Browser {
+    /// Starts chromedriver and a headless Chromium of `viewport` size.
+    ///
+    /// # Errors
+    /// When chromedriver or Chromium will not start.
+    pub async fn start(viewport: Viewport) -> Check<Self> {
+        let port = free_port()?;
+        let chromedriver =
+            std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".to_owned());
+        let mut command = Command::new(&chromedriver);
+        command
+            .arg(format!("--port={port}"))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        #[cfg(unix)]
+        std::os::unix::process::CommandExt::process_group(&mut command, 0);
+        let driver = command
+            .spawn()
+            .map_err(|e| format!("cannot start {chromedriver}: {e} (./x setup installs it)"))?;
+        let browser_args = vec![
+            "--headless=new".to_owned(),
+            "--no-sandbox".to_owned(),
+            "--disable-gpu".to_owned(),
+            "--disable-dev-shm-usage".to_owned(),
+            "--disable-background-networking".to_owned(),
+            "--disable-component-update".to_owned(),
+            "--disable-sync".to_owned(),
+            "--no-first-run".to_owned(),
+            "--disable-quic".to_owned(),
+            "--disable-extensions".to_owned(),
+            format!("--window-size={},{}", viewport.width, viewport.height),
+        ];
+        let capabilities = json!({
+            "browserName": "chrome",
+            "goog:chromeOptions": {"binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_owned()), "args": browser_args},
+        });
+        let capabilities = capabilities.as_object().cloned().ok_or("capabilities")?;
+        let mut guard = Self::guard(driver);
+        // Wait for chromedriver to listen, then ask for one session: retrying the session
+        // request itself could leave a browser behind per attempt.
+        let started = Instant::now();
+        while tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_err() {
+            if started.elapsed() > Duration::from_secs(10) {
+                return Err("chromedriver did not start listening within 10 s".to_owned());
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        let client = ClientBuilder::new(connector)
+            .capabilities(capabilities)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .map_err(|e| format!("no WebDriver session: {e}"))?;
+        let driver = guard.take().ok_or("chromedriver vanished")?;
+        let browser = Self { driver, client };
+        browser
+            .client
+            .set_window_size(viewport.width, viewport.height)
+            .await
+            .map_err(|e| e.to_string())?;
+        Ok(browser)
+    }
+
+    /// Kills chromedriver if starting the session fails.
+    fn guard(driver: Child) -> DriverGuard {
+        DriverGuard(Some(driver))
+    }
+
+    /// Opens `url`.
+    ///
+    /// # Errors
+    /// WebDriver errors, in words.
+    pub async fn open(&self, url: &str) -> Check {
+        self.client
+            .goto(url)
+            .await
+            .map_err(|e| format!("cannot open {url}: {e}"))
+    }
+
+    /// Waits up to `seconds` for an element matching `css`.
+    ///
+    /// # Errors
+    /// When it does not appear.
+    pub async fn wait(&self, css: &str, seconds: u64) -> Check<Element> {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(seconds))
+            .every(Duration::from_millis(50))
+            .for_element(Locator::Css(css))
+            .await
+            .map_err(|e| format!("no {css} after {seconds} s: {e}"))
+    }
+
+    /// Waits up to `seconds` until the text of `css` contains `text`.
+    ///
+    /// # Errors
+    /// When it does not, with the last text seen.
+    pub async fn wait_text(&self, css: &str, text: &str, seconds: u64) -> Check<String> {
+        let deadline = Instant::now() + Duration::from_secs(seconds);
+        let mut last = String::new();
+        loop {
+            if let Ok(element) = self.client.find(Locator::Css(css)).await
+                && let Ok(now) = element.text().await
+            {
+                if now.contains(text) {
+                    return Ok(now);
+                }
+                last = now;
+            }
+            if Instant::now() > deadline {
+                return Err(format!(
+                    "{css} never said {text:?} within {seconds} s; it said {last:?}"
+                ));
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// The text of every element matching `css`.
+    ///
+    /// # Errors
+    /// WebDriver errors.
+    pub async fn texts(&self, css: &str) -> Check<Vec<String>> {
+        let mut texts = Vec::new();
+        for element in self
+            .client
+            .find_all(Locator::Css(css))
+            .await
+            .map_err(|e| e.to_string())?
+        {
+            texts.push(element.text().await.map_err(|e| e.to_string())?);
+        }
+        Ok(texts)
+    }
+
+    /// Clicks the element matching `css` (waiting for it).
+    ///
+    /// # Errors
+    /// When it is missing or cannot be clicked.
+    pub async fn click(&self, css: &str) -> Check {
+        self.wait(css, 10)
+            .await?
+            .click()
+            .await
+            .map_err(|e| format!("cannot click {css}: {e}"))
+    }
+
+    /// Types into the element matching `css` (after clearing it).
+    ///
+    /// # Errors
+    /// When it is missing.
+    pub async fn type_into(&self, css: &str, text: &str) -> Check {
+        let element = self.wait(css, 10).await?;
+        element.clear().await.map_err(|e| e.to_string())?;
+        element
+            .send_keys(text)
+            .await
+            .map_err(|e| format!("cannot type into {css}: {e}"))
+    }
+
+    /// Runs JavaScript and returns its result.
+    ///
+    /// # Errors
+    /// Script errors.
+    pub async fn script(&self, source: &str) -> Check<Value> {
+        self.client
+            .execute(source, Vec::new())
+            .await
+            .map_err(|e| format!("script failed: {e}"))
+    }
+
+    /// The page title.
+    ///
+    /// # Errors
+    /// WebDriver errors.
+    pub async fn title(&self) -> Check<String> {
+        self.client.title().await.map_err(|e| e.to_string())
+    }
+}
+
+struct DriverGuard(Option<Child>);
+
+impl DriverGuard {
+    fn take(&mut self) -> Option<Child> {
+        self.0.take()
+    }
+}
+
+impl Drop for DriverGuard {
+    fn drop(&mut self) {
+        if let Some(mut child) = self.0.take() {
+            let _ = Command::new("kill")
+                .args(["-9", &format!("-{}", child.id())])
+                .status();
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+/// One browser scenario at a time: Chromium is heavy and the machine small.
+static ONE_AT_A_TIME: Mutex<()> = Mutex::const_new(());
+
+/// A scenario body.
+pub type Scenario =
+    Box<dyn for<'a> FnOnce(&'a Stack, &'a Browser) -> Pin<Box<dyn Future<Output = Check> + 'a>> + Send>;
+
+/// Runs a scenario against a fresh stack and browser; on failure, saves a screenshot and
+/// the journal to `e2e-artifacts/<name>.*`, then fails the test with the reason.
+pub async fn run(name: &str, viewport: Viewport, settings: &[(&str, &str)], scenario: Scenario) {
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let stack = match Stack::start(settings).await {
+        Ok(stack) => stack,
+        Err(reason) => panic!("{name}: {reason}"),
+    };
+    let browser = match Browser::start(viewport).await {
+        Ok(browser) => browser,
+        Err(reason) => panic!("{name}: {reason}"),
+    };
+    let outcome = scenario(&stack, &browser).await;
+    if let Err(reason) = &outcome {
+        let saved = save_artifacts(name, &stack, &browser).await;
+        let client = browser.client.clone();
+        let _ = client.close().await;
+        drop(browser);
+        stack.sim.shutdown().await;
+        panic!("{name}: {reason}\n{saved}");
+    }
+    let client = browser.client.clone();
+    let _ = client.close().await;
+    drop(browser);
+    stack.sim.shutdown().await;
+}
+
+async fn save_artifacts(name: &str, stack: &Stack, browser: &Browser) -> String {
+    let dir = workspace_root().join("e2e-artifacts");
+    if std::fs::create_dir_all(&dir).is_err() {
+        return "could not create e2e-artifacts/".to_owned();
+    }
+    let screenshot = dir.join(format!("{name}.png"));
+    let journal = dir.join(format!("{name}.journal.json"));
+    let page = dir.join(format!("{name}.html"));
+    if let Ok(png) = browser.client.screenshot().await {
+        let _ = std::fs::write(&screenshot, png);
+    }
+    if let Ok(source) = browser.client.source().await {
+        let _ = std::fs::write(&page, source);
+    }
+    let _ = std::fs::write(
+        &journal,
+        serde_json::to_vec_pretty(&stack.journal()).unwrap_or_default(),
+    );
+    format!(
+        "saved {}, {} and {}",
+        screenshot.display(),
+        journal.display(),
+        page.display()
+    )
+}
+
+/// A site on another origin: the app (pointed at the middle tier), and partner pages.
+#[derive(Debug)]
+pub struct OtherSite {
+    /// Its base URL.
+    pub url: Url,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+}
+
+impl Drop for OtherSite {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
+impl OtherSite {
+    /// Serves the built app pointed at `stack`'s middle tier, and `/partner.html`, which
+    /// frames `framed`.
+    ///
+    /// # Errors
+    /// When the app is not built.
+    pub async fn start(stack: &Stack, framed: Option<String>) -> Check<Self> {
+        let index = std::fs::read_to_string(dist().join("index.html"))
+            .map_err(|e| format!("dist/index.html: {e}"))?;
+        let hosts = &stack.tier.state.settings.meeting_hosts;
+        let index = index
+            .replace(
+                "name=\"guest-join-meeting-hosts\" content=\"\"",
+                &format!(
+                    "name=\"guest-join-meeting-hosts\" content=\"{}\"",
+                    hosts.join(" ")
+                ),
+            )
+            .replace(
+                "name=\"guest-join-middle-tier\" content=\"\"",
+                &format!("name=\"guest-join-middle-tier\" content=\"{}\"", stack.tier.url),
+            );
+        let partner = format!(
+            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Bank – talk to an advisor</title></head><body>\
+             <h1>Talk to an advisor</h1><iframe id=\"advisor\" title=\"Video meeting with an advisor\" src=\"{}\" width=\"900\" height=\"700\" allow=\"notifications\"></iframe></body></html>",
+            framed
+                .unwrap_or_default()
+                .replace('&', "&amp;")
+                .replace('"', "&quot;")
+        );
+        let index = Arc::new(index);
+        let router = axum::Router::new()
+            .route(
+                "/",
+                axum::routing::get({
+                    let index = Arc::clone(&index);
+                    move || async move { axum::response::Html((*index).clone()) }
+                }),
+            )
+            .route(
+                "/partner.html",
+                axum::routing::get(move || async move { axum::response::Html(partner.clone()) }),
+            )
+            .fallback_service(tower_http_serve(dist()));
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .map_err(|e| e.to_string())?;
+        let address = listener.local_addr().map_err(|e| e.to_string())?;
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        tokio::spawn(async move {
+            let _ = axum::serve(listener, router)
+                .with_graceful_shutdown(async {
+                    let _ = stopped.await;
+                })
+                .await;
+        });
+        Ok(Self {
+            url: Url::parse(&format!("http://{address}/")).map_err(|e| e.to_string())?,
+            stop: Some(stop),
+        })
+    }
+}
+
+fn tower_http_serve(dir: PathBuf) -> tower_http::services::ServeDir {
+    tower_http::services::ServeDir::new(dir)
+}

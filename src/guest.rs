@@ -1,0 +1,439 @@
+//! The guest's way in: link → name → steps → lobby → meeting → the page after.
+//!
+//! The token, the discover request and the application are fetched while the guest types
+//! their name; the Join click then costs one request.
+
+use std::rc::Rc;
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use protocol::date::Timestamp;
+use protocol::join::{
+    Delivery, Ending, JoinConfig, MessageDirection, MessageId, Phase, Update as JoinUpdate,
+};
+use protocol::join_link::{self, JoinLink, JoinLinkError, MeetingHosts, OnlineMeeting};
+
+use crate::config::{self, PageConfig};
+use crate::driver::{self, Driver, DriverSlot, Snapshot, UpdateListener};
+use crate::link_field::LinkField;
+use crate::meeting::MeetingScreen;
+use crate::ui::{self, ScreenTitle, Step, Steps};
+use crate::{attention, storage, words};
+
+/// The longest display name the form takes.
+pub const MAX_NAME: usize = 60;
+
+/// What the client calls itself (UCWA's `userAgent`).
+pub const USER_AGENT: &str = concat!("guest-join/", env!("CARGO_PKG_VERSION"), " (web)");
+
+/// Which screen is up.
+#[derive(Clone, Debug, PartialEq)]
+enum Stage {
+    Link,
+    Name,
+    Joining(Step),
+    Lobby { since: Timestamp },
+    Meeting,
+    Over(Ending),
+}
+
+impl Stage {
+    /// Screens differ by kind; a new step is not a new screen.
+    fn kind(&self) -> u8 {
+        match self {
+            Self::Link => 0,
+            Self::Name => 1,
+            Self::Joining(_) => 2,
+            Self::Lobby { .. } => 3,
+            Self::Meeting => 4,
+            Self::Over(_) => 5,
+        }
+    }
+}
+
+/// Unread chat, for the title and the "new messages" marker.
+#[derive(Clone, Copy, Debug)]
+pub struct Unread {
+    /// How many arrived while the page was hidden.
+    pub count: RwSignal<usize>,
+    /// The first of them, where the marker goes.
+    pub first: RwSignal<Option<MessageId>>,
+}
+
+/// The guest flow.
+#[component]
+pub fn GuestPage(
+    /// The page's settings.
+    config: PageConfig,
+) -> impl IntoView {
+    let hosts = config.meeting_hosts.clone();
+    let link = RwSignal::new(config.join.clone().unwrap_or_default());
+    let confirmed = RwSignal::new(config.join.is_some());
+    let meeting = Memo::new(move |_| match join_link::classify(&link.get(), &hosts) {
+        Ok(JoinLink::Online(meeting)) => Some(meeting),
+        _ => None,
+    });
+    let snapshot = RwSignal::new(Snapshot::default());
+    let clicked = RwSignal::new(false);
+    let attempt = RwSignal::new(0u32);
+    let announcement = RwSignal::new(String::new());
+    let unread = Unread {
+        count: RwSignal::new(0),
+        first: RwSignal::new(None),
+    };
+    let name = RwSignal::new(
+        config
+            .name
+            .clone()
+            .or_else(storage::remembered_name)
+            .unwrap_or_default(),
+    );
+    let driver: DriverSlot = StoredValue::new_local(None);
+    let listener = announcer(announcement, unread);
+    let (middle_tier, invite) = (config.middle_tier.clone(), config.invite.clone());
+
+    // A confirmed, joinable link gets a driver, which starts fetching access at once.
+    Effect::new(move |_| {
+        attempt.track();
+        let Some(meeting) = meeting.get().filter(|_| confirmed.get()) else {
+            driver.set_value(None);
+            return;
+        };
+        let url = meeting.url.to_string();
+        let join = JoinConfig {
+            middle_tier: middle_tier.clone(),
+            meeting_url: url.clone(),
+            invitation: invite.clone(),
+            application_session_id: storage::session_id(&url),
+            culture: config::culture(),
+            user_agent: USER_AGENT.to_owned(),
+            operation_prefix: config::random_hex(12),
+        };
+        let fresh = Driver::new(join, snapshot, Rc::clone(&listener));
+        let typed = name.get_untracked();
+        let _ = fresh.act(|machine| {
+            // A remembered name lets the application be created with it ahead of time.
+            if !typed.trim().is_empty() {
+                let _ = machine.set_display_name(&typed);
+            }
+            machine.prefetch()
+        });
+        clicked.set(false);
+        driver.set_value(Some(fresh));
+    });
+
+    // Keep the session id, so a reload rejoins as the same guest.
+    Effect::new(move |_| {
+        if let (Some(meeting), Some(id)) = (meeting.get(), snapshot.with(|s| s.session_id.clone())) {
+            storage::keep_session_id(meeting.url.as_str(), &id);
+        }
+    });
+
+    let stage = Memo::new(move |_| {
+        if !confirmed.get() || meeting.with(Option::is_none) {
+            return Stage::Link;
+        }
+        let pressed = clicked.get();
+        match snapshot.with(|s| s.phase.clone()) {
+            Phase::Idle | Phase::GettingAccess | Phase::Ready if !pressed => Stage::Name,
+            Phase::Idle | Phase::GettingAccess | Phase::Ready => Stage::Joining(Step::GettingAccess),
+            Phase::Connecting => Stage::Joining(Step::Connecting),
+            Phase::Lobby { since } => Stage::Lobby { since },
+            Phase::InMeeting { .. } | Phase::Leaving => Stage::Meeting,
+            Phase::Over(ending) => Stage::Over(ending),
+        }
+    });
+    let kind = Memo::new(move |_| stage.with(Stage::kind));
+    Effect::new(move |previous: Option<u8>| {
+        let now = kind.get();
+        if previous.is_some_and(|p| p != now) {
+            ui::focus_screen_title();
+        }
+        now
+    });
+
+    // The title tells the guest what is going on even in a background tab.
+    Effect::new(move |_| {
+        let subject = snapshot
+            .with(|s| s.subject.clone())
+            .unwrap_or_else(|| "the meeting".to_owned());
+        let title = match stage.get() {
+            Stage::Lobby { .. } => format!("Waiting to be let in – {subject}"),
+            Stage::Meeting => match unread.count.get() {
+                0 => format!("In {subject}"),
+                n => format!("({n}) In {subject}"),
+            },
+            Stage::Over(ending) => words::outcome(&ending).title.to_owned(),
+            Stage::Joining(_) => format!("Joining {subject}…"),
+            Stage::Link | Stage::Name => attention::BASE_TITLE.to_owned(),
+        };
+        attention::set_title(&title);
+    });
+
+    let start_over = move || {
+        driver::act(driver, |machine| {
+            if matches!(machine.phase(), Phase::Over(_) | Phase::Idle) {
+                Ok(())
+            } else {
+                machine.leave()
+            }
+        });
+        confirmed.set(false);
+        clicked.set(false);
+    };
+    let retry = move || {
+        if clicked.get_untracked() {
+            driver::act(driver, protocol::join::GuestJoin::rejoin);
+        } else {
+            attempt.update(|n| *n += 1);
+        }
+    };
+    let leave = move || {
+        driver::act(driver, protocol::join::GuestJoin::leave);
+    };
+
+    view! {
+        <main class="page">
+            {move || match stage.get() {
+                Stage::Link => view! { <LinkScreen link=link confirmed=confirmed hosts=config.meeting_hosts.clone() /> }.into_any(),
+                Stage::Name => {
+                    view! {
+                        <NameScreen
+                            name=name
+                            meeting=meeting
+                            snapshot=snapshot
+                            on_join=Callback::new(move |typed: String| {
+                                storage::remember_name(&typed);
+                                clicked.set(true);
+                                driver::act(driver, move |machine| machine.join(&typed));
+                            })
+                            on_change_link=Callback::new(move |()| start_over())
+                        />
+                    }
+                        .into_any()
+                }
+                Stage::Joining(step) => view! { <JoiningScreen step=step snapshot=snapshot on_cancel=Callback::new(move |()| leave()) /> }.into_any(),
+                Stage::Lobby { since } => view! { <LobbyScreen since=since snapshot=snapshot on_leave=Callback::new(move |()| leave()) /> }.into_any(),
+                Stage::Meeting => view! { <MeetingScreen snapshot=snapshot driver=driver unread=unread announcement=announcement /> }.into_any(),
+                Stage::Over(ending) => {
+                    view! { <OutcomeScreen ending=ending on_retry=Callback::new(move |()| retry()) on_change_link=Callback::new(move |()| start_over()) /> }.into_any()
+                }
+            }}
+        </main>
+        <div class="sr-only" role="status" aria-live="polite" aria-atomic="true" data-testid="announcer">
+            {move || announcement.get()}
+        </div>
+    }
+}
+
+/// Turns the machine's updates into spoken announcements, notifications and unread counts.
+fn announcer(announcement: RwSignal<String>, unread: Unread) -> UpdateListener {
+    Rc::new(move |update: &JoinUpdate, snapshot: &Snapshot| {
+        let subject = snapshot
+            .subject
+            .clone()
+            .unwrap_or_else(|| "the meeting".to_owned());
+        let text = match update {
+            JoinUpdate::Admitted => {
+                attention::notify("You're in the meeting", &format!("You were let into {subject}."));
+                Some("You were let in. You're in the meeting.".to_owned())
+            }
+            JoinUpdate::ParticipantJoined(name) => Some(format!("{name} joined.")),
+            JoinUpdate::ParticipantLeft(name) => Some(format!("{name} left.")),
+            JoinUpdate::MessageReceived(id) => {
+                snapshot.messages.iter().find(|m| m.id == *id).map(|message| {
+                    if attention::page_hidden() {
+                        unread.count.update(|n| *n += 1);
+                        if unread.first.get_untracked().is_none() {
+                            unread.first.set(Some(*id));
+                        }
+                        attention::notify(&format!("New message from {}", message.sender), &message.text);
+                    }
+                    format!("{} says: {}", message.sender, message.text)
+                })
+            }
+            JoinUpdate::DeliveryChanged(id) => snapshot
+                .messages
+                .iter()
+                .find(|m| {
+                    m.id == *id && m.direction == MessageDirection::Outgoing && m.delivery == Delivery::Failed
+                })
+                .map(|_| "Your message could not be sent. You can try again.".to_owned()),
+            JoinUpdate::Reconnecting => Some("The connection dropped. Reconnecting…".to_owned()),
+            JoinUpdate::Reconnected => Some("Reconnected.".to_owned()),
+            JoinUpdate::PhaseChanged => match &snapshot.phase {
+                Phase::Lobby { .. } => Some("You're in the lobby. The organizer will let you in.".to_owned()),
+                Phase::InMeeting { .. } => Some(format!("You're in {subject}.")),
+                Phase::Over(ending) => Some(words::outcome(ending).title.to_owned()),
+                _ => None,
+            },
+            JoinUpdate::SubjectChanged | JoinUpdate::RosterChanged => None,
+        };
+        if let Some(text) = text {
+            announcement.set(text);
+        }
+    })
+}
+
+/// Entering or fixing the meeting link.
+#[component]
+fn LinkScreen(link: RwSignal<String>, confirmed: RwSignal<bool>, hosts: MeetingHosts) -> impl IntoView {
+    let joinable = RwSignal::new(false);
+    let initial = link.get_untracked();
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if joinable.get_untracked() {
+            confirmed.set(true);
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby=ui::SCREEN_TITLE>
+            <ScreenTitle text="Join a meeting" />
+            <p class="lead">"Paste the link from your meeting invitation. You don't need an account."</p>
+            <form class="stack" on:submit=submit novalidate>
+                <LinkField
+                    hosts=hosts
+                    initial=initial
+                    on_change=Callback::new(move |result: Result<JoinLink, JoinLinkError>| {
+                        joinable.set(matches!(result, Ok(JoinLink::Online(_))));
+                        if let Ok(JoinLink::Online(meeting)) = result {
+                            link.set(meeting.url.to_string());
+                        }
+                    })
+                />
+                <button type="submit" class="button button--primary" data-testid="continue" disabled=move || !joinable.get()>
+                    "Continue"
+                </button>
+            </form>
+        </section>
+    }
+}
+
+/// The name, with the meeting's subject when known, and the Join button.
+#[component]
+fn NameScreen(
+    name: RwSignal<String>,
+    meeting: Memo<Option<OnlineMeeting>>,
+    snapshot: RwSignal<Snapshot>,
+    on_join: Callback<String>,
+    on_change_link: Callback<()>,
+) -> impl IntoView {
+    let error = RwSignal::new(None::<&'static str>);
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let typed = name.get_untracked().trim().to_owned();
+        if typed.is_empty() {
+            error.set(Some("Enter your name, so the others know who you are."));
+            return;
+        }
+        if typed.chars().count() > MAX_NAME {
+            error.set(Some("That name is too long; use at most 60 characters."));
+            return;
+        }
+        error.set(None);
+        on_join.run(typed);
+    };
+    let title = move || match snapshot.with(|s| s.subject.clone()) {
+        Some(subject) => format!("Join “{subject}”"),
+        None => "Join the meeting".to_owned(),
+    };
+    let meeting_id = move || meeting.with(|m| m.as_ref().map(|m| m.meeting_id.clone()).unwrap_or_default());
+    view! {
+        <section class="card" aria-labelledby=ui::SCREEN_TITLE>
+            <ScreenTitle text=Signal::derive(title) />
+            <p class="muted">"Skype for Business meeting " <span data-testid="meeting-id">{meeting_id}</span></p>
+            <form class="stack" on:submit=submit novalidate>
+                <div class="field">
+                    <label for="display-name" class="field__label">"Your name"</label>
+                    <input
+                        id="display-name"
+                        class="field__input"
+                        type="text"
+                        autocomplete="name"
+                        maxlength=MAX_NAME
+                        required
+                        aria-describedby="display-name-help"
+                        aria-invalid=move || error.get().is_some().to_string()
+                        prop:value=move || name.get()
+                        on:input:target=move |ev| name.set(ev.target().value())
+                    />
+                    <p id="display-name-help" class=move || if error.get().is_some() { "field__help field__help--error" } else { "field__help" }>
+                        {move || error.get().unwrap_or("Others in the meeting will see this name.")}
+                    </p>
+                </div>
+                <button type="submit" class="button button--primary" data-testid="join">"Join meeting"</button>
+            </form>
+            <button type="button" class="button button--link" on:click=move |_| on_change_link.run(())>"Use a different link"</button>
+        </section>
+    }
+}
+
+/// The steps, while the join is under way.
+#[component]
+fn JoiningScreen(step: Step, snapshot: RwSignal<Snapshot>, on_cancel: Callback<()>) -> impl IntoView {
+    let title = move || match snapshot.with(|s| s.subject.clone()) {
+        Some(subject) => format!("Joining “{subject}”"),
+        None => "Joining the meeting".to_owned(),
+    };
+    view! {
+        <section class="card" aria-labelledby=ui::SCREEN_TITLE aria-busy="true">
+            <ScreenTitle text=Signal::derive(title) />
+            <Steps current=step />
+            <button type="button" class="button" on:click=move |_| on_cancel.run(())>"Cancel"</button>
+        </section>
+    }
+}
+
+/// Waiting to be let in, with how long it has been.
+#[component]
+fn LobbyScreen(since: Timestamp, snapshot: RwSignal<Snapshot>, on_leave: Callback<()>) -> impl IntoView {
+    let now = RwSignal::new(config::now());
+    let ticker = StoredValue::new_local(Some(gloo_timers::callback::Interval::new(1000, move || {
+        now.set(config::now())
+    })));
+    on_cleanup(move || ticker.set_value(None));
+    let can_ask = RwSignal::new(attention::can_ask_for_notifications());
+    let subject = move || {
+        snapshot
+            .with(|s| s.subject.clone())
+            .unwrap_or_else(|| "the meeting".to_owned())
+    };
+    view! {
+        <section class="card" aria-labelledby=ui::SCREEN_TITLE>
+            <ScreenTitle text="Waiting to be let in" />
+            <Steps current=Step::WaitingInLobby />
+            <p class="lead">"The organizer of " <strong>{subject}</strong> " knows you're here and will let you in."</p>
+            <p class="lobby__clock">
+                "Waiting for " <span data-testid="lobby-elapsed" aria-hidden="true">{move || words::clock(now.get().millis_since(since))}</span>
+                <span class="sr-only">{move || words::elapsed(now.get().millis_since(since))}</span>
+            </p>
+            <p class="muted">"You can switch to another tab; this page's title changes when you're let in."</p>
+            <Show when=move || can_ask.get()>
+                <button type="button" class="button" on:click=move |_| {
+                    attention::ask_for_notifications();
+                    can_ask.set(false);
+                }>"Notify me when I'm let in"</button>
+            </Show>
+            <button type="button" class="button" on:click=move |_| on_leave.run(())>"Leave"</button>
+        </section>
+    }
+}
+
+/// After: left, ended, removed, denied, or failed, with what to do next.
+#[component]
+fn OutcomeScreen(ending: Ending, on_retry: Callback<()>, on_change_link: Callback<()>) -> impl IntoView {
+    let words = words::outcome(&ending);
+    view! {
+        <section class="card" aria-labelledby=ui::SCREEN_TITLE data-testid="outcome">
+            <ScreenTitle text=words.title />
+            <p class="lead">{words.detail}</p>
+            <p>{words.next_step}</p>
+            <div class="actions">
+                {words.retry.map(|label| view! {
+                    <button type="button" class="button button--primary" data-testid="retry" on:click=move |_| on_retry.run(())>{label}</button>
+                })}
+                <button type="button" class="button" on:click=move |_| on_change_link.run(())>"Use a different link"</button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,251 @@
+//! In the meeting: the subject, a live participant list, and group chat.
+//!
+//! Message text is always rendered as text: incoming HTML was already reduced to plain
+//! text by the protocol crate, and nothing is ever inserted as markup.
+
+use leptos::ev::{KeyboardEvent, SubmitEvent};
+use leptos::html;
+use leptos::prelude::*;
+use protocol::join::{ChatMessage, Delivery, MessageDirection, Phase};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+
+use crate::attention;
+use crate::driver::{self, DriverSlot, Snapshot};
+use crate::guest::Unread;
+use crate::ui::{self, ScreenTitle};
+
+/// Longest message the composer takes (the protocol allows the same).
+const MAX_MESSAGE: usize = protocol::join::MAX_MESSAGE_CHARS;
+
+/// The meeting.
+#[component]
+pub fn MeetingScreen(
+    /// What the machine shows.
+    snapshot: RwSignal<Snapshot>,
+    /// The running join.
+    driver: DriverSlot,
+    /// Unread chat.
+    unread: Unread,
+    /// Where announcements go.
+    announcement: RwSignal<String>,
+) -> impl IntoView {
+    // Coming back to the tab reads what arrived meanwhile.
+    let on_visible = Closure::<dyn Fn()>::new(move || {
+        if !attention::page_hidden() {
+            unread.count.set(0);
+        }
+    });
+    let _ =
+        document().add_event_listener_with_callback("visibilitychange", on_visible.as_ref().unchecked_ref());
+    let on_visible = StoredValue::new_local(Some(on_visible));
+    on_cleanup(move || {
+        on_visible.update_value(|closure| {
+            if let Some(closure) = closure.take() {
+                let _ = document().remove_event_listener_with_callback(
+                    "visibilitychange",
+                    closure.as_ref().unchecked_ref(),
+                );
+            }
+        });
+    });
+
+    let subject = move || {
+        snapshot
+            .with(|s| s.subject.clone())
+            .unwrap_or_else(|| "Meeting".to_owned())
+    };
+    let leaving = move || snapshot.with(|s| s.phase == Phase::Leaving);
+    let status = move || {
+        if leaving() {
+            "Leaving…"
+        } else if snapshot.with(|s| s.reconnecting) {
+            "Reconnecting…"
+        } else {
+            "You're in the meeting"
+        }
+    };
+    let leave = move |_| {
+        driver::act(driver, protocol::join::GuestJoin::leave);
+    };
+    view! {
+        <section class="meeting" aria-labelledby=ui::SCREEN_TITLE>
+            <header class="meeting__header">
+                <div>
+                    <ScreenTitle text=Signal::derive(subject) />
+                    <p class="meeting__status" data-testid="status">{status}</p>
+                </div>
+                <button type="button" class="button button--danger" data-testid="leave" disabled=leaving on:click=leave>
+                    "Leave"
+                </button>
+            </header>
+            <Show when=move || snapshot.with(|s| s.reconnecting)>
+                <p class="banner" data-testid="reconnecting">
+                    "The connection dropped. Reconnecting… Your messages are kept."
+                </p>
+            </Show>
+            <div class="meeting__body">
+                <Chat snapshot=snapshot driver=driver unread=unread announcement=announcement />
+                <Roster snapshot=snapshot />
+            </div>
+        </section>
+    }
+}
+
+/// Who is here, and how many wait in the lobby.
+#[component]
+fn Roster(snapshot: RwSignal<Snapshot>) -> impl IntoView {
+    let in_meeting = move || snapshot.with(|s| s.participants.iter().filter(|p| !p.in_lobby).count() + 1);
+    let lobby = move || snapshot.with(|s| s.lobby_count);
+    view! {
+        <section class="roster" aria-labelledby="people-title">
+            <h2 id="people-title" class="section-title">"People (" {in_meeting} ")"</h2>
+            <Show when=move || { lobby() > 0 }>
+                <p class="roster__lobby" data-testid="lobby-count">
+                    {move || match lobby() {
+                        1 => "1 person is waiting in the lobby".to_owned(),
+                        n => format!("{n} people are waiting in the lobby"),
+                    }}
+                </p>
+            </Show>
+            <ul class="roster__list" data-testid="roster">
+                <li class="roster__person">
+                    <span class="roster__name">"You"</span>
+                    <span class="badge">"Guest"</span>
+                </li>
+                {move || {
+                    snapshot.with(|s| {
+                        s.participants
+                            .iter()
+                            .filter(|p| !p.in_lobby)
+                            .map(|person| {
+                                let role = if person.is_leader { Some("Organizer") } else if person.is_guest { Some("Guest") } else { None };
+                                view! {
+                                    <li class="roster__person" data-testid="participant">
+                                        <span class="roster__name">{person.name.clone()}</span>
+                                        {role.map(|role| view! { <span class="badge">{role}</span> })}
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    })
+                }}
+            </ul>
+        </section>
+    }
+}
+
+fn local_time(at: protocol::date::Timestamp) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at.millis() as f64));
+    format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
+}
+
+/// The chat log and composer.
+#[component]
+fn Chat(
+    snapshot: RwSignal<Snapshot>,
+    driver: DriverSlot,
+    unread: Unread,
+    announcement: RwSignal<String>,
+) -> impl IntoView {
+    let draft = RwSignal::new(String::new());
+    let log = NodeRef::<html::Ol>::new();
+    let ready = move || snapshot.with(|s| s.chat_ready);
+    let count = move || snapshot.with(|s| s.messages.len());
+
+    // Keep the newest message in view.
+    Effect::new(move |_| {
+        count();
+        if let Some(log) = log.get() {
+            request_animation_frame(move || log.set_scroll_top(log.scroll_height()));
+        }
+    });
+
+    let send = move || {
+        let text = draft.get_untracked().trim().to_owned();
+        if text.is_empty() {
+            return;
+        }
+        if driver::act(driver, |m| m.send_message(&text, crate::config::now())).is_some() {
+            draft.set(String::new());
+            unread.first.set(None);
+        } else {
+            announcement.set("The message could not be sent.".to_owned());
+        }
+    };
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        send();
+    };
+    let keydown = move |ev: KeyboardEvent| {
+        if ev.key() == "Enter" && !ev.shift_key() && !ev.is_composing() {
+            ev.prevent_default();
+            send();
+        }
+    };
+    let retry = move |id| {
+        driver::act(driver, |m| m.retry_message(id));
+    };
+    view! {
+        <section class="chat" aria-labelledby="chat-title">
+            <h2 id="chat-title" class="section-title">"Chat"</h2>
+            <ol class="chat__log" node_ref=log aria-label="Messages" data-testid="chat-log" tabindex="0">
+                <Show when=move || count() == 0>
+                    <li class="chat__empty">"No messages yet."</li>
+                </Show>
+                <For
+                    each=move || snapshot.with(|s| s.messages.clone())
+                    key=|m: &ChatMessage| (m.id, m.delivery)
+                    children=move |message: ChatMessage| {
+                        let id = message.id;
+                        let marker = move || unread.first.get() == Some(id);
+                        let outgoing = message.direction == MessageDirection::Outgoing;
+                        let class = if outgoing { "message message--outgoing" } else { "message message--incoming" };
+                        view! {
+                            <Show when=marker>
+                                <li class="chat__divider" role="separator" data-testid="unread-marker">"New messages"</li>
+                            </Show>
+                            <li class=class data-testid="message">
+                                <p class="message__meta">
+                                    <span class="message__sender">{if outgoing { "You".to_owned() } else { message.sender.clone() }}</span>
+                                    " "
+                                    <time class="message__time">{local_time(message.at)}</time>
+                                </p>
+                                <p class="message__text" data-testid="message-text">{message.text.clone()}</p>
+                                {outgoing.then(|| match message.delivery {
+                                    Delivery::Sending => view! { <p class="message__status">"Sending…"</p> }.into_any(),
+                                    Delivery::Sent => view! { <p class="message__status">"Sent"</p> }.into_any(),
+                                    Delivery::Failed => view! {
+                                        <p class="message__status message__status--failed">
+                                            "Not sent. "
+                                            <button type="button" class="button button--link" data-testid="retry-message" on:click=move |_| retry(id)>
+                                                "Try again"
+                                            </button>
+                                        </p>
+                                    }.into_any(),
+                                    Delivery::Received => ().into_any(),
+                                })}
+                            </li>
+                        }
+                    }
+                />
+            </ol>
+            <form class="chat__composer" on:submit=submit>
+                <label for="chat-input" class="sr-only">"Message"</label>
+                <textarea
+                    id="chat-input"
+                    class="field__input chat__input"
+                    rows="2"
+                    maxlength=MAX_MESSAGE
+                    placeholder=move || if ready() { "Type a message" } else { "Chat is connecting… you can already type" }
+                    aria-describedby="chat-help"
+                    prop:value=move || draft.get()
+                    on:input:target=move |ev| draft.set(ev.target().value())
+                    on:keydown=keydown
+                ></textarea>
+                <p id="chat-help" class="sr-only">"Press Enter to send, Shift and Enter for a new line."</p>
+                <button type="submit" class="button button--primary" data-testid="send">"Send"</button>
+            </form>
+        </section>
+    }
+}
