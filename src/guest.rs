@@ -68,7 +68,13 @@ pub fn GuestPage(
 ) -> impl IntoView {
     let hosts = config.meeting_hosts.clone();
     let link = RwSignal::new(config.join.clone().unwrap_or_default());
-    let confirmed = RwSignal::new(config.join.is_some());
+    // A link from the page URL counts as confirmed only if it leads to a meeting; otherwise
+    // the guest fixes it first, and nothing is fetched for half-typed links.
+    let from_page = config
+        .join
+        .as_deref()
+        .map(|text| join_link::classify(text, &hosts));
+    let confirmed = RwSignal::new(matches!(from_page, Some(Ok(JoinLink::Online(_)))));
     let meeting = Memo::new(move |_| match join_link::classify(&link.get(), &hosts) {
         Ok(JoinLink::Online(meeting)) => Some(meeting),
         _ => None,

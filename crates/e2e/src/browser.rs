@@ -433,6 +433,29 @@ impl Drop for OtherSite {
     }
 }
 
+/// A port held for an [`OtherSite`] whose origin must be known before the stack starts
+/// (a partner allowed to frame the app, say).
+#[derive(Debug)]
+pub struct Reserved {
+    listener: tokio::net::TcpListener,
+    /// The origin it will serve, e.g. `http://127.0.0.1:40123`.
+    pub origin: String,
+}
+
+impl Reserved {
+    /// Holds a free port.
+    ///
+    /// # Errors
+    /// When no port is free.
+    pub async fn port() -> Check<Self> {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .map_err(|e| e.to_string())?;
+        let origin = format!("http://{}", listener.local_addr().map_err(|e| e.to_string())?);
+        Ok(Self { listener, origin })
+    }
+}
+
 impl OtherSite {
     /// Serves the built app pointed at `stack`'s middle tier, and `/partner.html`, which
     /// frames `framed`.
@@ -440,6 +463,14 @@ impl OtherSite {
     /// # Errors
     /// When the app is not built.
     pub async fn start(stack: &Stack, framed: Option<String>) -> Check<Self> {
+        Self::serve(Reserved::port().await?, stack, framed).await
+    }
+
+    /// As [`OtherSite::start`], on a reserved port.
+    ///
+    /// # Errors
+    /// When the app is not built.
+    pub async fn serve(reserved: Reserved, stack: &Stack, framed: Option<String>) -> Check<Self> {
         let index = std::fs::read_to_string(dist().join("index.html"))
             .map_err(|e| format!("dist/index.html: {e}"))?;
         let hosts = &stack.tier.state.settings.meeting_hosts;
@@ -477,9 +508,7 @@ impl OtherSite {
                 axum::routing::get(move || async move { axum::response::Html(partner.clone()) }),
             )
             .fallback_service(tower_http_serve(dist()));
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .map_err(|e| e.to_string())?;
+        let listener = reserved.listener;
         let address = listener.local_addr().map_err(|e| e.to_string())?;
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         tokio::spawn(async move {
@@ -498,4 +527,34 @@ impl OtherSite {
 
 fn tower_http_serve(dir: PathBuf) -> tower_http::services::ServeDir {
     tower_http::services::ServeDir::new(dir)
+}
+
+/// What joining cost after the Join click.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct JoinCost {
+    /// Requests the browser started from the click up to and including the join POST,
+    /// preflights included.
+    pub requests: usize,
+    /// How many of those were CORS preflights.
+    pub preflights: usize,
+}
+
+/// The requests the Join click put on the critical path, or `None` if the guest never
+/// sent the join. Event-channel polls are left out: the poll parked before the click is
+/// the one that brings the answer, and the next one is parked only after it.
+pub fn join_cost(entries: &[simulator::journal::JournalEntry], clicked_ms: i64) -> Option<JoinCost> {
+    use simulator::journal::{HostName, Step};
+    let joined = entries
+        .iter()
+        .filter(|e| e.at_ms >= clicked_ms && e.step == Step::JoinMeeting && !e.preflight);
+    let joined_at = joined.map(|e| e.at_ms).min()?;
+    let on_the_way: Vec<_> = entries
+        .iter()
+        .filter(|e| (clicked_ms..=joined_at).contains(&e.at_ms))
+        .filter(|e| e.host != HostName::Control && e.step != Step::Events)
+        .collect();
+    Some(JoinCost {
+        requests: on_the_way.len(),
+        preflights: on_the_way.iter().filter(|e| e.preflight).count(),
+    })
 }
