@@ -93,6 +93,21 @@ impl Stack {
         serde_json::to_value(state.meetings.get(meeting)).unwrap_or(Value::Null)
     }
 
+    /// Waits until a guest's application exists with its event poll parked: what the app
+    /// fetches while the guest types.
+    ///
+    /// # Errors
+    /// When that does not happen within 5 s.
+    pub async fn application_parked(&self) -> Check {
+        for _ in 0..200 {
+            if self.sim.store.lock().apps.values().any(|a| a.channel.is_parked()) {
+                return Ok(());
+            }
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+        Err("the application was never created while the guest typed".to_owned())
+    }
+
     /// The first guest's person id in `meeting`.
     pub fn guest_in(&self, meeting: &str) -> Option<String> {
         let state = self.sim.store.lock();
@@ -142,12 +157,7 @@ pub struct Browser {
 
 impl Drop for Browser {
     fn drop(&mut self) {
-        // chromedriver runs in its own process group; end it and any Chromium it started.
-        let _ = Command::new("kill")
-            .args(["-9", &format!("-{}", self.driver.id())])
-            .status();
-        let _ = self.driver.kill();
-        let _ = self.driver.wait();
+        end_process_group(&mut self.driver);
     }
 }
 
@@ -337,6 +347,19 @@ impl Browser {
     }
 }
 
+/// Ends chromedriver and every Chromium it started: they share its own process group.
+///
+/// This signals the group directly rather than running `kill -9 -PID`, which procps-ng 4.0.2
+/// (Debian 12) reads as `kill -9 -1`: every process the user may signal.
+fn end_process_group(driver: &mut Child) {
+    #[cfg(unix)]
+    if let Ok(id) = i32::try_from(driver.id()) {
+        let _ = nix::sys::signal::killpg(nix::unistd::Pid::from_raw(id), nix::sys::signal::Signal::SIGKILL);
+    }
+    let _ = driver.kill();
+    let _ = driver.wait();
+}
+
 struct DriverGuard(Option<Child>);
 
 impl DriverGuard {
@@ -348,11 +371,7 @@ impl DriverGuard {
 impl Drop for DriverGuard {
     fn drop(&mut self) {
         if let Some(mut child) = self.0.take() {
-            let _ = Command::new("kill")
-                .args(["-9", &format!("-{}", child.id())])
-                .status();
-            let _ = child.kill();
-            let _ = child.wait();
+            end_process_group(&mut child);
         }
     }
 }

@@ -46,24 +46,6 @@ async fn chat_ready(browser: &Browser) -> Check {
     Err("chat never connected".to_owned())
 }
 
-/// Waits until the simulator has the guest's application created with its poll parked.
-async fn prefetched(stack: &Stack) -> Check {
-    for _ in 0..200 {
-        if stack
-            .sim
-            .store
-            .lock()
-            .apps
-            .values()
-            .any(|a| a.channel.is_parked())
-        {
-            return Ok(());
-        }
-        tokio::time::sleep(Duration::from_millis(25)).await;
-    }
-    Err("the application was never created while the guest typed".to_owned())
-}
-
 fn now_ms() -> i64 {
     simulator::store::now_ms()
 }
@@ -79,7 +61,7 @@ async fn a_guest_joins_a_meeting_without_a_lobby() {
                 browser.open(&stack.app_link(OPEN)).await?;
                 browser.wait_text("#screen-title", "Join", 10).await?;
                 browser.type_into("#display-name", "Ada Lovelace").await?;
-                prefetched(stack).await?;
+                stack.application_parked().await?;
                 tokio::time::sleep(Duration::from_millis(300)).await;
                 let clicked = now_ms();
                 browser.click("[data-testid=join]").await?;

@@ -10,6 +10,7 @@
 //! - the built app, when `static_dir` is set.
 
 pub mod api;
+pub mod assets;
 pub mod callback;
 pub mod config;
 pub mod error;
@@ -24,11 +25,10 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use tokio::net::TcpListener;
-use tower_http::services::ServeDir;
 
 use crate::callback::KeyCache;
 use crate::config::Settings;
@@ -102,13 +102,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/v1/callback", post(callback::receive))
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz));
-    if state.site.index.is_some() {
-        router = router.route("/", get(index)).route("/index.html", get(index));
-    }
-    router = match state.site.dir.clone() {
-        Some(dir) => router.fallback_service(ServeDir::new(dir).fallback(get(not_found))),
-        None => router.fallback(not_found),
-    };
+    router = router.fallback(static_file);
     router
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(axum::middleware::from_fn_with_state(
@@ -119,18 +113,26 @@ pub fn router(state: Arc<AppState>) -> Router {
         .with_state(state)
 }
 
-async fn index(State(state): State<Arc<AppState>>) -> Response {
-    let Some(page) = state.site.index.clone() else {
-        return not_found().await;
+/// The hosted app's files; `/` is its page.
+async fn static_file(
+    State(state): State<Arc<AppState>>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Response {
+    let path = match uri.path() {
+        "/" => "index.html",
+        path => path,
     };
-    let mut response = page.into_response();
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/html; charset=utf-8"),
-    );
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-    response
+    let served = state
+        .site
+        .assets
+        .as_ref()
+        .filter(|_| method == Method::GET || method == Method::HEAD);
+    match served.and_then(|assets| assets.respond(&method, path, &headers)) {
+        Some(response) => response,
+        None => not_found().await,
+    }
 }
 
 async fn not_found() -> Response {

@@ -5,29 +5,26 @@
 //! policy allows the page's own inline bootstrap script by hash, the meeting service's
 //! hosts for `connect-src`, and the partners' origins for `frame-ancestors`.
 
-use std::path::PathBuf;
-
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
+use crate::assets::Assets;
 use crate::config::Settings;
 
 /// The hosted app.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Site {
     /// The `Content-Security-Policy` for HTML responses.
     pub csp: String,
-    /// The rewritten `index.html`, if an app is hosted.
-    pub index: Option<String>,
-    /// Where the app's other files are.
-    pub dir: Option<PathBuf>,
+    /// The app's files, with `index.html` rewritten, if an app is hosted.
+    pub assets: Option<Assets>,
 }
 
 impl Site {
     /// Prepares the app in `settings.static_dir`, if any.
     ///
     /// # Errors
-    /// When `index.html` cannot be read.
+    /// When the app's files cannot be read.
     pub fn load(settings: &Settings) -> std::io::Result<Self> {
         let index = match &settings.static_dir {
             Some(dir) => Some(std::fs::read_to_string(dir.join("index.html"))?),
@@ -69,11 +66,11 @@ impl Site {
             connect.join(" "),
             ancestors.join(" "),
         );
-        Ok(Self {
-            csp,
-            index,
-            dir: settings.static_dir.clone(),
-        })
+        let assets = match &settings.static_dir {
+            Some(dir) => Some(Assets::load(dir, index.as_deref())?),
+            None => None,
+        };
+        Ok(Self { csp, assets })
     }
 }
 

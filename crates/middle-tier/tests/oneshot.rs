@@ -54,6 +54,7 @@ struct Answer {
     headers: http::HeaderMap,
     body: Value,
     text: String,
+    body_len: usize,
 }
 
 async fn call(state: &Arc<AppState>, request: Request<Body>) -> Answer {
@@ -72,6 +73,7 @@ async fn call(state: &Arc<AppState>, request: Request<Body>) -> Answer {
         headers,
         body: serde_json::from_str(&text).unwrap_or(Value::Null),
         text,
+        body_len: bytes.len(),
     }
 }
 
@@ -443,10 +445,45 @@ async fn the_hosted_app_gets_a_content_security_policy() {
     .await;
     assert_eq!(answer.status, StatusCode::OK);
     assert_eq!(answer.headers["referrer-policy"], "no-referrer");
+    assert_eq!(answer.headers["content-type"], "text/javascript; charset=utf-8");
     let answer = call(
         &state,
         Request::get("/nothing.js").body(Body::empty()).expect("request"),
     )
     .await;
     assert_eq!(answer.status, StatusCode::NOT_FOUND);
+    let answer = call(
+        &state,
+        Request::post("/app.js").body(Body::empty()).expect("request"),
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::NOT_FOUND, "files are only read");
+}
+
+#[tokio::test]
+async fn built_files_are_sent_compressed_and_cached_for_good() {
+    let dir = std::env::temp_dir().join(format!("mt-built-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    std::fs::write(dir.join("index.html"), "<html></html>").expect("write");
+    let wasm = "(module)".repeat(4096);
+    std::fs::write(dir.join("app-0123456789abcdef_bg.wasm"), &wasm).expect("write");
+    let state = state(&[("GUEST_JOIN_STATIC_DIR", dir.to_str().expect("utf8"))]);
+    let request = Request::get("/app-0123456789abcdef_bg.wasm")
+        .header("accept-encoding", "gzip, deflate, br")
+        .body(Body::empty())
+        .expect("request");
+    let answer = call(&state, request).await;
+    assert_eq!(answer.status, StatusCode::OK);
+    assert_eq!(answer.headers["content-encoding"], "br");
+    assert_eq!(answer.headers["content-type"], "application/wasm");
+    assert_eq!(
+        answer.headers["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+    assert_eq!(answer.headers["vary"], "accept-encoding");
+    assert!(answer.body_len < wasm.len() / 10, "{} bytes", answer.body_len);
+    let page = call(&state, Request::head("/").body(Body::empty()).expect("request")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(page.headers["cache-control"], "no-cache");
+    assert_eq!(page.body_len, 0, "HEAD has no body");
 }
