@@ -47,11 +47,7 @@ struct Run {
 }
 
 fn main() {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .expect("a runtime");
+    let runtime = e2e::runtime();
     let mut runs = Vec::new();
     for n in 0..RUNS {
         match runtime.block_on(once()) {

@@ -16,11 +16,7 @@ const GUESTS: usize = 1_000;
 const AT_ONCE: usize = 50;
 
 fn main() {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .expect("a runtime");
+    let runtime = e2e::runtime();
     runtime.block_on(bench());
 }
 

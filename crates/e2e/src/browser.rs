@@ -4,9 +4,7 @@
 //! Scenario steps return [`Check`]; on failure, [`run`] saves a screenshot and the
 //! simulator's journal under `e2e-artifacts/` before failing the test.
 
-use std::future::Future;
 use std::path::{Path, PathBuf};
-use std::pin::Pin;
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -379,13 +377,14 @@ impl Drop for DriverGuard {
 /// One browser scenario at a time: Chromium is heavy and the machine small.
 static ONE_AT_A_TIME: Mutex<()> = Mutex::const_new(());
 
-/// A scenario body.
-pub type Scenario =
-    Box<dyn for<'a> FnOnce(&'a Stack, &'a Browser) -> Pin<Box<dyn Future<Output = Check> + 'a>> + Send>;
-
 /// Runs a scenario against a fresh stack and browser; on failure, saves a screenshot and
 /// the journal to `e2e-artifacts/<name>.*`, then fails the test with the reason.
-pub async fn run(name: &str, viewport: Viewport, settings: &[(&str, &str)], scenario: Scenario) {
+pub async fn run(
+    name: &str,
+    viewport: Viewport,
+    settings: &[(&str, &str)],
+    scenario: impl AsyncFnOnce(&Stack, &Browser) -> Check,
+) {
     let _turn = ONE_AT_A_TIME.lock().await;
     let stack = match Stack::start(settings).await {
         Ok(stack) => stack,

@@ -10,6 +10,19 @@ use simulator::Simulator;
 use simulator::config::SimConfig;
 use tokio::sync::oneshot;
 
+/// The runtime benchmarks run on: two workers, like the machines CI and the benchmarks
+/// in BENCHMARKS.md use.
+///
+/// # Panics
+/// When the runtime cannot be built; this is bench wiring.
+pub fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("a tokio runtime")
+}
+
 /// The demo's simulated settings, with short timers for tests.
 pub fn simulator_config() -> SimConfig {
     let mut config = simulator::demo::config(0, "e2e-client-secret".to_owned());

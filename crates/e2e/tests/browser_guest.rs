@@ -56,46 +56,44 @@ async fn a_guest_joins_a_meeting_without_a_lobby() {
         "join-open",
         Viewport::DESKTOP,
         &[],
-        Box::new(|stack, browser| {
-            Box::pin(async move {
-                browser.open(&stack.app_link(OPEN)).await?;
-                browser.wait_text("#screen-title", "Join", 10).await?;
-                browser.type_into("#display-name", "Ada Lovelace").await?;
-                stack.application_parked().await?;
-                tokio::time::sleep(Duration::from_millis(300)).await;
-                let clicked = now_ms();
-                browser.click("[data-testid=join]").await?;
-                in_meeting(browser).await?;
-                let entries = stack.sim.store.lock().journal.entries();
-                let cost = join_cost(&entries, clicked).ok_or("the guest never asked to join")?;
-                println!(
-                    "the Join click cost {} request(s), {} of them preflights",
-                    cost.requests, cost.preflights
-                );
-                check(
-                    cost.requests - cost.preflights == 1,
-                    format!("the click should send exactly one request: {cost:?}"),
-                )?;
-                check(
-                    cost.requests <= 2,
-                    format!("the click should cost one request and maybe its preflight: {cost:?}"),
-                )?;
-                browser.wait_text("#screen-title", "Open Q&A", 5).await?;
-                let people = browser.texts("[data-testid=participant]").await?;
-                check(
-                    people
-                        .iter()
-                        .any(|p| p.contains("Riley (Host)") && p.contains("Organizer")),
-                    format!("the organizer is listed: {people:?}"),
-                )?;
-                check(
-                    people.iter().any(|p| p.contains("Jordan Lee")),
-                    format!("the other participant is listed: {people:?}"),
-                )?;
-                let title = browser.title().await?;
-                check(title == "In Open Q&A", format!("title {title:?}"))
-            })
-        }),
+        async move |stack, browser| {
+            browser.open(&stack.app_link(OPEN)).await?;
+            browser.wait_text("#screen-title", "Join", 10).await?;
+            browser.type_into("#display-name", "Ada Lovelace").await?;
+            stack.application_parked().await?;
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            let clicked = now_ms();
+            browser.click("[data-testid=join]").await?;
+            in_meeting(browser).await?;
+            let entries = stack.sim.store.lock().journal.entries();
+            let cost = join_cost(&entries, clicked).ok_or("the guest never asked to join")?;
+            println!(
+                "the Join click cost {} request(s), {} of them preflights",
+                cost.requests, cost.preflights
+            );
+            check(
+                cost.requests - cost.preflights == 1,
+                format!("the click should send exactly one request: {cost:?}"),
+            )?;
+            check(
+                cost.requests <= 2,
+                format!("the click should cost one request and maybe its preflight: {cost:?}"),
+            )?;
+            browser.wait_text("#screen-title", "Open Q&A", 5).await?;
+            let people = browser.texts("[data-testid=participant]").await?;
+            check(
+                people
+                    .iter()
+                    .any(|p| p.contains("Riley (Host)") && p.contains("Organizer")),
+                format!("the organizer is listed: {people:?}"),
+            )?;
+            check(
+                people.iter().any(|p| p.contains("Jordan Lee")),
+                format!("the other participant is listed: {people:?}"),
+            )?;
+            let title = browser.title().await?;
+            check(title == "In Open Q&A", format!("title {title:?}"))
+        },
     )
     .await;
 }
@@ -106,38 +104,36 @@ async fn a_guest_waits_in_the_lobby_and_is_admitted() {
         "lobby-admitted",
         Viewport::DESKTOP,
         &[],
-        Box::new(|stack, browser| {
-            Box::pin(async move {
-                join(browser, stack, LOBBY, "Grace Hopper").await?;
-                browser
-                    .wait_text("#screen-title", "Waiting to be let in", 15)
-                    .await?;
-                browser
-                    .wait_text("[data-testid=lobby-elapsed]", "0:01", 5)
-                    .await?;
-                let title = browser.title().await?;
-                check(
-                    title.starts_with("Waiting to be let in"),
-                    format!("title {title:?}"),
-                )?;
-                let person = stack.guest_in(LOBBY).ok_or("the guest is not in the lobby")?;
-                stack
-                    .sim
-                    .store
-                    .lock()
-                    .admit(LOBBY, &person)
-                    .map_err(|e| e.to_string())?;
-                in_meeting(browser).await?;
-                browser
-                    .wait_text("[data-testid=announcer]", "You were let in", 5)
-                    .await?;
-                let title = browser.title().await?;
-                check(
-                    title == "In Mortgage advice",
-                    format!("the title says so even in a background tab: {title:?}"),
-                )
-            })
-        }),
+        async move |stack, browser| {
+            join(browser, stack, LOBBY, "Grace Hopper").await?;
+            browser
+                .wait_text("#screen-title", "Waiting to be let in", 15)
+                .await?;
+            browser
+                .wait_text("[data-testid=lobby-elapsed]", "0:01", 5)
+                .await?;
+            let title = browser.title().await?;
+            check(
+                title.starts_with("Waiting to be let in"),
+                format!("title {title:?}"),
+            )?;
+            let person = stack.guest_in(LOBBY).ok_or("the guest is not in the lobby")?;
+            stack
+                .sim
+                .store
+                .lock()
+                .admit(LOBBY, &person)
+                .map_err(|e| e.to_string())?;
+            in_meeting(browser).await?;
+            browser
+                .wait_text("[data-testid=announcer]", "You were let in", 5)
+                .await?;
+            let title = browser.title().await?;
+            check(
+                title == "In Mortgage advice",
+                format!("the title says so even in a background tab: {title:?}"),
+            )
+        },
     )
     .await;
 }
@@ -148,38 +144,36 @@ async fn a_guest_denied_from_the_lobby_is_told_so() {
         "lobby-denied",
         Viewport::DESKTOP,
         &[],
-        Box::new(|stack, browser| {
-            Box::pin(async move {
-                join(browser, stack, LOBBY, "Mallory").await?;
-                browser
-                    .wait_text("#screen-title", "Waiting to be let in", 15)
-                    .await?;
-                let person = stack.guest_in(LOBBY).ok_or("not in the lobby")?;
-                stack
-                    .sim
-                    .store
-                    .lock()
-                    .deny(LOBBY, &person, false)
-                    .map_err(|e| e.to_string())?;
-                browser
-                    .wait_text("#screen-title", "You weren't let in", 10)
-                    .await?;
-                browser
-                    .wait_text("[data-testid=outcome]", "did not admit you", 2)
-                    .await?;
-                browser
-                    .wait_text("[data-testid=retry]", "Ask to join again", 2)
-                    .await
-                    .map(drop)
-            })
-        }),
+        async move |stack, browser| {
+            join(browser, stack, LOBBY, "Mallory").await?;
+            browser
+                .wait_text("#screen-title", "Waiting to be let in", 15)
+                .await?;
+            let person = stack.guest_in(LOBBY).ok_or("not in the lobby")?;
+            stack
+                .sim
+                .store
+                .lock()
+                .deny(LOBBY, &person, false)
+                .map_err(|e| e.to_string())?;
+            browser
+                .wait_text("#screen-title", "You weren't let in", 10)
+                .await?;
+            browser
+                .wait_text("[data-testid=outcome]", "did not admit you", 2)
+                .await?;
+            browser
+                .wait_text("[data-testid=retry]", "Ask to join again", 2)
+                .await
+                .map(drop)
+        },
     )
     .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn guest_and_organizer_chat_both_ways() {
-    run("chat", Viewport::DESKTOP, &[], Box::new(|stack, browser| Box::pin(async move {
+    run("chat", Viewport::DESKTOP, &[], async |stack, browser| {
         join(browser, stack, OPEN, "Ada").await?;
         in_meeting(browser).await?;
         chat_ready(browser).await?;
@@ -210,50 +204,43 @@ async fn guest_and_organizer_chat_both_ways() {
             std::fs::write(std::path::Path::new(&dir).join("meeting.png"), png).map_err(|e| e.to_string())?;
         }
         Ok(())
-    }))).await;
+    }).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_participant_list_follows_people_joining_and_leaving() {
-    run(
-        "roster",
-        Viewport::DESKTOP,
-        &[],
-        Box::new(|stack, browser| {
-            Box::pin(async move {
-                join(browser, stack, OPEN, "Ada").await?;
-                in_meeting(browser).await?;
-                let pat = stack
-                    .sim
-                    .store
-                    .lock()
-                    .add_person(OPEN, "Pat Advisor", true)
-                    .map_err(|e| e.to_string())?;
-                browser
-                    .wait_text("[data-testid=roster]", "Pat Advisor", 10)
-                    .await?;
-                browser
-                    .wait_text("[data-testid=announcer]", "Pat Advisor joined", 5)
-                    .await?;
-                browser.wait_text("#people-title", "People (4)", 5).await?;
-                stack
-                    .sim
-                    .store
-                    .lock()
-                    .remove(OPEN, &pat)
-                    .map_err(|e| e.to_string())?;
-                browser
-                    .wait_text("[data-testid=announcer]", "Pat Advisor left", 10)
-                    .await?;
-                browser.wait_text("#people-title", "People (3)", 5).await?;
-                let roster = browser.texts("[data-testid=roster]").await?.join(" ");
-                check(
-                    !roster.contains("Pat Advisor"),
-                    format!("Pat left the list: {roster}"),
-                )
-            })
-        }),
-    )
+    run("roster", Viewport::DESKTOP, &[], async move |stack, browser| {
+        join(browser, stack, OPEN, "Ada").await?;
+        in_meeting(browser).await?;
+        let pat = stack
+            .sim
+            .store
+            .lock()
+            .add_person(OPEN, "Pat Advisor", true)
+            .map_err(|e| e.to_string())?;
+        browser
+            .wait_text("[data-testid=roster]", "Pat Advisor", 10)
+            .await?;
+        browser
+            .wait_text("[data-testid=announcer]", "Pat Advisor joined", 5)
+            .await?;
+        browser.wait_text("#people-title", "People (4)", 5).await?;
+        stack
+            .sim
+            .store
+            .lock()
+            .remove(OPEN, &pat)
+            .map_err(|e| e.to_string())?;
+        browser
+            .wait_text("[data-testid=announcer]", "Pat Advisor left", 10)
+            .await?;
+        browser.wait_text("#people-title", "People (3)", 5).await?;
+        let roster = browser.texts("[data-testid=roster]").await?.join(" ");
+        check(
+            !roster.contains("Pat Advisor"),
+            format!("Pat left the list: {roster}"),
+        )
+    })
     .await;
 }
 
@@ -263,25 +250,23 @@ async fn a_guest_stays_until_the_organizer_ends_the_meeting() {
         "meeting-ended",
         Viewport::DESKTOP,
         &[],
-        Box::new(|stack, browser| {
-            Box::pin(async move {
-                join(browser, stack, OPEN, "Ada").await?;
-                in_meeting(browser).await?;
-                tokio::time::sleep(Duration::from_millis(500)).await;
-                stack
-                    .sim
-                    .store
-                    .lock()
-                    .end_meeting(OPEN)
-                    .map_err(|e| e.to_string())?;
-                browser
-                    .wait_text("#screen-title", "The meeting has ended", 10)
-                    .await?;
-                browser.wait_text("[data-testid=retry]", "Rejoin", 2).await?;
-                let title = browser.title().await?;
-                check(title == "The meeting has ended", format!("title {title:?}"))
-            })
-        }),
+        async move |stack, browser| {
+            join(browser, stack, OPEN, "Ada").await?;
+            in_meeting(browser).await?;
+            tokio::time::sleep(Duration::from_millis(500)).await;
+            stack
+                .sim
+                .store
+                .lock()
+                .end_meeting(OPEN)
+                .map_err(|e| e.to_string())?;
+            browser
+                .wait_text("#screen-title", "The meeting has ended", 10)
+                .await?;
+            browser.wait_text("[data-testid=retry]", "Rejoin", 2).await?;
+            let title = browser.title().await?;
+            check(title == "The meeting has ended", format!("title {title:?}"))
+        },
     )
     .await;
 }
@@ -292,82 +277,73 @@ async fn a_guest_leaves_then_rejoins_as_the_same_guest() {
         "leave-rejoin",
         Viewport::DESKTOP,
         &[],
-        Box::new(|stack, browser| {
-            Box::pin(async move {
-                join(browser, stack, OPEN, "Ada").await?;
-                in_meeting(browser).await?;
-                let session = stack
-                    .sim
-                    .store
-                    .lock()
-                    .apps
-                    .values()
-                    .next()
-                    .map(|a| a.session_id.clone())
-                    .ok_or("no application")?;
-                browser.click("[data-testid=leave]").await?;
-                browser
-                    .wait_text("#screen-title", "You left the meeting", 10)
-                    .await?;
-                check(stack.guest_in(OPEN).is_none(), "the guest left the roster")?;
-                browser.click("[data-testid=retry]").await?;
-                in_meeting(browser).await?;
-                let sessions: Vec<String> = stack
-                    .sim
-                    .store
-                    .lock()
-                    .apps
-                    .values()
-                    .map(|a| a.session_id.clone())
-                    .collect();
-                check(
-                    sessions == [session.clone()],
-                    format!("one application, for the same session {session}: {sessions:?}"),
-                )
-            })
-        }),
+        async move |stack, browser| {
+            join(browser, stack, OPEN, "Ada").await?;
+            in_meeting(browser).await?;
+            let session = stack
+                .sim
+                .store
+                .lock()
+                .apps
+                .values()
+                .next()
+                .map(|a| a.session_id.clone())
+                .ok_or("no application")?;
+            browser.click("[data-testid=leave]").await?;
+            browser
+                .wait_text("#screen-title", "You left the meeting", 10)
+                .await?;
+            check(stack.guest_in(OPEN).is_none(), "the guest left the roster")?;
+            browser.click("[data-testid=retry]").await?;
+            in_meeting(browser).await?;
+            let sessions: Vec<String> = stack
+                .sim
+                .store
+                .lock()
+                .apps
+                .values()
+                .map(|a| a.session_id.clone())
+                .collect();
+            check(
+                sessions == [session.clone()],
+                format!("one application, for the same session {session}: {sessions:?}"),
+            )
+        },
     )
     .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_bad_link_gets_a_clear_message() {
-    run(
-        "bad-link",
-        Viewport::DESKTOP,
-        &[],
-        Box::new(|stack, browser| {
-            Box::pin(async move {
-                let mut url = stack.tier.url.clone();
-                url.query_pairs_mut()
-                    .append_pair("join", "https://www.example.com/about");
-                browser.open(url.as_str()).await?;
-                browser
-                    .wait_text("#join-link-verdict", "doesn't lead to a meeting", 10)
-                    .await?;
-                let disabled = browser
-                    .wait("[data-testid=continue]", 2)
-                    .await?
-                    .prop("disabled")
-                    .await
-                    .map_err(|e| e.to_string())?;
-                check(disabled.as_deref() == Some("true"), "Continue stays disabled")?;
-                let invalid = browser
-                    .wait("#join-link", 2)
-                    .await?
-                    .attr("aria-invalid")
-                    .await
-                    .map_err(|e| e.to_string())?;
-                check(invalid.as_deref() == Some("true"), "the field is marked invalid")?;
-                browser.type_into("#join-link", &stack.join_url(OPEN)).await?;
-                browser
-                    .wait_text("#join-link-verdict", "You can join it as a guest", 5)
-                    .await?;
-                browser.click("[data-testid=continue]").await?;
-                browser.wait_text("#screen-title", "Join", 10).await.map(drop)
-            })
-        }),
-    )
+    run("bad-link", Viewport::DESKTOP, &[], async move |stack, browser| {
+        let mut url = stack.tier.url.clone();
+        url.query_pairs_mut()
+            .append_pair("join", "https://www.example.com/about");
+        browser.open(url.as_str()).await?;
+        browser
+            .wait_text("#join-link-verdict", "doesn't lead to a meeting", 10)
+            .await?;
+        let disabled = browser
+            .wait("[data-testid=continue]", 2)
+            .await?
+            .prop("disabled")
+            .await
+            .map_err(|e| e.to_string())?;
+        check(disabled.as_deref() == Some("true"), "Continue stays disabled")?;
+        let invalid = browser
+            .wait("#join-link", 2)
+            .await?
+            .attr("aria-invalid")
+            .await
+            .map_err(|e| e.to_string())?;
+        check(invalid.as_deref() == Some("true"), "the field is marked invalid")?;
+        browser.type_into("#join-link", &stack.join_url(OPEN)).await?;
+        browser
+            .wait_text("#join-link-verdict", "You can join it as a guest", 5)
+            .await?;
+        browser.click("[data-testid=continue]").await?;
+        browser.wait_text("#screen-title", "Join", 10).await.map(drop)
+    })
     .await;
 }
 
@@ -377,24 +353,22 @@ async fn a_page_on_an_origin_the_middle_tier_does_not_allow_is_refused() {
         "origin-refused",
         Viewport::DESKTOP,
         &[],
-        Box::new(|stack, browser| {
-            Box::pin(async move {
-                let site = OtherSite::start(stack, None).await?;
-                let mut url = site.url.clone();
-                url.query_pairs_mut().append_pair("join", &stack.join_url(OPEN));
-                browser.open(url.as_str()).await?;
-                browser
-                    .wait_text("#screen-title", "This website can't join the meeting", 15)
-                    .await?;
-                browser
-                    .wait_text("[data-testid=outcome]", "isn't allowed to connect", 2)
-                    .await?;
-                check(
-                    stack.sim.store.lock().apps.is_empty(),
-                    "nothing was created upstream",
-                )
-            })
-        }),
+        async move |stack, browser| {
+            let site = OtherSite::start(stack, None).await?;
+            let mut url = site.url.clone();
+            url.query_pairs_mut().append_pair("join", &stack.join_url(OPEN));
+            browser.open(url.as_str()).await?;
+            browser
+                .wait_text("#screen-title", "This website can't join the meeting", 15)
+                .await?;
+            browser
+                .wait_text("[data-testid=outcome]", "isn't allowed to connect", 2)
+                .await?;
+            check(
+                stack.sim.store.lock().apps.is_empty(),
+                "nothing was created upstream",
+            )
+        },
     )
     .await;
 }
@@ -405,47 +379,45 @@ async fn a_lost_event_channel_recovers_without_losing_messages() {
         "channel-lost",
         Viewport::DESKTOP,
         &[],
-        Box::new(|stack, browser| {
-            Box::pin(async move {
-                join(browser, stack, OPEN, "Ada").await?;
-                in_meeting(browser).await?;
-                chat_ready(browser).await?;
-                {
-                    let mut state = stack.sim.store.lock();
-                    state.faults.drop_polls = 2;
-                    for app in state.apps.values_mut() {
-                        app.channel
-                            .release_parked(simulator::channel::PollOutcome::Dropped);
-                    }
+        async move |stack, browser| {
+            join(browser, stack, OPEN, "Ada").await?;
+            in_meeting(browser).await?;
+            chat_ready(browser).await?;
+            {
+                let mut state = stack.sim.store.lock();
+                state.faults.drop_polls = 2;
+                for app in state.apps.values_mut() {
+                    app.channel
+                        .release_parked(simulator::channel::PollOutcome::Dropped);
                 }
-                for text in ["first", "second", "third"] {
-                    stack
-                        .sim
-                        .store
-                        .lock()
-                        .say(OPEN, HOST, text, false)
-                        .map_err(|e| e.to_string())?;
-                }
-                browser.wait_text("[data-testid=chat-log]", "third", 20).await?;
-                tokio::time::sleep(Duration::from_millis(500)).await;
-                let texts = browser.texts("[data-testid=message-text]").await?;
-                check(
-                    texts == ["first", "second", "third"],
-                    format!("each message exactly once, in order: {texts:?}"),
-                )?;
-                let dropped = stack
+            }
+            for text in ["first", "second", "third"] {
+                stack
                     .sim
                     .store
                     .lock()
-                    .journal
-                    .entries()
-                    .iter()
-                    .filter(|e| e.status == 0)
-                    .count();
-                check(dropped >= 2, format!("the channel really dropped ({dropped})"))?;
-                in_meeting(browser).await
-            })
-        }),
+                    .say(OPEN, HOST, text, false)
+                    .map_err(|e| e.to_string())?;
+            }
+            browser.wait_text("[data-testid=chat-log]", "third", 20).await?;
+            tokio::time::sleep(Duration::from_millis(500)).await;
+            let texts = browser.texts("[data-testid=message-text]").await?;
+            check(
+                texts == ["first", "second", "third"],
+                format!("each message exactly once, in order: {texts:?}"),
+            )?;
+            let dropped = stack
+                .sim
+                .store
+                .lock()
+                .journal
+                .entries()
+                .iter()
+                .filter(|e| e.status == 0)
+                .count();
+            check(dropped >= 2, format!("the channel really dropped ({dropped})"))?;
+            in_meeting(browser).await
+        },
     )
     .await;
 }
@@ -454,45 +426,37 @@ async fn a_lost_event_channel_recovers_without_losing_messages() {
 async fn a_partner_page_on_another_origin_embeds_the_app() {
     let partner = Reserved::port().await.expect("a free port");
     let origin = partner.origin.clone();
-    let partner = std::sync::Mutex::new(Some(partner));
     run(
         "partner-embed",
         Viewport::DESKTOP,
         &[("GUEST_JOIN_ALLOWED_ORIGINS", &origin)],
-        Box::new(move |stack, browser| {
-            Box::pin(async move {
-                let reserved = partner
-                    .lock()
-                    .map_err(|e| e.to_string())?
-                    .take()
-                    .ok_or("reserved once")?;
-                let site = OtherSite::serve(reserved, stack, Some(stack.app_link(OPEN))).await?;
-                browser.open(&format!("{}partner.html", site.url)).await?;
-                let frame = browser.wait("#advisor", 10).await?;
-                frame.enter_frame().await.map_err(|e| e.to_string())?;
-                browser.wait_text("#screen-title", "Join", 15).await?;
-                browser.type_into("#display-name", "Framed Guest").await?;
-                browser.click("[data-testid=join]").await?;
-                in_meeting(browser).await?;
-                browser
-                    .client
-                    .enter_parent_frame()
-                    .await
-                    .map_err(|e| e.to_string())?;
-                let heading = browser
-                    .client
-                    .find(Locator::Css("h1"))
-                    .await
-                    .map_err(|e| e.to_string())?
-                    .text()
-                    .await
-                    .map_err(|e| e.to_string())?;
-                check(
-                    heading == "Talk to an advisor",
-                    "the partner's page is still around the app",
-                )
-            })
-        }),
+        async move |stack, browser| {
+            let site = OtherSite::serve(partner, stack, Some(stack.app_link(OPEN))).await?;
+            browser.open(&format!("{}partner.html", site.url)).await?;
+            let frame = browser.wait("#advisor", 10).await?;
+            frame.enter_frame().await.map_err(|e| e.to_string())?;
+            browser.wait_text("#screen-title", "Join", 15).await?;
+            browser.type_into("#display-name", "Framed Guest").await?;
+            browser.click("[data-testid=join]").await?;
+            in_meeting(browser).await?;
+            browser
+                .client
+                .enter_parent_frame()
+                .await
+                .map_err(|e| e.to_string())?;
+            let heading = browser
+                .client
+                .find(Locator::Css("h1"))
+                .await
+                .map_err(|e| e.to_string())?
+                .text()
+                .await
+                .map_err(|e| e.to_string())?;
+            check(
+                heading == "Talk to an advisor",
+                "the partner's page is still around the app",
+            )
+        },
     )
     .await;
 }
@@ -503,57 +467,55 @@ async fn staff_check_a_link_before_sending_it() {
         "link-check",
         Viewport::DESKTOP,
         &[],
-        Box::new(|stack, browser| {
-            Box::pin(async move {
-                let mut url = stack.tier.url.clone();
-                url.query_pairs_mut()
-                    .append_pair("check", "")
-                    .append_pair("join", &stack.join_url(LOBBY));
-                browser.open(url.as_str()).await?;
-                browser
-                    .wait_text("#screen-title", "Check a meeting link", 10)
-                    .await?;
-                browser.click("[data-testid=check]").await?;
-                browser
-                    .wait_text("[data-testid=check-verdict]", "This link works", 15)
-                    .await?;
-                let rows = browser.texts("[data-testid=check-results] li").await?;
-                check(
-                    rows.len() == 4 && rows.iter().all(|r| r.contains("Passed in")),
-                    format!("every step passed: {rows:?}"),
-                )?;
-                for _ in 0..100 {
-                    if stack.sim.store.lock().apps.is_empty() {
-                        break;
-                    }
-                    tokio::time::sleep(Duration::from_millis(50)).await;
+        async move |stack, browser| {
+            let mut url = stack.tier.url.clone();
+            url.query_pairs_mut()
+                .append_pair("check", "")
+                .append_pair("join", &stack.join_url(LOBBY));
+            browser.open(url.as_str()).await?;
+            browser
+                .wait_text("#screen-title", "Check a meeting link", 10)
+                .await?;
+            browser.click("[data-testid=check]").await?;
+            browser
+                .wait_text("[data-testid=check-verdict]", "This link works", 15)
+                .await?;
+            let rows = browser.texts("[data-testid=check-results] li").await?;
+            check(
+                rows.len() == 4 && rows.iter().all(|r| r.contains("Passed in")),
+                format!("every step passed: {rows:?}"),
+            )?;
+            for _ in 0..100 {
+                if stack.sim.store.lock().apps.is_empty() {
+                    break;
                 }
-                check(
-                    stack.sim.store.lock().apps.is_empty(),
-                    "the check removed its application",
-                )?;
-                check(stack.guest_in(LOBBY).is_none(), "nobody joined the meeting")?;
-                browser
-                    .type_into("#join-link", &stack.join_url(LOBBY).replace(LOBBY, "NOSUCH99"))
-                    .await?;
-                browser.click("[data-testid=check]").await?;
-                browser
-                    .wait_text("[data-testid=check-verdict]", "We couldn't find this meeting", 15)
-                    .await?;
-                let rows = browser.texts("[data-testid=check-results] li").await?;
-                check(
-                    rows.get(1).is_some_and(|r| r.contains("Failed")),
-                    format!("the failing step is named: {rows:?}"),
-                )
-            })
-        }),
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+            check(
+                stack.sim.store.lock().apps.is_empty(),
+                "the check removed its application",
+            )?;
+            check(stack.guest_in(LOBBY).is_none(), "nobody joined the meeting")?;
+            browser
+                .type_into("#join-link", &stack.join_url(LOBBY).replace(LOBBY, "NOSUCH99"))
+                .await?;
+            browser.click("[data-testid=check]").await?;
+            browser
+                .wait_text("[data-testid=check-verdict]", "We couldn't find this meeting", 15)
+                .await?;
+            let rows = browser.texts("[data-testid=check-results] li").await?;
+            check(
+                rows.get(1).is_some_and(|r| r.contains("Failed")),
+                format!("the failing step is named: {rows:?}"),
+            )
+        },
     )
     .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_guest_can_join_with_the_keyboard_alone() {
-    run("keyboard", Viewport::DESKTOP, &[], Box::new(|stack, browser| Box::pin(async move {
+    run("keyboard", Viewport::DESKTOP, &[], async |stack, browser| {
         browser.open(&stack.app_link(OPEN)).await?;
         browser.wait_text("#screen-title", "Join", 10).await?;
         let unlabelled = browser.script("return [...document.querySelectorAll('input, textarea, select')].filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')).length").await?;
@@ -570,58 +532,50 @@ async fn a_guest_can_join_with_the_keyboard_alone() {
         tokio::time::sleep(Duration::from_millis(200)).await;
         let focused = browser.script("return document.activeElement.id").await?;
         check(focused == "screen-title", format!("focus moves to the new screen's heading, not {focused}"))
-    }))).await;
+    }).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_layout_works_on_a_small_phone() {
-    run(
-        "phone",
-        Viewport::PHONE,
-        &[],
-        Box::new(|stack, browser| {
-            Box::pin(async move {
-                // clientWidth leaves out a vertical scrollbar, which is not sideways scrolling.
-                let overflow =
-                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth";
-                browser.open(&stack.app_link(OPEN)).await?;
-                browser.wait_text("#screen-title", "Join", 10).await?;
-                let width = browser.script("return window.innerWidth").await?;
-                check(
-                    width.as_i64().is_some_and(|w| w <= 400),
-                    format!("a phone-sized window ({width})"),
-                )?;
-                let extra = browser.script(overflow).await?;
-                check(
-                    extra.as_i64() == Some(0),
-                    format!("no sideways scrolling on the name screen ({extra} px)"),
-                )?;
-                browser.type_into("#display-name", "Pocket Pat").await?;
-                browser.click("[data-testid=join]").await?;
-                in_meeting(browser).await?;
-                chat_ready(browser).await?;
-                stack
-                    .sim
-                    .store
-                    .lock()
-                    .say(
-                        OPEN,
-                        HOST,
-                        &"A long line without spaces: ".repeat(3).replace(' ', ""),
-                        false,
-                    )
-                    .map_err(|e| e.to_string())?;
-                browser
-                    .wait_text("[data-testid=chat-log]", "Alonglinewithoutspaces", 10)
-                    .await?;
-                let extra = browser.script(overflow).await?;
-                check(
-                    extra.as_i64() == Some(0),
-                    format!("no sideways scrolling in the meeting ({extra} px)"),
-                )?;
-                Ok(())
-            })
-        }),
-    )
+    run("phone", Viewport::PHONE, &[], async move |stack, browser| {
+        // clientWidth leaves out a vertical scrollbar, which is not sideways scrolling.
+        let overflow = "return document.documentElement.scrollWidth - document.documentElement.clientWidth";
+        browser.open(&stack.app_link(OPEN)).await?;
+        browser.wait_text("#screen-title", "Join", 10).await?;
+        let width = browser.script("return window.innerWidth").await?;
+        check(
+            width.as_i64().is_some_and(|w| w <= 400),
+            format!("a phone-sized window ({width})"),
+        )?;
+        let extra = browser.script(overflow).await?;
+        check(
+            extra.as_i64() == Some(0),
+            format!("no sideways scrolling on the name screen ({extra} px)"),
+        )?;
+        browser.type_into("#display-name", "Pocket Pat").await?;
+        browser.click("[data-testid=join]").await?;
+        in_meeting(browser).await?;
+        chat_ready(browser).await?;
+        stack
+            .sim
+            .store
+            .lock()
+            .say(
+                OPEN,
+                HOST,
+                &"A long line without spaces: ".repeat(3).replace(' ', ""),
+                false,
+            )
+            .map_err(|e| e.to_string())?;
+        browser
+            .wait_text("[data-testid=chat-log]", "Alonglinewithoutspaces", 10)
+            .await?;
+        let extra = browser.script(overflow).await?;
+        check(
+            extra.as_i64() == Some(0),
+            format!("no sideways scrolling in the meeting ({extra} px)"),
+        )?;
+        Ok(())
+    })
     .await;
 }
