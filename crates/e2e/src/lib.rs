@@ -67,6 +67,26 @@ impl MiddleTier {
     }
 }
 
+impl MiddleTier {
+    /// Asks for a guest token as a page on `origin` would, with `body` as the request.
+    ///
+    /// # Errors
+    /// When the middle tier cannot be reached.
+    pub async fn ask_for_token(
+        &self,
+        client: &reqwest::Client,
+        origin: &str,
+        body: &serde_json::Value,
+    ) -> reqwest::Result<reqwest::Response> {
+        client
+            .post(format!("{}api/v1/guest-token", self.url))
+            .header("origin", origin)
+            .json(body)
+            .send()
+            .await
+    }
+}
+
 impl Drop for MiddleTier {
     fn drop(&mut self) {
         if let Some(stop) = self.stop.take() {

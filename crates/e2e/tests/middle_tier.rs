@@ -28,11 +28,8 @@ fn count(sim: &Simulator, step: Step) -> usize {
 }
 
 async fn ask(tier: &MiddleTier, origin: &str, body: Value) -> (u16, Value) {
-    let response = reqwest::Client::new()
-        .post(format!("{}api/v1/guest-token", tier.url))
-        .header("origin", origin)
-        .json(&body)
-        .send()
+    let response = tier
+        .ask_for_token(&reqwest::Client::new(), origin, &body)
         .await
         .expect("middle tier reachable");
     let status = response.status().as_u16();
@@ -147,21 +144,16 @@ async fn a_thousand_concurrent_guests_cause_one_azure_ad_token_request() {
         .pool_max_idle_per_host(64)
         .build()
         .expect("client");
+    let tier = std::sync::Arc::new(tier);
     let mut guests = tokio::task::JoinSet::new();
     for _ in 0..1000 {
-        let (client, endpoint, url) = (
+        let (client, tier, body) = (
             client.clone(),
-            format!("{}api/v1/guest-token", tier.url),
-            url.clone(),
+            std::sync::Arc::clone(&tier),
+            json!({"meetingUrl": url}),
         );
         guests.spawn(async move {
-            let response = client
-                .post(endpoint)
-                .header("origin", BANK)
-                .json(&json!({"meetingUrl": url}))
-                .send()
-                .await
-                .expect("sent");
+            let response = tier.ask_for_token(&client, BANK, &body).await.expect("sent");
             response.status().as_u16()
         });
     }
