@@ -4,7 +4,7 @@
 //! The machine decides everything; this module only does I/O. Spawned requests and timers
 //! hold a weak reference, so dropping the driver (a new link, say) stops them.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 
@@ -97,6 +97,8 @@ struct Inner {
     timers: RefCell<HashMap<TimerId, Timeout>>,
     snapshot: RwSignal<Snapshot>,
     listener: UpdateListener,
+    /// The page is going away: requests must outlive it.
+    closing: Cell<bool>,
 }
 
 impl Drop for Inner {
@@ -129,6 +131,7 @@ impl Driver {
                 timers: RefCell::new(HashMap::new()),
                 snapshot,
                 listener,
+                closing: Cell::new(false),
             }),
         }
     }
@@ -144,6 +147,16 @@ impl Driver {
         let result = action(&mut self.inner.machine.borrow_mut());
         pump(&self.inner);
         result
+    }
+
+    /// Leaves because the page is closing, so the others do not keep seeing a guest who is
+    /// gone until the service notices.
+    pub fn leave_as_page_closes(&self) {
+        self.inner.closing.set(true);
+        let _ = self.act(|machine| match machine.phase() {
+            Phase::Over(_) | Phase::Leaving => Ok(()),
+            _ => machine.leave(),
+        });
     }
 }
 
@@ -191,6 +204,13 @@ fn pump(inner: &Rc<Inner>) {
 }
 
 fn send(inner: &Rc<Inner>, id: RequestId, request: protocol::HttpRequest, timeout_ms: u32) {
+    if inner.closing.get() {
+        transport::send_as_page_closes(&request);
+        // The answer will not be read. Leaving ends as "left" either way, which is what the
+        // guest sees should the browser bring the page back from its cache.
+        feed(inner, Input::TransportFailed { id });
+        return;
+    }
     let Ok(controller) = AbortController::new() else {
         feed(inner, Input::TransportFailed { id });
         return;

@@ -128,6 +128,15 @@ pub fn GuestPage(
         driver.set_value(Some(fresh));
     });
 
+    // Closing the tab leaves the meeting (and removes an application made ahead of time).
+    let _ = window_event_listener_untyped("pagehide", move |_| {
+        let _ = driver.try_with_value(|slot| {
+            if let Some(driver) = slot {
+                driver.leave_as_page_closes();
+            }
+        });
+    });
+
     // Keep the session id, so a reload rejoins as the same guest.
     Effect::new(move |_| {
         if let (Some(meeting), Some(id)) = (meeting.get(), snapshot.with(|s| s.session_id.clone())) {

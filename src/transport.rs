@@ -5,6 +5,7 @@
 
 use gloo_net::http::{Method, RequestBuilder};
 use protocol::{HttpRequest, HttpResponse};
+use wasm_bindgen::JsValue;
 use web_sys::AbortSignal;
 
 /// The request got no response.
@@ -38,4 +39,28 @@ pub async fn send(request: &HttpRequest, signal: &AbortSignal) -> Result<HttpRes
     }
     let body = response.binary().await.map_err(|_| NoResponse)?;
     out.body(body).map_err(|_| NoResponse)
+}
+
+/// Sends `request` so that it outlives the page (`fetch` with `keepalive`): how a guest
+/// who closes the tab still leaves the meeting. Nobody is left to read the answer.
+pub fn send_as_page_closes(request: &HttpRequest) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let init = web_sys::RequestInit::new();
+    init.set_method(request.method().as_str());
+    if let Ok(headers) = web_sys::Headers::new() {
+        for (name, value) in request.headers() {
+            if let Ok(value) = value.to_str() {
+                let _ = headers.set(name.as_str(), value);
+            }
+        }
+        init.set_headers(&headers);
+    }
+    if !request.body().is_empty() {
+        init.set_body(&js_sys::Uint8Array::from(request.body().as_slice()));
+    }
+    // web-sys has no setter for `keepalive`.
+    let _ = js_sys::Reflect::set(&init, &JsValue::from_str("keepalive"), &JsValue::TRUE);
+    let _ = window.fetch_with_str_and_init(&request.uri().to_string(), &init);
 }

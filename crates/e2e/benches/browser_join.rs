@@ -8,7 +8,7 @@
 
 use std::time::Duration;
 
-use e2e::browser::{Browser, Check, Stack, Viewport, join_cost};
+use e2e::browser::{Browser, Check, Stack, Viewport, join_cost, sequential_round_trips};
 use serde_json::Value;
 
 const RUNS: usize = 5;
@@ -44,6 +44,7 @@ struct Run {
     click_to_meeting_ms: f64,
     click_requests: usize,
     click_preflights: usize,
+    sequential: usize,
 }
 
 fn main() {
@@ -89,6 +90,8 @@ fn main() {
         "browser_join: requests the Join click cost (worst run): {} ({} preflights)",
         most.0, most.1
     );
+    let longest = runs.iter().map(|r| r.sequential).max().unwrap_or_default();
+    println!("browser_join: sequential round trips, Join click -> in the meeting (worst run): {longest}");
 }
 
 async fn once() -> Check<Run> {
@@ -141,6 +144,7 @@ async fn measure(stack: &Stack, browser: &Browser) -> Check<Run> {
     let entries = stack.sim.store.lock().journal.entries();
     let clicked_ms = (time_origin + clicked).floor() as i64;
     let cost = join_cost(&entries, clicked_ms).ok_or("the guest never asked to join")?;
+    let sequential = sequential_round_trips(&entries, clicked_ms).ok_or("the join never completed")?;
     Ok(Run {
         downloaded,
         button_ms,
@@ -148,6 +152,7 @@ async fn measure(stack: &Stack, browser: &Browser) -> Check<Run> {
         click_to_meeting_ms: joined - clicked,
         click_requests: cost.requests,
         click_preflights: cost.preflights,
+        sequential,
     })
 }
 

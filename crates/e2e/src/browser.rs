@@ -547,6 +547,47 @@ fn tower_http_serve(dir: PathBuf) -> tower_http::services::ServeDir {
     tower_http::services::ServeDir::new(dir)
 }
 
+/// Sequential round trips between the Join click and the guest being in the meeting: the
+/// longest chain of requests, each sent after the one before it was answered, from the click
+/// to the event-channel response that delivered the invitation's completion. Only the join
+/// and the event channel count (chat set-up runs beside them). The poll parked before the
+/// click is not a round trip of its own: the join's first events answer it while the join
+/// itself is answered. `None` if no completion was delivered.
+pub fn sequential_round_trips(
+    entries: &[simulator::journal::JournalEntry],
+    clicked_ms: i64,
+) -> Option<usize> {
+    use simulator::journal::Step;
+    let answered =
+        |e: &simulator::journal::JournalEntry| e.at_ms + i64::try_from(e.latency_ms).unwrap_or(i64::MAX);
+    let joined_ms = entries
+        .iter()
+        .filter(|e| answered(e) >= clicked_ms)
+        .filter(|e| {
+            e.events
+                .iter()
+                .any(|event| event == "completed onlineMeetingInvitation")
+        })
+        .map(answered)
+        .min()?;
+    let mut spans: Vec<(i64, i64)> = entries
+        .iter()
+        .filter(|e| matches!(e.step, Step::JoinMeeting | Step::Events))
+        .filter(|e| e.at_ms >= clicked_ms && answered(e) <= joined_ms)
+        .map(|e| (e.at_ms, answered(e)))
+        .collect();
+    spans.sort_unstable();
+    let mut chain = vec![1usize; spans.len()];
+    for i in 0..spans.len() {
+        for j in 0..i {
+            if spans[j].1 <= spans[i].0 {
+                chain[i] = chain[i].max(chain[j] + 1);
+            }
+        }
+    }
+    chain.into_iter().max()
+}
+
 /// What joining cost after the Join click.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct JoinCost {

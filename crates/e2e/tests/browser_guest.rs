@@ -4,7 +4,9 @@
 
 use std::time::Duration;
 
-use e2e::browser::{Browser, Check, OtherSite, Reserved, Stack, Viewport, join_cost, run};
+use e2e::browser::{
+    Browser, Check, OtherSite, Reserved, Stack, Viewport, join_cost, run, sequential_round_trips,
+};
 use fantoccini::Locator;
 
 const OPEN: &str = "OPEN2024";
@@ -67,8 +69,10 @@ async fn a_guest_joins_a_meeting_without_a_lobby() {
             in_meeting(browser).await?;
             let entries = stack.sim.store.lock().journal.entries();
             let cost = join_cost(&entries, clicked).ok_or("the guest never asked to join")?;
+            let sequential = sequential_round_trips(&entries, clicked)
+                .ok_or("the journal shows no completed invitation")?;
             println!(
-                "the Join click cost {} request(s), {} of them preflights",
+                "the Join click cost {} request(s), {} of them preflights; {sequential} sequential round trips to the meeting",
                 cost.requests, cost.preflights
             );
             check(
@@ -308,6 +312,30 @@ async fn a_guest_leaves_then_rejoins_as_the_same_guest() {
                 sessions == [session.clone()],
                 format!("one application, for the same session {session}: {sessions:?}"),
             )
+        },
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn closing_the_tab_leaves_the_meeting() {
+    run(
+        "close-tab",
+        Viewport::DESKTOP,
+        &[],
+        async move |stack, browser| {
+            join(browser, stack, OPEN, "Ada").await?;
+            in_meeting(browser).await?;
+            check(stack.guest_in(OPEN).is_some(), "the guest is in the roster")?;
+            // Navigating away unloads the page as closing the tab does.
+            browser.open("about:blank").await?;
+            for _ in 0..100 {
+                if stack.guest_in(OPEN).is_none() && stack.sim.store.lock().apps.is_empty() {
+                    return Ok(());
+                }
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+            Err("the guest stayed in the meeting after the page closed".to_owned())
         },
     )
     .await;

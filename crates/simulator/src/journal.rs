@@ -143,6 +143,38 @@ pub struct JournalEntry {
     pub preflight: bool,
     /// How long the simulator took, in milliseconds (long-polls included).
     pub latency_ms: u64,
+    /// For an event-channel response, each event it delivered as `"<type> <rel>"`
+    /// (`"completed onlineMeetingInvitation"`): what a guest was waiting for.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<String>,
+}
+
+/// Attached to an event-channel response for the journal: the events it delivered.
+#[derive(Clone, Debug, Default)]
+pub struct DeliveredEvents(pub Vec<String>);
+
+impl DeliveredEvents {
+    /// Lists the events in an event-channel response body.
+    pub fn of(response: &serde_json::Value) -> Self {
+        let senders = response.get("sender").and_then(serde_json::Value::as_array);
+        let events = senders
+            .into_iter()
+            .flatten()
+            .filter_map(|sender| sender.get("events").and_then(serde_json::Value::as_array))
+            .flatten()
+            .map(|event| {
+                let kind = event
+                    .get("type")
+                    .and_then(serde_json::Value::as_str)
+                    .unwrap_or("?");
+                let rel = event
+                    .pointer("/link/rel")
+                    .and_then(serde_json::Value::as_str)
+                    .unwrap_or("?");
+                format!("{kind} {rel}")
+            });
+        Self(events.collect())
+    }
 }
 
 /// The journal: the newest entries, up to a bound.

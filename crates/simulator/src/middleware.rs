@@ -11,7 +11,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use crate::auth;
-use crate::journal::{HostName, JournalEntry, Step};
+use crate::journal::{DeliveredEvents, HostName, JournalEntry, Step};
 use crate::reply;
 use crate::store::{Store, now_ms};
 
@@ -111,6 +111,11 @@ pub async fn observe(State(host): State<HostState>, request: Request, next: Next
         origin,
         preflight,
         latency_ms: u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
+        events: response
+            .extensions()
+            .get::<DeliveredEvents>()
+            .map(|delivered| delivered.0.clone())
+            .unwrap_or_default(),
     };
     tracing::debug!(host = host.host.label(), method = %entry.method, path = %entry.path, status, "request");
     host.store.lock().journal.record(entry);

@@ -13,6 +13,7 @@ use serde_json::{Value, json};
 
 use crate::auth;
 use crate::channel::{PollOutcome, PollStart};
+use crate::journal::DeliveredEvents;
 use crate::middleware::{HostState, dropped_connection};
 use crate::reply;
 use crate::store::{Gone, OpError};
@@ -338,7 +339,11 @@ async fn events(
     }
     match outcome {
         PollOutcome::Events(_) if state.faults.take_drop() => dropped_connection(),
-        PollOutcome::Events(response) => reply::json(StatusCode::OK, &response, &state.quirks),
+        PollOutcome::Events(response) => {
+            let mut reply = reply::json(StatusCode::OK, &response, &state.quirks);
+            reply.extensions_mut().insert(DeliveredEvents::of(&response));
+            reply
+        }
         PollOutcome::Dropped => dropped_connection(),
         PollOutcome::Replaced => reply::error(
             StatusCode::CONFLICT,
