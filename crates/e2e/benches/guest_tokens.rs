@@ -61,15 +61,7 @@ async fn bench() {
     let wall = started.elapsed();
     latencies.sort();
 
-    let count = |step: Step| {
-        sim.store
-            .lock()
-            .journal
-            .entries()
-            .iter()
-            .filter(|e| e.step == step)
-            .count()
-    };
+    let count = |step: Step| sim.store.lock().journal.count(step);
     println!(
         "guest_tokens: {GUESTS} guests, {AT_ONCE} at a time: {:.0} tokens/s; latency p50 {} p95 {} p99 {} max {}",
         GUESTS as f64 / wall.as_secs_f64(),

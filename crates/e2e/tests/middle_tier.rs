@@ -18,13 +18,7 @@ fn meeting_url(sim: &Simulator, id: &str) -> String {
 }
 
 fn count(sim: &Simulator, step: Step) -> usize {
-    sim.store
-        .lock()
-        .journal
-        .entries()
-        .iter()
-        .filter(|e| e.step == step)
-        .count()
+    sim.store.lock().journal.count(step)
 }
 
 async fn ask(tier: &MiddleTier, origin: &str, body: Value) -> (u16, Value) {

@@ -198,6 +198,11 @@ impl Journal {
         self.entries.push_back(entry);
     }
 
+    /// How many kept entries are of `step`.
+    pub fn count(&self, step: Step) -> usize {
+        self.entries.iter().filter(|e| e.step == step).count()
+    }
+
     /// Every kept entry, oldest first.
     pub fn entries(&self) -> Vec<JournalEntry> {
         self.entries.iter().cloned().collect()
