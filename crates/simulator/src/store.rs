@@ -799,8 +799,10 @@ impl State {
             self.deliver(outbox);
             self.schedule_demo_admission(&meeting_id, &person_id);
         } else {
+            // Straight in: the roster and the completion go out with the rest, so a parked
+            // poll gets the whole join in one response.
+            self.admission(&mut outbox, &meeting_id, &person_id)?;
             self.deliver(outbox);
-            self.admit_guest(&meeting_id, &person_id)?;
         }
         Ok(invitation_href)
     }
@@ -827,6 +829,14 @@ impl State {
     }
 
     fn admit_guest(&mut self, meeting_id: &str, person_id: &str) -> Result<(), OpError> {
+        let mut outbox = Outbox::default();
+        self.admission(&mut outbox, meeting_id, person_id)?;
+        self.deliver(outbox);
+        Ok(())
+    }
+
+    /// Moves a guest into the meeting and adds what everyone is told to `outbox`.
+    fn admission(&mut self, outbox: &mut Outbox, meeting_id: &str, person_id: &str) -> Result<(), OpError> {
         let meeting = self
             .meetings
             .get_mut(meeting_id)
@@ -871,7 +881,6 @@ impl State {
                 true,
             )),
         ));
-        let mut outbox = Outbox::default();
         outbox.push(&app_id, res::sender("conversation", &conv.conv, roster));
         outbox.push(
             &app_id,
@@ -912,8 +921,7 @@ impl State {
                 ],
             ),
         );
-        self.announce(&mut outbox, meeting_id, &person, "added", Some(&app_id));
-        self.deliver(outbox);
+        self.announce(outbox, meeting_id, &person, "added", Some(&app_id));
         Ok(())
     }
 
