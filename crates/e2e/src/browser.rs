@@ -343,7 +343,52 @@ impl Browser {
     pub async fn title(&self) -> Check<String> {
         self.client.title().await.map_err(|e| e.to_string())
     }
+
+    /// Checks that every visible piece of text on the page meets WCAG AA contrast against
+    /// the background behind it: 4.5:1, or 3:1 for large text.
+    ///
+    /// # Errors
+    /// The texts that fall short, with their ratios.
+    pub async fn check_contrast(&self) -> Check {
+        let failures = self.script(CONTRAST).await?;
+        match failures.as_array() {
+            Some(list) if list.is_empty() => Ok(()),
+            Some(list) => Err(format!("too little contrast: {}", Value::Array(list.clone()))),
+            None => Err(format!("the contrast check returned {failures}")),
+        }
+    }
 }
+
+/// Finds visible text whose colour is too close to its background (WCAG 2 relative
+/// luminance). Backgrounds are the nearest opaque ancestor's; the page is white otherwise.
+const CONTRAST: &str = r#"
+    const rgb = (text) => (text.match(/[\d.]+/g) || []).map(Number);
+    const luminance = ([r, g, b]) => {
+        const channel = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+        return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+    };
+    const background = (element) => {
+        for (let e = element; e; e = e.parentElement) {
+            const color = rgb(getComputedStyle(e).backgroundColor);
+            if (color.length === 3 || (color.length === 4 && color[3] === 1)) return color.slice(0, 3);
+        }
+        return [255, 255, 255];
+    };
+    const failures = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const element = node.parentElement;
+        if (!node.textContent.trim() || !element || !element.getClientRects().length) continue;
+        const style = getComputedStyle(element);
+        if (style.visibility === 'hidden' || element.closest('.sr-only')) continue;
+        const [fore, back] = [luminance(rgb(style.color)), luminance(background(element))];
+        const ratio = (Math.max(fore, back) + 0.05) / (Math.min(fore, back) + 0.05);
+        const size = parseFloat(style.fontSize), bold = parseInt(style.fontWeight, 10) >= 700;
+        const needed = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
+        if (ratio < needed) failures.push(`${node.textContent.trim().slice(0, 40)}: ${ratio.toFixed(2)}`);
+    }
+    return failures;
+"#;
 
 /// Ends chromedriver and every Chromium it started: they share its own process group.
 ///

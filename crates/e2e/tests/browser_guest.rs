@@ -168,8 +168,8 @@ async fn a_guest_denied_from_the_lobby_is_told_so() {
                 .await?;
             browser
                 .wait_text("[data-testid=retry]", "Ask to join again", 2)
-                .await
-                .map(drop)
+                .await?;
+            browser.check_contrast().await
         },
     )
     .await;
@@ -203,6 +203,7 @@ async fn guest_and_organizer_chat_both_ways() {
         browser.wait_text("[data-testid=chat-log]", "Bold plan", 10).await?;
         let injected = browser.script("return document.querySelector('[data-testid=chat-log]').querySelectorAll('b, img, script').length + (window.pwned ? 100 : 0)").await?;
         check(injected == 0, format!("incoming HTML is never inserted as markup ({injected})"))?;
+        browser.check_contrast().await?;
         if let Ok(dir) = std::env::var("E2E_SCREENSHOT_DIR") {
             let png = browser.client.screenshot().await.map_err(|e| e.to_string())?;
             std::fs::write(std::path::Path::new(&dir).join("meeting.png"), png).map_err(|e| e.to_string())?;
@@ -550,6 +551,7 @@ async fn a_guest_can_join_with_the_keyboard_alone() {
         check(unlabelled == 0, "every field has a label")?;
         let lang = browser.script("return document.documentElement.lang").await?;
         check(lang == "en", "the page says its language")?;
+        browser.check_contrast().await?;
         let body = browser.client.find(Locator::Css("body")).await.map_err(|e| e.to_string())?;
         body.send_keys("\u{E004}").await.map_err(|e| e.to_string())?;
         let focused = browser.script("return document.activeElement.id").await?;
@@ -559,7 +561,8 @@ async fn a_guest_can_join_with_the_keyboard_alone() {
         in_meeting(browser).await?;
         tokio::time::sleep(Duration::from_millis(200)).await;
         let focused = browser.script("return document.activeElement.id").await?;
-        check(focused == "screen-title", format!("focus moves to the new screen's heading, not {focused}"))
+        check(focused == "screen-title", format!("focus moves to the new screen's heading, not {focused}"))?;
+        browser.check_contrast().await
     }).await;
 }
 
