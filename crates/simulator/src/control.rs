@@ -319,7 +319,7 @@ async fn drop_events(State(host): State<HostState>, axum::Json(input): axum::Jso
             dropped += 1;
         }
     }
-    state.faults.drop_polls += input.next;
+    state.faults.drop_polls = state.faults.drop_polls.saturating_add(input.next);
     axum::Json(json!({"dropped": dropped})).into_response()
 }
 

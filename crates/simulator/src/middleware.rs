@@ -31,11 +31,12 @@ pub struct DroppedConnection;
 /// Lower-cases `/platformService` so both casings the real hrefs used route the same.
 pub fn normalize_path(mut request: Request) -> Request {
     let path = request.uri().path();
-    if path.len() >= 16
-        && path[..16].eq_ignore_ascii_case("/platformservice")
-        && !path.starts_with("/platformservice")
+    // `get` rather than slicing: a path may carry UTF-8, and byte 16 may fall inside a character.
+    if let (Some(prefix), Some(rest)) = (path.get(..16), path.get(16..))
+        && prefix.eq_ignore_ascii_case("/platformservice")
+        && prefix != "/platformservice"
     {
-        let fixed = format!("/platformservice{}", &path[16..]);
+        let fixed = format!("/platformservice{rest}");
         let query = request.uri().query().map(|q| format!("?{q}")).unwrap_or_default();
         if let Ok(uri) = format!("{fixed}{query}").parse() {
             *request.uri_mut() = uri;

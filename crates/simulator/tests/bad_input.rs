@@ -388,3 +388,54 @@ async fn arbitrary_bodies_never_cause_server_errors() {
     }
     sim.shutdown().await;
 }
+
+/// Sends `path` as the raw bytes of a request line, as no URL library would, and returns
+/// the response's status line.
+async fn raw_get(host: &url::Url, path: &[u8]) -> String {
+    use std::io::{Read, Write};
+    let address = format!(
+        "{}:{}",
+        host.host_str().expect("host"),
+        host.port().expect("port")
+    );
+    let mut request = b"GET ".to_vec();
+    request.extend_from_slice(path);
+    request.extend_from_slice(b" HTTP/1.1\r\nhost: sim\r\nconnection: close\r\n\r\n");
+    // A plain blocking socket on its own thread, so the simulator keeps the test's runtime.
+    tokio::task::spawn_blocking(move || {
+        let mut stream = std::net::TcpStream::connect(address).expect("connected");
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .expect("timeout set");
+        stream.write_all(&request).expect("sent");
+        let mut response = Vec::new();
+        // A reset or a timeout leaves `response` empty, which the caller reports.
+        let _ = stream.read_to_end(&mut response);
+        String::from_utf8_lossy(&response)
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_owned()
+    })
+    .await
+    .expect("the raw request's thread")
+}
+
+#[tokio::test]
+async fn raw_utf8_in_a_path_gets_an_answer() {
+    let sim = start().await;
+    let hosts = sim.hosts().clone();
+    // Byte 16 falls inside the `é`, where the `/platformService` casing fix once sliced.
+    for path in ["/platformservicé/x", "/platformServicé", "/é"] {
+        for host in [&hosts.api, &hosts.ring, &hosts.webpool] {
+            let status_line = raw_get(host, path.as_bytes()).await;
+            assert!(
+                status_line.starts_with("HTTP/1.1 4"),
+                "{path} on {host}: {status_line:?}"
+            );
+        }
+    }
+    let token = guest_token(&hosts, &join_url(&sim, OPEN), "after-raw", ORIGIN).await;
+    assert!(token.is_ok(), "the simulator still hands out tokens");
+    sim.shutdown().await;
+}
