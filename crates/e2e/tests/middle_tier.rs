@@ -202,6 +202,23 @@ async fn the_azure_ad_token_is_refreshed_before_it_expires() {
 }
 
 #[tokio::test]
+async fn an_absurd_token_lifetime_is_trusted_for_a_day_at_most() {
+    let mut config = simulator_config();
+    // Azure AD's `expires_in` is a string; this one does not fit any clock.
+    config.timers.aad_token_lifetime_secs = i64::MAX.unsigned_abs();
+    let (sim, tier) = start_with(config, &[]).await;
+    let url = meeting_url(&sim, "OPEN2024");
+    assert_eq!(ask(&tier, BANK, json!({"meetingUrl": url})).await.0, 200);
+    assert_eq!(
+        ask(&tier, BANK, json!({"meetingUrl": url})).await.0,
+        200,
+        "still running"
+    );
+    assert_eq!(count(&sim, Step::AadToken), 1, "the token is cached");
+    sim.shutdown().await;
+}
+
+#[tokio::test]
 async fn invitations_bind_a_guest_to_one_meeting() {
     let key = "e2e-invitation-key-0123456789abcdef";
     let (sim, tier) = start(&[

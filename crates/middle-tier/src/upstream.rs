@@ -26,6 +26,8 @@ const CAPABILITIES_TTL: Duration = Duration::from_secs(3600);
 const MAX_RETRIES: u32 = 2;
 /// The longest `Retry-After` honoured; longer waits fail fast instead.
 const MAX_RETRY_AFTER: Duration = Duration::from_secs(5);
+/// The longest an Azure AD token is trusted, whatever its `expires_in` says: a day.
+const MAX_TOKEN_LIFETIME_S: u64 = 24 * 3600;
 
 /// Why an upstream call failed. Details are for the log; guests see [`crate::error`]'s
 /// sentences.
@@ -215,7 +217,13 @@ impl Upstream {
                 UpstreamError::Misconfigured(e.to_string())
             }
         })?;
-        let lifetime = Duration::from_secs(u64::try_from(token.expires_in.value).unwrap_or(0).max(1));
+        // Azure AD grants an hour or so; the cap keeps a nonsense `expires_in` from
+        // overflowing the clock arithmetic below.
+        let lifetime = Duration::from_secs(
+            u64::try_from(token.expires_in.value)
+                .unwrap_or(0)
+                .clamp(1, MAX_TOKEN_LIFETIME_S),
+        );
         // Refresh with a fifth of the lifetime (at most five minutes) to spare.
         let margin = (lifetime / 5).min(Duration::from_secs(300));
         tracing::info!(lifetime_s = lifetime.as_secs(), "got an Azure AD token");
