@@ -158,7 +158,16 @@ impl Upstream {
                     .map_err(|e| UpstreamError::Rejected(e.to_string()))?;
                 self.transmit(&redirected).await
             }
-            None => Ok(response),
+            None => {
+                if response.status().is_redirection() {
+                    tracing::warn!(
+                        status = response.status().as_u16(),
+                        "upstream redirected off its own site or to plain http; not followed, so \
+                         no credentials leave the service"
+                    );
+                }
+                Ok(response)
+            }
         }
     }
 

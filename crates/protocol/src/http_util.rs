@@ -156,12 +156,14 @@ pub fn location(response: &HttpResponse, base: &Url) -> Option<Url> {
     crate::links::Href::new(value).resolve(base).ok()
 }
 
-/// Whether the response is a temporary redirect that must be re-sent as is (307/308).
+/// Where a temporary redirect (307/308) must be re-sent as is, if it may be.
 ///
-/// The Trusted Application API answers `307` with a `Location` on another host (and
-/// `redirect=1` in its query); the method, body and `Authorization` must be re-sent there
-/// once. Browsers' `fetch` drops `Authorization` across origins, so servers follow it
-/// themselves.
+/// The Trusted Application API answers `307` with a `Location` on another host of the
+/// same service (and `redirect=1` in its query); the method, body and `Authorization` must
+/// be re-sent there once. Browsers' `fetch` drops `Authorization` across origins, so
+/// servers follow it themselves. Because the re-sent request carries credentials, a
+/// redirect off the service's site or down to plain `http` is not followed: see
+/// [`same_site`].
 pub fn redirect_target(response: &HttpResponse, request_url: &Url) -> Option<Url> {
     matches!(
         response.status(),
@@ -169,6 +171,26 @@ pub fn redirect_target(response: &HttpResponse, request_url: &Url) -> Option<Url
     )
     .then(|| location(response, request_url))
     .flatten()
+    .filter(|target| same_site(request_url, target))
+}
+
+/// Whether `to` may receive what was sent to `from`: no weaker scheme, and the same IP
+/// address, or a domain under the same last two labels (the ring and webpool hosts are
+/// `*.resources.lync.com` and `*.infra.lync.com`).
+pub fn same_site(from: &Url, to: &Url) -> bool {
+    let scheme_holds = to.scheme() == from.scheme() || (from.scheme() == "http" && to.scheme() == "https");
+    let site = |domain: &str| {
+        let labels: Vec<&str> = domain.trim_end_matches('.').rsplit('.').take(2).collect();
+        (labels.len() == 2).then(|| labels.join(".").to_ascii_lowercase())
+    };
+    scheme_holds
+        && match (from.host(), to.host()) {
+            (Some(a), Some(b)) if a == b => true,
+            (Some(url::Host::Domain(a)), Some(url::Host::Domain(b))) => {
+                site(a).is_some() && site(a) == site(b)
+            }
+            _ => false,
+        }
 }
 
 /// Re-targets `request` at `target`, keeping method, headers and body (for a 307).
@@ -190,4 +212,61 @@ pub fn redirected(request: &HttpRequest, target: &Url) -> Result<HttpRequest, Pr
 pub fn request_url(request: &HttpRequest) -> Result<Url, ProtocolError> {
     let text = request.uri().to_string();
     Url::parse(&text).map_err(|e| ProtocolError::invalid_href(&text, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn redirect(from: &str, location: &str) -> Option<String> {
+        let response = http::Response::builder()
+            .status(StatusCode::TEMPORARY_REDIRECT)
+            .header(LOCATION, location)
+            .body(Vec::new())
+            .expect("a response");
+        redirect_target(&response, &Url::parse(from).expect("a URL")).map(String::from)
+    }
+
+    #[test]
+    fn redirects_are_followed_within_the_service() {
+        let from =
+            "https://noammeetings.resources.lync.com/platformService/v1/applications/1/anonApplicationTokens";
+        let to = "https://webpoolbl20r04.infra.lync.com/platformservice/v1/applications/1/anonApplicationTokens?redirect=1";
+        assert_eq!(redirect(from, to).as_deref(), Some(to));
+        assert_eq!(
+            redirect("http://127.0.0.1:8402/a", "http://127.0.0.1:8403/a?redirect=1").as_deref(),
+            Some("http://127.0.0.1:8403/a?redirect=1")
+        );
+        assert_eq!(
+            redirect("http://api.lync.com/a", "/b").as_deref(),
+            Some("http://api.lync.com/b"),
+            "relative to the request"
+        );
+    }
+
+    #[test]
+    fn credentials_never_follow_a_redirect_elsewhere() {
+        let from = "https://noammeetings.resources.lync.com/a";
+        for to in [
+            "https://attacker.example/a",
+            "https://lync.com.attacker.example/a",
+            "http://webpool.infra.lync.com/a",
+            "https://127.0.0.1/a",
+        ] {
+            assert_eq!(redirect(from, to), None, "{to}");
+        }
+        assert_eq!(
+            redirect("http://127.0.0.1:8402/a", "http://127.0.0.2:8402/a"),
+            None
+        );
+        assert_eq!(
+            redirect("http://localhost/a", "http://otherhost/a"),
+            None,
+            "single labels"
+        );
+        assert_eq!(
+            redirect("http://localhost:1/a", "http://localhost:2/a").as_deref(),
+            Some("http://localhost:2/a")
+        );
+    }
 }
