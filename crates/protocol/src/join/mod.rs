@@ -55,6 +55,10 @@ const MAX_APP_RECOVERIES: u32 = 3;
 const MAX_TOKEN_RENEWALS: u32 = 2;
 /// Renew the token this long before it expires.
 const TOKEN_RENEW_MARGIN_MS: i64 = 5 * 60 * 1000;
+/// The longest [`Command::StartTimer`] asks for: 2³¹ − 1 ms (about 24.8 days), the most a
+/// browser's `setTimeout` waits. A longer delay wraps to a negative one there, which fires at
+/// once; a token renewal due later simply happens early.
+pub const MAX_TIMER_MS: u32 = 0x7fff_ffff;
 
 /// What the machine needs to know before it starts.
 #[derive(Clone, Debug)]
@@ -115,7 +119,7 @@ pub enum Command {
     StartTimer {
         /// The timer's id.
         id: TimerId,
-        /// Delay in milliseconds.
+        /// Delay in milliseconds, at most [`MAX_TIMER_MS`].
         after_ms: u32,
     },
 }
@@ -923,7 +927,7 @@ impl GuestJoin {
             self.timers.insert(id, TimerPurpose::RenewToken);
             self.commands.push_back(Command::StartTimer {
                 id,
-                after_ms: u32::try_from(due).unwrap_or(u32::MAX),
+                after_ms: u32::try_from(due).unwrap_or(u32::MAX).min(MAX_TIMER_MS),
             });
         }
     }
