@@ -153,7 +153,7 @@ pub fn LinkCheckPage(
                 let words = words::outcome(&ending);
                 Some((
                     false,
-                    format!("{} {}", words.title, words.detail.to_lowercase()),
+                    format!("{}. {}", words.title, words.detail),
                     words.next_step.to_owned(),
                 ))
             }

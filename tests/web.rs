@@ -2,8 +2,13 @@
 
 #![cfg(target_arch = "wasm32")]
 
+use guest_join::driver::Snapshot;
+use guest_join::guest::Unread;
 use guest_join::link_field::LinkField;
+use guest_join::meeting::MeetingScreen;
 use leptos::prelude::*;
+use protocol::date::Timestamp;
+use protocol::join::{ChatMessage, Delivery, MessageDirection, MessageId, Person, Phase};
 use protocol::join_link::MeetingHosts;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -83,4 +88,106 @@ async fn the_link_field_says_what_kind_of_link_was_pasted() {
     assert!(text.contains("cut off"), "{text}");
     let input = root.query_selector("#join-link").expect("query").expect("input");
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+}
+
+fn texts(root: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
+    let nodes = root.query_selector_all(selector).expect("query");
+    (0..nodes.length())
+        .filter_map(|i| nodes.item(i))
+        .map(|node| node.text_content().unwrap_or_default())
+        .collect()
+}
+
+fn message(id: u64, direction: MessageDirection, text: &str, delivery: Delivery) -> ChatMessage {
+    ChatMessage {
+        id: MessageId(id),
+        direction,
+        sender: "Sam (Advisor)".to_owned(),
+        text: text.to_owned(),
+        at: Timestamp::from_secs(1_700_000_000),
+        delivery,
+    }
+}
+
+fn person(name: &str, is_leader: bool, in_lobby: bool) -> Person {
+    Person {
+        name: name.to_owned(),
+        is_leader,
+        is_guest: !is_leader,
+        in_lobby,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_meeting_shows_people_chat_states_and_markup_as_text() {
+    let snapshot = RwSignal::new(Snapshot {
+        phase: Phase::InMeeting {
+            since: Timestamp::from_secs(1_700_000_000),
+        },
+        subject: Some("Mortgage advice".to_owned()),
+        participants: vec![
+            person("Sam (Advisor)", true, false),
+            person("Bob", false, true),
+            person("Eve", false, true),
+        ],
+        lobby_count: 2,
+        messages: vec![
+            message(
+                1,
+                MessageDirection::Incoming,
+                "<img src=x onerror=alert(1)>",
+                Delivery::Received,
+            ),
+            message(2, MessageDirection::Outgoing, "on its way", Delivery::Sending),
+            message(3, MessageDirection::Outgoing, "arrived", Delivery::Sent),
+            message(4, MessageDirection::Outgoing, "lost", Delivery::Failed),
+        ],
+        chat_ready: true,
+        ..Snapshot::default()
+    });
+    let unread = Unread {
+        count: RwSignal::new(0),
+        first: RwSignal::new(None),
+    };
+    let (root, _handle) = mount(move || {
+        view! {
+            <MeetingScreen
+                snapshot=snapshot
+                driver=StoredValue::new_local(None)
+                unread=unread
+                announcement=RwSignal::new(String::new())
+            />
+        }
+        .into_any()
+    });
+
+    assert_eq!(texts(&root, "#screen-title"), ["Mortgage advice"]);
+    assert_eq!(
+        texts(&root, "#people-title"),
+        ["People (2)"],
+        "you and Sam; the lobby apart"
+    );
+    assert_eq!(
+        texts(&root, "[data-testid=lobby-count]"),
+        ["2 people are waiting in the lobby"]
+    );
+    assert_eq!(
+        texts(&root, "[data-testid=message-text]"),
+        ["<img src=x onerror=alert(1)>", "on its way", "arrived", "lost"]
+    );
+    assert!(
+        root.query_selector("img").expect("query").is_none(),
+        "markup is never inserted"
+    );
+    assert_eq!(
+        texts(&root, ".message__status"),
+        ["Sending…", "Sent", "Not sent. Try again"]
+    );
+    assert_eq!(texts(&root, "[data-testid=retry-message]"), ["Try again"]);
+    assert!(texts(&root, "[data-testid=reconnecting]").is_empty());
+
+    snapshot.update(|s| s.reconnecting = true);
+    leptos::task::tick().await;
+    assert_eq!(texts(&root, "[data-testid=status]"), ["Reconnecting…"]);
+    assert_eq!(texts(&root, "[data-testid=reconnecting]").len(), 1);
 }
