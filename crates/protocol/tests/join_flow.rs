@@ -643,38 +643,15 @@ fn a_far_off_token_expiry_waits_no_longer_than_a_browser_timer_can() {
     let mut h = Harness::new();
     h.machine.prefetch().expect("prefetch");
     h.drain();
-    let token = h.expect(&Method::POST, "/api/v1/guest-token");
-    let in_100_days = h.now.plus_millis(100 * 24 * 3600 * 1000).to_iso8601();
-    h.respond(
-        token,
-        200,
-        &json!({
-            "discoverUrl": DISCOVER,
-            "token": "psat=eyJhbGciOi.abc.def",
-            "expiresAt": in_100_days,
-            "applicationSessionId": "session-1",
-        }),
-    );
-    let renewal = h
-        .timers
-        .iter()
-        .map(|(_, after)| *after)
-        .max()
-        .expect("a renewal timer");
-    assert_eq!(renewal, protocol::join::MAX_TIMER_MS);
+    h.give_token_lasting(100 * 24 * 3600 * 1000);
+    assert_eq!(h.longest_timer(), protocol::join::MAX_TIMER_MS);
 }
 
 #[test]
 fn token_is_renewed_before_it_expires() {
     let mut h = Harness::new();
     h.join_meeting("Ada");
-    let renewal = h
-        .timers
-        .iter()
-        .map(|(_, after)| *after)
-        .max()
-        .expect("a renewal timer");
-    assert_eq!(renewal, (8 * 3600 - 5 * 60) * 1000);
+    assert_eq!(h.longest_timer(), (8 * 3600 - 5 * 60) * 1000);
     h.fire_timers();
     let token = h.expect(&Method::POST, "/api/v1/guest-token");
     assert_eq!(body(h.request(token))["applicationSessionId"], "session-1");

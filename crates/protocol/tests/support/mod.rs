@@ -141,6 +141,15 @@ impl Harness {
         self.drain();
     }
 
+    /// The longest timer asked for (the token renewal, once a token is held).
+    pub fn longest_timer(&self) -> u32 {
+        self.timers
+            .iter()
+            .map(|(_, after)| *after)
+            .max()
+            .expect("a timer")
+    }
+
     pub fn advance(&mut self, millis: i64) {
         self.now = self.now.plus_millis(millis);
     }
@@ -148,8 +157,12 @@ impl Harness {
     // ----- canned server behaviour ------------------------------------------------------
 
     pub fn give_token(&mut self) {
+        self.give_token_lasting(8 * 3600 * 1000);
+    }
+
+    pub fn give_token_lasting(&mut self, millis: i64) {
         let id = self.expect(&Method::POST, "/api/v1/guest-token");
-        let expires = self.now.plus_millis(8 * 3600 * 1000).to_iso8601();
+        let expires = self.now.plus_millis(millis).to_iso8601();
         self.respond(
             id,
             200,
