@@ -5,7 +5,8 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::{FromRequestParts, Path, Query, RawPathParams, State};
+use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -93,6 +94,26 @@ pub async fn discover(State(host): State<HostState>, headers: HeaderMap, uri: ht
         "rel": format!("{ns}discover"),
     });
     reply::json(StatusCode::OK, &body, &host.store.lock().quirks)
+}
+
+/// A request from the guest who owns application `{app}` of its path: handlers that take
+/// it run only once the bearer token is verified and bound to that application.
+struct Guest;
+
+impl FromRequestParts<HostState> for Guest {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, host: &HostState) -> Result<Self, Response> {
+        let params = RawPathParams::from_request_parts(parts, host)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let app = params
+            .iter()
+            .find(|(name, _)| *name == "app")
+            .map_or("", |(_, id)| id);
+        guest(host, &parts.headers, app)?;
+        Ok(Self)
+    }
 }
 
 /// The guest token of a request, checked against application `app`.
@@ -248,14 +269,7 @@ async fn create_application(State(host): State<HostState>, headers: HeaderMap, b
     response
 }
 
-async fn get_application(
-    State(host): State<HostState>,
-    Path(app): Path<String>,
-    headers: HeaderMap,
-) -> Response {
-    if let Err(response) = guest(&host, &headers, &app) {
-        return response;
-    }
+async fn get_application(State(host): State<HostState>, _guest: Guest, Path(app): Path<String>) -> Response {
     match application_body(&host, &app) {
         Some(body) => reply::json(StatusCode::OK, &body, &host.store.lock().quirks),
         None => reply::op_error(&OpError::Gone(Gone::Deleted)),
@@ -264,12 +278,9 @@ async fn get_application(
 
 async fn delete_application(
     State(host): State<HostState>,
+    _guest: Guest,
     Path(app): Path<String>,
-    headers: HeaderMap,
 ) -> Response {
-    if let Err(response) = guest(&host, &headers, &app) {
-        return response;
-    }
     match host.store.lock().delete_app(&app) {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
         Err(error) => reply::op_error(&error),
@@ -278,13 +289,10 @@ async fn delete_application(
 
 async fn events(
     State(host): State<HostState>,
+    _guest: Guest,
     Path(app): Path<String>,
     Query(query): Query<BTreeMap<String, String>>,
-    headers: HeaderMap,
 ) -> Response {
-    if let Err(response) = guest(&host, &headers, &app) {
-        return response;
-    }
     let param = |name: &str| {
         query
             .iter()
@@ -364,13 +372,11 @@ async fn events(
 
 async fn join(
     State(host): State<HostState>,
+    _guest: Guest,
     Path(app): Path<String>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    if let Err(response) = guest(&host, &headers, &app) {
-        return response;
-    }
     let input = match json_body(
         &headers,
         &body,
@@ -411,14 +417,7 @@ async fn join(
 }
 
 /// Peer-to-peer chat needs a chat token; a meeting token cannot start it.
-async fn start_messaging(
-    State(host): State<HostState>,
-    Path(app): Path<String>,
-    headers: HeaderMap,
-) -> Response {
-    if let Err(response) = guest(&host, &headers, &app) {
-        return response;
-    }
+async fn start_messaging(_guest: Guest) -> Response {
     reply::error(
         StatusCode::FORBIDDEN,
         "Forbidden",
@@ -429,12 +428,9 @@ async fn start_messaging(
 
 async fn get_conversation(
     State(host): State<HostState>,
+    _guest: Guest,
     Path((app, conv)): Path<(String, String)>,
-    headers: HeaderMap,
 ) -> Response {
-    if let Err(response) = guest(&host, &headers, &app) {
-        return response;
-    }
     let state = host.store.lock();
     let Some(view) = state.conversation_view(&app, &conv) else {
         return reply::op_error(&OpError::NotFound("ConversationNotFound"));
@@ -444,12 +440,9 @@ async fn get_conversation(
 
 async fn participants(
     State(host): State<HostState>,
+    _guest: Guest,
     Path((app, conv)): Path<(String, String)>,
-    headers: HeaderMap,
 ) -> Response {
-    if let Err(response) = guest(&host, &headers, &app) {
-        return response;
-    }
     let state = host.store.lock();
     let Some(list) = state.participants_view(&app, &conv) else {
         return reply::op_error(&OpError::NotFound("ConversationNotFound"));
@@ -459,12 +452,9 @@ async fn participants(
 
 async fn leave_conversation(
     State(host): State<HostState>,
+    _guest: Guest,
     Path((app, conv)): Path<(String, String)>,
-    headers: HeaderMap,
 ) -> Response {
-    if let Err(response) = guest(&host, &headers, &app) {
-        return response;
-    }
     match host.store.lock().leave_conversation(&app, &conv) {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
         Err(error) => reply::op_error(&error),
@@ -473,13 +463,11 @@ async fn leave_conversation(
 
 async fn add_messaging(
     State(host): State<HostState>,
+    _guest: Guest,
     Path((app, conv)): Path<(String, String)>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    if let Err(response) = guest(&host, &headers, &app) {
-        return response;
-    }
     let input = match json_body(&headers, &body, &["operationId"]) {
         Ok(input) => input,
         Err(response) => return response,
@@ -497,14 +485,12 @@ async fn add_messaging(
 
 async fn send_message(
     State(host): State<HostState>,
+    _guest: Guest,
     Path((app, conv)): Path<(String, String)>,
     Query(query): Query<BTreeMap<String, String>>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    if let Err(response) = guest(&host, &headers, &app) {
-        return response;
-    }
     let content_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -539,25 +525,15 @@ async fn send_message(
 
 async fn stop_messaging(
     State(host): State<HostState>,
+    _guest: Guest,
     Path((app, conv)): Path<(String, String)>,
-    headers: HeaderMap,
 ) -> Response {
-    if let Err(response) = guest(&host, &headers, &app) {
-        return response;
-    }
     match host.store.lock().stop_messaging(&app, &conv) {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
         Err(error) => reply::op_error(&error),
     }
 }
 
-async fn typing(
-    State(host): State<HostState>,
-    Path((app, _conv)): Path<(String, String)>,
-    headers: HeaderMap,
-) -> Response {
-    if let Err(response) = guest(&host, &headers, &app) {
-        return response;
-    }
+async fn typing(_guest: Guest) -> Response {
     StatusCode::NO_CONTENT.into_response()
 }
