@@ -510,6 +510,16 @@ impl State {
         }
     }
 
+    /// Person `person` of meeting `meeting`.
+    fn person(&self, meeting: &str, person: &str) -> Result<&Person, OpError> {
+        self.meetings
+            .get(meeting)
+            .ok_or(OpError::NotFound("meeting"))?
+            .people
+            .get(person)
+            .ok_or(OpError::NotFound("person"))
+    }
+
     /// The application `id` if it can be used, touching its idle timer.
     ///
     /// # Errors
@@ -813,15 +823,7 @@ impl State {
     /// [`OpError::NotFound`] for an unknown meeting or person, [`OpError::Conflict`] if the
     /// person is not waiting.
     pub fn admit(&mut self, meeting: &str, person: &str) -> Result<(), OpError> {
-        let waiting = self
-            .meetings
-            .get(meeting)
-            .ok_or(OpError::NotFound("meeting"))?
-            .people
-            .get(person)
-            .ok_or(OpError::NotFound("person"))?
-            .presence
-            == Presence::Lobby;
+        let waiting = self.person(meeting, person)?.presence == Presence::Lobby;
         if !waiting {
             return Err(OpError::Conflict("not in the lobby"));
         }
@@ -930,15 +932,7 @@ impl State {
     /// # Errors
     /// [`OpError::NotFound`] / [`OpError::Conflict`] as for [`State::admit`].
     pub fn deny(&mut self, meeting: &str, person: &str, timed_out: bool) -> Result<(), OpError> {
-        let found = self
-            .meetings
-            .get(meeting)
-            .ok_or(OpError::NotFound("meeting"))?
-            .people
-            .get(person)
-            .ok_or(OpError::NotFound("person"))?
-            .clone();
-        if found.presence != Presence::Lobby {
+        if self.person(meeting, person)?.presence != Presence::Lobby {
             return Err(OpError::Conflict("not in the lobby"));
         }
         let reason = if timed_out {
@@ -962,14 +956,7 @@ impl State {
     /// # Errors
     /// [`OpError::NotFound`].
     pub fn remove(&mut self, meeting: &str, person: &str) -> Result<(), OpError> {
-        let found = self
-            .meetings
-            .get(meeting)
-            .ok_or(OpError::NotFound("meeting"))?
-            .people
-            .get(person)
-            .ok_or(OpError::NotFound("person"))?
-            .clone();
+        let found = self.person(meeting, person)?.clone();
         if found.app.is_some() {
             return self.end_guest(
                 meeting,
@@ -1157,14 +1144,7 @@ impl State {
     /// # Errors
     /// [`OpError::NotFound`].
     pub fn say(&mut self, meeting: &str, from: &str, text: &str, html: bool) -> Result<(), OpError> {
-        let person = self
-            .meetings
-            .get(meeting)
-            .ok_or(OpError::NotFound("meeting"))?
-            .people
-            .get(from)
-            .cloned()
-            .ok_or(OpError::NotFound("person"))?;
+        let person = self.person(meeting, from)?.clone();
         self.broadcast(meeting, &person, text, html, None);
         Ok(())
     }
