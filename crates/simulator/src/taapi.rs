@@ -92,6 +92,24 @@ fn endpoint_param(query: &BTreeMap<String, String>) -> Option<String> {
         .map(|(_, v)| v.trim().to_ascii_lowercase())
 }
 
+/// The endpoint an Azure AD caller acts as: its token checked (`401`), the endpoint of
+/// `endpointId` found in the token's tenant and app (`403 ApplicationNotFound`), and then
+/// `needs`, if given, granted to the app (`403`).
+fn caller_endpoint(
+    host: &HostState,
+    headers: &HeaderMap,
+    query: &BTreeMap<String, String>,
+    app: Option<&str>,
+    needs: Option<Permission>,
+) -> Result<Endpoint, Response> {
+    let claims = authenticate(host, headers)?;
+    let endpoint = endpoint(host, &claims, query, app)?;
+    if let Some(needs) = needs {
+        permission(host, &claims, needs)?;
+    }
+    Ok(endpoint)
+}
+
 /// The endpoint the token's app may act as, or `403 ApplicationNotFound`.
 fn endpoint(
     host: &HostState,
@@ -150,11 +168,7 @@ async fn applications(
     Query(query): Query<BTreeMap<String, String>>,
     headers: HeaderMap,
 ) -> Response {
-    let claims = match authenticate(&host, &headers) {
-        Ok(claims) => claims,
-        Err(response) => return response,
-    };
-    let endpoint = match endpoint(&host, &claims, &query, None) {
+    let endpoint = match caller_endpoint(&host, &headers, &query, None, None) {
         Ok(endpoint) => endpoint,
         Err(response) => return response,
     };
@@ -175,11 +189,7 @@ async fn application(
     Query(query): Query<BTreeMap<String, String>>,
     headers: HeaderMap,
 ) -> Response {
-    let claims = match authenticate(&host, &headers) {
-        Ok(claims) => claims,
-        Err(response) => return response,
-    };
-    let endpoint = match endpoint(&host, &claims, &query, Some(&app)) {
+    let endpoint = match caller_endpoint(&host, &headers, &query, Some(&app), None) {
         Ok(endpoint) => endpoint,
         Err(response) => return response,
     };
@@ -294,17 +304,10 @@ async fn anon_tokens(
     if let Some(response) = redirect(&host, &uri) {
         return response;
     }
-    let claims = match authenticate(&host, &headers) {
-        Ok(claims) => claims,
-        Err(response) => return response,
-    };
-    let endpoint = match endpoint(&host, &claims, &query, Some(&app)) {
+    let endpoint = match caller_endpoint(&host, &headers, &query, Some(&app), Some(Permission::GuestJoin)) {
         Ok(endpoint) => endpoint,
         Err(response) => return response,
     };
-    if let Err(response) = permission(&host, &claims, Permission::GuestJoin) {
-        return response;
-    }
     let input = match json_body(
         &headers,
         &body,
@@ -431,17 +434,16 @@ async fn adhoc_meeting(
     if let Some(response) = redirect(&host, &uri) {
         return response;
     }
-    let claims = match authenticate(&host, &headers) {
-        Ok(claims) => claims,
-        Err(response) => return response,
-    };
-    let endpoint = match endpoint(&host, &claims, &query, Some(&app)) {
+    let endpoint = match caller_endpoint(
+        &host,
+        &headers,
+        &query,
+        Some(&app),
+        Some(Permission::CreateMeetings),
+    ) {
         Ok(endpoint) => endpoint,
         Err(response) => return response,
     };
-    if let Err(response) = permission(&host, &claims, Permission::CreateMeetings) {
-        return response;
-    }
     let input = match json_body(&headers, &body, &["subject", "accessLevel", "description"]) {
         Ok(input) => input,
         Err(response) => return response,
