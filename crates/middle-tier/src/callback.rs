@@ -73,19 +73,19 @@ impl KeyCache {
         }
     }
 
+    /// GETs a JSON document of the key publication.
+    async fn get_json<T: serde::de::DeserializeOwned>(
+        &self,
+        url: impl reqwest::IntoUrl,
+    ) -> Result<T, TokenRefusal> {
+        let fetched = async { self.http.get(url).send().await?.error_for_status()?.json().await };
+        fetched
+            .await
+            .map_err(|e: reqwest::Error| TokenRefusal::KeysUnavailable(e.without_url().to_string()))
+    }
+
     async fn fetch(&self) -> Result<Published, TokenRefusal> {
-        let unavailable = |e: reqwest::Error| TokenRefusal::KeysUnavailable(e.without_url().to_string());
-        let configuration: serde_json::Value = self
-            .http
-            .get(self.openid_configuration.clone())
-            .send()
-            .await
-            .map_err(unavailable)?
-            .error_for_status()
-            .map_err(unavailable)?
-            .json()
-            .await
-            .map_err(unavailable)?;
+        let configuration: serde_json::Value = self.get_json(self.openid_configuration.clone()).await?;
         let missing =
             |what: &str| TokenRefusal::KeysUnavailable(format!("the OpenID configuration has no {what}"));
         let jwks_uri = configuration["jwks_uri"]
@@ -95,17 +95,7 @@ impl KeyCache {
             .as_str()
             .ok_or_else(|| missing("issuer"))?
             .to_owned();
-        let keys = self
-            .http
-            .get(jwks_uri)
-            .send()
-            .await
-            .map_err(unavailable)?
-            .error_for_status()
-            .map_err(unavailable)?
-            .json()
-            .await
-            .map_err(unavailable)?;
+        let keys = self.get_json(jwks_uri).await?;
         Ok(Published {
             issuer,
             keys,
