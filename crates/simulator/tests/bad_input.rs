@@ -169,16 +169,13 @@ async fn guest_side_refusals_are_documented_errors() {
     assert_eq!((status, body["code"].as_str()), (404, Some("NotFound")));
 
     // A real application, then bad requests against it.
-    let app: Value = client
-        .post(&create)
-        .bearer_auth(&psat)
-        .json(&json!({"culture": "en-us", "userAgent": "t", "anonymousDisplayName": "Ada"}))
-        .send()
-        .await
-        .expect("sent")
-        .json()
-        .await
-        .expect("json");
+    let app: Value = post_json(
+        &client,
+        &create,
+        &psat,
+        &json!({"culture": "en-us", "userAgent": "t", "anonymousDisplayName": "Ada"}),
+    )
+    .await;
     let base = app["_links"]["self"]["href"].as_str().expect("self").to_owned();
     let events = app["_links"]["events"]["href"]
         .as_str()

@@ -110,16 +110,13 @@ async fn idle_applications_expire_then_are_forgotten() {
         .await
         .expect("token");
     let webpool = sim.hosts().webpool.as_str().trim_end_matches('/');
-    let app: Value = client
-        .post(format!("{webpool}/ucwa/psanon/v1/applications"))
-        .bearer_auth(token.token.expose())
-        .json(&json!({"culture": "en-us", "userAgent": "idle"}))
-        .send()
-        .await
-        .expect("sent")
-        .json()
-        .await
-        .expect("json");
+    let app: Value = post_json(
+        &client,
+        format!("{webpool}/ucwa/psanon/v1/applications"),
+        token.token.expose(),
+        &json!({"culture": "en-us", "userAgent": "idle"}),
+    )
+    .await;
     let events = app["_links"]["events"]["href"]
         .as_str()
         .expect("events")

@@ -418,7 +418,7 @@ async fn hundreds_of_guests_park_long_polls_at_once() {
         let (client, psat, webpool, conference) =
             (client.clone(), psat.clone(), webpool.clone(), conference.clone());
         joins.spawn(async move {
-            let app: Value = client.post(format!("{webpool}/ucwa/psanon/v1/applications")).bearer_auth(&psat).json(&json!({"culture": "en-us", "userAgent": "crowd", "anonymousDisplayName": format!("Guest {n}")})).send().await.expect("sent").json().await.expect("json");
+            let app: Value = post_json(&client, format!("{webpool}/ucwa/psanon/v1/applications"), &psat, &json!({"culture": "en-us", "userAgent": "crowd", "anonymousDisplayName": format!("Guest {n}")})).await;
             let base = app["_links"]["self"]["href"].as_str().expect("self").to_owned();
             let response = client.post(format!("{webpool}{base}/communication/onlineMeetingInvitations")).bearer_auth(&psat).json(&json!({"onlineMeetingUri": conference, "anonymousDisplayName": format!("Guest {n}"), "operationId": "j"})).send().await.expect("sent");
             assert_eq!(response.status(), 201);

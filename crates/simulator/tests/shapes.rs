@@ -134,16 +134,13 @@ async fn service_side_resources_match_the_recorded_shapes() {
     );
 
     let url = anon_tokens_url(sim.hosts(), &aad).await.expect("capability");
-    let minted = client
-        .post(url.as_str())
-        .bearer_auth(token)
-        .json(&json!({"applicationSessionId": "s", "allowedOrigins": ORIGIN, "meetingUrl": join_url(&sim, OPEN)}))
-        .send()
-        .await
-        .expect("sent")
-        .json::<Value>()
-        .await
-        .expect("json");
+    let minted = post_json(
+        &client,
+        url.as_str(),
+        token,
+        &json!({"applicationSessionId": "s", "allowedOrigins": ORIGIN, "meetingUrl": join_url(&sim, OPEN)}),
+    )
+    .await;
     assert_same_shape(
         "anon token",
         &fixture("taapi__anon_token_response_seed000.json"),
@@ -155,16 +152,13 @@ async fn service_side_resources_match_the_recorded_shapes() {
     let adhoc_href = application["_embedded"]["service:adhocMeetings"]["_links"]["self"]["href"]
         .as_str()
         .expect("href");
-    let adhoc = client
-        .post(format!("{}{adhoc_href}", ring.trim_end_matches('/')))
-        .bearer_auth(token)
-        .json(&json!({"subject": "meeting01", "accessLevel": "Everyone"}))
-        .send()
-        .await
-        .expect("sent")
-        .json::<Value>()
-        .await
-        .expect("json");
+    let adhoc = post_json(
+        &client,
+        format!("{}{adhoc_href}", ring.trim_end_matches('/')),
+        token,
+        &json!({"subject": "meeting01", "accessLevel": "Everyone"}),
+    )
+    .await;
     assert_same_shape(
         "ad-hoc meeting",
         &fixture("taapi__adhoc_meeting_response_seed000.json"),
@@ -194,16 +188,13 @@ async fn guest_documents(sim: &simulator::Simulator) -> GuestDocs {
         .as_str()
         .expect("href")
         .to_owned();
-    let application: Value = client
-        .post(&create)
-        .bearer_auth(&psat)
-        .json(&json!({"anonymousDisplayName": "Ada", "culture": "en-us", "userAgent": "shape-test"}))
-        .send()
-        .await
-        .expect("sent")
-        .json()
-        .await
-        .expect("json");
+    let application: Value = post_json(
+        &client,
+        &create,
+        &psat,
+        &json!({"anonymousDisplayName": "Ada", "culture": "en-us", "userAgent": "shape-test"}),
+    )
+    .await;
     let webpool = sim.hosts().webpool.as_str().trim_end_matches('/');
     let join = application["_embedded"]["communication"]["_links"]["joinOnlineMeeting"]["href"]
         .as_str()

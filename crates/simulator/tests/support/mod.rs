@@ -522,3 +522,20 @@ impl Control {
             .cloned()
     }
 }
+
+/// POSTs `body` as JSON with a bearer token, and returns the JSON answer.
+pub async fn post_json(
+    client: &reqwest::Client,
+    url: impl reqwest::IntoUrl,
+    bearer: &str,
+    body: &Value,
+) -> Value {
+    let response = client
+        .post(url)
+        .bearer_auth(bearer)
+        .json(body)
+        .send()
+        .await
+        .expect("sent");
+    response.json().await.expect("json")
+}
