@@ -9,6 +9,21 @@ use protocol::join::Phase;
 use serde_json::{Value, json};
 use support::*;
 
+/// POSTs `body` as `content_type`, whatever it holds, with a bearer token.
+async fn post_raw(
+    client: &reqwest::Client,
+    url: &str,
+    bearer: &str,
+    content_type: &str,
+    body: impl Into<reqwest::Body>,
+) -> reqwest::Response {
+    let request = client
+        .post(url)
+        .bearer_auth(bearer)
+        .header("content-type", content_type);
+    request.body(body).send().await.expect("sent")
+}
+
 async fn status_and_body(response: reqwest::Response) -> (u16, Value) {
     let status = response.status().as_u16();
     let text = response.text().await.expect("body");
@@ -26,33 +41,15 @@ async fn guest_side_refusals_are_documented_errors() {
     let webpool = sim.hosts().webpool.as_str().trim_end_matches('/');
     let create = format!("{webpool}/ucwa/psanon/v1/applications");
 
-    let (status, body) = status_and_body(
-        client
-            .post(&create)
-            .bearer_auth(&psat)
-            .header("content-type", "application/json")
-            .body("{not json")
-            .send()
-            .await
-            .expect("sent"),
-    )
-    .await;
+    let (status, body) =
+        status_and_body(post_raw(&client, &create, &psat, "application/json", "{not json").await).await;
     assert_eq!(
         (status, body["subcode"].as_str()),
         (400, Some("DeserializationFailure"))
     );
 
-    let (status, body) = status_and_body(
-        client
-            .post(&create)
-            .bearer_auth(&psat)
-            .header("content-type", "text/plain")
-            .body("hello")
-            .send()
-            .await
-            .expect("sent"),
-    )
-    .await;
+    let (status, body) =
+        status_and_body(post_raw(&client, &create, &psat, "text/plain", "hello").await).await;
     assert_eq!(
         (status, body["code"].as_str()),
         (415, Some("UnsupportedMediaType"))
@@ -90,14 +87,14 @@ async fn guest_side_refusals_are_documented_errors() {
     );
 
     let huge = "x".repeat(200 * 1024);
-    let response = client
-        .post(&create)
-        .bearer_auth(&psat)
-        .header("content-type", "application/json")
-        .body(format!("{{\"culture\":\"{huge}\"}}"))
-        .send()
-        .await
-        .expect("sent");
+    let response = post_raw(
+        &client,
+        &create,
+        &psat,
+        "application/json",
+        format!("{{\"culture\":\"{huge}\"}}"),
+    )
+    .await;
     let (status, body) = status_and_body(response).await;
     assert_eq!((status, body["code"].as_str()), (413, Some("EntityTooLarge")));
 
@@ -292,40 +289,12 @@ async fn chat_refusals() {
         "{}{send}?operationId=x1",
         sim.hosts().webpool.as_str().trim_end_matches('/')
     );
-    let response = client
-        .post(&url)
-        .bearer_auth(token.token.expose())
-        .header("content-type", "text/html")
-        .body("<b>hi</b>")
-        .send()
-        .await
-        .expect("sent");
+    let response = post_raw(&client, &url, token.token.expose(), "text/html", "<b>hi</b>").await;
     assert_eq!(response.status(), 415, "psanon negotiates plain text only");
-    let response = client
-        .post(&url)
-        .bearer_auth(token.token.expose())
-        .header("content-type", "text/plain")
-        .body("   ")
-        .send()
-        .await
-        .expect("sent");
+    let response = post_raw(&client, &url, token.token.expose(), "text/plain", "   ").await;
     assert_eq!(response.status(), 400);
-    let ok = client
-        .post(&url)
-        .bearer_auth(token.token.expose())
-        .header("content-type", "text/plain")
-        .body("once")
-        .send()
-        .await
-        .expect("sent");
-    let twice = client
-        .post(&url)
-        .bearer_auth(token.token.expose())
-        .header("content-type", "text/plain")
-        .body("once")
-        .send()
-        .await
-        .expect("sent");
+    let ok = post_raw(&client, &url, token.token.expose(), "text/plain", "once").await;
+    let twice = post_raw(&client, &url, token.token.expose(), "text/plain", "once").await;
     assert_eq!(ok.headers().get("location"), twice.headers().get("location"));
     tokio::time::sleep(Duration::from_millis(200)).await;
     let chat = control.get(&format!("/control/meetings/{OPEN}")).await["chat"].clone();
@@ -368,14 +337,7 @@ async fn arbitrary_bodies_never_cause_server_errors() {
             ),
             (tokens_url.to_string(), aad.expose()),
         ] {
-            let response = client
-                .post(&url)
-                .bearer_auth(bearer)
-                .header("content-type", "application/json")
-                .body(body)
-                .send()
-                .await
-                .expect("sent");
+            let response = post_raw(&client, &url, bearer, "application/json", body).await;
             assert!(
                 response.status().is_client_error(),
                 "{body:?} → {}",
