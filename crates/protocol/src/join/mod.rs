@@ -816,17 +816,22 @@ impl GuestJoin {
             return self.give_up(&pending.kind, failure);
         }
         let delay = 1000u32.saturating_mul(1 << pending.attempt.min(5)).min(30_000);
-        let id = TimerId(self.next_id());
-        self.timers.insert(
-            id,
+        self.start_timer(
             TimerPurpose::Retry {
                 kind: pending.kind,
                 attempt: pending.attempt + 1,
             },
+            i64::from(delay),
         );
-        self.commands
-            .push_back(Command::StartTimer { id, after_ms: delay });
         Ok(())
+    }
+
+    /// Asks for a timer for `purpose` in `after_ms`, waiting no longer than [`MAX_TIMER_MS`].
+    fn start_timer(&mut self, purpose: TimerPurpose, after_ms: i64) {
+        let id = TimerId(self.next_id());
+        self.timers.insert(id, purpose);
+        let after_ms = u32::try_from(after_ms.clamp(0, i64::from(MAX_TIMER_MS))).unwrap_or(MAX_TIMER_MS);
+        self.commands.push_back(Command::StartTimer { id, after_ms });
     }
 
     /// A request failed for good.
@@ -923,12 +928,7 @@ impl GuestJoin {
             .retain(|_, purpose| !matches!(purpose, TimerPurpose::RenewToken));
         let due = expires_at.plus_millis(-TOKEN_RENEW_MARGIN_MS).millis_since(now);
         if due > 0 {
-            let id = TimerId(self.next_id());
-            self.timers.insert(id, TimerPurpose::RenewToken);
-            self.commands.push_back(Command::StartTimer {
-                id,
-                after_ms: u32::try_from(due).unwrap_or(u32::MAX).min(MAX_TIMER_MS),
-            });
+            self.start_timer(TimerPurpose::RenewToken, due);
         }
     }
 
