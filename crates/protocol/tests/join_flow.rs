@@ -404,6 +404,30 @@ fn unauthorized_fetches_a_fresh_token_and_repeats_the_request() {
 }
 
 #[test]
+fn only_tokens_refused_in_a_row_end_the_meeting() {
+    let refuse_poll = |h: &mut Harness| {
+        let events = h.expect(&Method::GET, "/events");
+        h.respond_raw(events, 401, &[], Vec::new());
+    };
+    let mut h = Harness::new();
+    h.join_meeting("Ada");
+    // A long meeting: now and then a token is refused, and the fresh one works.
+    for _ in 0..5 {
+        refuse_poll(&mut h);
+        h.give_token();
+        h.deliver(json!([]));
+    }
+    assert!(matches!(h.machine.phase(), Phase::InMeeting { .. }));
+    // Fresh tokens refused one after another: access has ended.
+    refuse_poll(&mut h);
+    h.give_token();
+    refuse_poll(&mut h);
+    h.give_token();
+    refuse_poll(&mut h);
+    assert_eq!(ended(&h), Some(Ending::Failed(JoinFailure::AccessExpired)));
+}
+
+#[test]
 fn replaced_poll_means_another_window_took_over() {
     let mut h = Harness::new();
     h.join_meeting("Ada");

@@ -776,15 +776,8 @@ impl GuestJoin {
                 Ok(())
             }
             RequestKind::Cleanup(_) | RequestKind::Roster(_) | RequestKind::Warm(_) => Ok(()),
-            RequestKind::Events(_) => {
-                self.mark_reconnecting(now);
-                self.retry_or_fail(pending, now, JoinFailure::NetworkLost)
-            }
-            RequestKind::Discover => {
-                // A browser reports a refused origin (no CORS headers) exactly like a
-                // network failure, so after the retries both stay possible.
-                self.retry_or_fail(pending, now, JoinFailure::NetworkLost)
-            }
+            // For discover too: a browser reports a refused origin (no CORS headers) exactly
+            // like a network failure, so after the retries both stay possible.
             _ => self.retry_or_fail(pending, now, JoinFailure::NetworkLost),
         }
     }
@@ -802,13 +795,17 @@ impl GuestJoin {
         }
     }
 
-    /// Retries with exponential backoff, or gives up with `failure`.
+    /// Retries with exponential backoff, or gives up with `failure`. A failing event
+    /// channel means the guest is reconnecting.
     fn retry_or_fail(
         &mut self,
         pending: Pending,
         now: Timestamp,
         failure: JoinFailure,
     ) -> Result<(), ProtocolError> {
+        if matches!(pending.kind, RequestKind::Events(_)) {
+            self.mark_reconnecting(now);
+        }
         let gave_up_reconnecting = self
             .reconnecting_since
             .is_some_and(|since| now.millis_since(since) > RECONNECT_GIVE_UP_MS);
@@ -954,16 +951,13 @@ impl GuestJoin {
             pending.kind,
             RequestKind::Token | RequestKind::Leave | RequestKind::Cleanup(_)
         ) {
-            if matches!(pending.kind, RequestKind::Events(_)) {
-                self.mark_reconnecting(now);
-            }
             return self.retry_or_fail(pending, now, JoinFailure::ServiceUnavailable);
         }
         match pending.kind.clone() {
             RequestKind::Token => self.on_token(pending, response, now),
             RequestKind::Discover => self.on_discover(pending, response),
-            RequestKind::CreateApplication => self.on_application(pending, response),
-            RequestKind::Invite => self.on_invite(pending, response),
+            RequestKind::CreateApplication => self.on_application(pending, response, now),
+            RequestKind::Invite => self.on_invite(response, now),
             RequestKind::Events(_) => self.on_events(pending, response, now),
             RequestKind::AddMessaging(_) => self.on_add_messaging(pending, response),
             RequestKind::SendMessage(id) => self.on_sent(pending, id, response),
@@ -1089,10 +1083,15 @@ impl GuestJoin {
         self.send(RequestKind::CreateApplication, 0)
     }
 
-    fn on_application(&mut self, pending: Pending, response: &HttpResponse) -> Result<(), ProtocolError> {
+    fn on_application(
+        &mut self,
+        pending: Pending,
+        response: &HttpResponse,
+        now: Timestamp,
+    ) -> Result<(), ProtocolError> {
         let application = match ucwa::parse_application(response) {
             Ok(application) => application,
-            Err(error) => return self.on_step_error(RequestKind::CreateApplication, &error),
+            Err(error) => return self.on_step_error(RequestKind::CreateApplication, &error, now),
         };
         let links = (|| -> Result<(AppLinks, Url), ProtocolError> {
             let base = &pending.url;
@@ -1125,7 +1124,7 @@ impl GuestJoin {
         self.send(RequestKind::Warm(join_url), 0)
     }
 
-    fn on_invite(&mut self, _pending: Pending, response: &HttpResponse) -> Result<(), ProtocolError> {
+    fn on_invite(&mut self, response: &HttpResponse, now: Timestamp) -> Result<(), ProtocolError> {
         const WHAT: &str = "join the meeting";
         match crate::http_util::expect(
             WHAT,
@@ -1133,17 +1132,22 @@ impl GuestJoin {
             &[StatusCode::CREATED, StatusCode::OK, StatusCode::NO_CONTENT],
         ) {
             Ok(_) => Ok(()),
-            Err(error) => self.on_step_error(RequestKind::Invite, &error),
+            Err(error) => self.on_step_error(RequestKind::Invite, &error, now),
         }
     }
 
     /// Maps a failed join step to what happens next.
-    fn on_step_error(&mut self, kind: RequestKind, error: &ProtocolError) -> Result<(), ProtocolError> {
+    fn on_step_error(
+        &mut self,
+        kind: RequestKind,
+        error: &ProtocolError,
+        now: Timestamp,
+    ) -> Result<(), ProtocolError> {
         let subcode = error.service_error().and_then(|e| e.subcode.clone());
         match (error.status(), subcode) {
             (Some(401), _) => self.renew_token(Some(kind)),
             (Some(404), Some(ErrorSubcode::ApplicationNotFound)) | (Some(410), _) => {
-                self.recover_application()
+                self.recover_application(now)
             }
             (Some(404), _) => {
                 self.fail(JoinFailure::MeetingNotFound);
@@ -1176,7 +1180,7 @@ impl GuestJoin {
     }
 
     /// The server lost the application: make a new one and join again, keeping chat.
-    fn recover_application(&mut self) -> Result<(), ProtocolError> {
+    fn recover_application(&mut self, now: Timestamp) -> Result<(), ProtocolError> {
         self.app_recoveries += 1;
         if self.app_recoveries > MAX_APP_RECOVERIES || self.discovered.is_none() {
             self.fail(JoinFailure::NetworkLost);
@@ -1197,20 +1201,12 @@ impl GuestJoin {
         self.app = None;
         self.reset_conversation();
         self.fail_queued_messages();
-        if !self.phase.is_joined() {
+        if self.phase.is_joined() {
+            self.mark_reconnecting(now);
+        } else {
             self.set_phase(Phase::Connecting);
-        } else if self.reconnecting_since.is_none() {
-            self.reconnecting_since = self.phase_since();
-            self.updates.push_back(Update::Reconnecting);
         }
         self.send(RequestKind::CreateApplication, 0)
-    }
-
-    fn phase_since(&self) -> Option<Timestamp> {
-        match self.phase {
-            Phase::Lobby { since } | Phase::InMeeting { since } => Some(since),
-            _ => None,
-        }
     }
 
     fn on_events(
@@ -1229,20 +1225,16 @@ impl GuestJoin {
                         Ok(())
                     }
                     (Some(401), _) => self.renew_token(Some(pending.kind)),
-                    (Some(404 | 410), _) => self.recover_application(),
-                    (Some(_), _) => {
-                        self.mark_reconnecting(now);
-                        self.retry_or_fail(pending, now, JoinFailure::Incompatible)
-                    }
-                    (None, _) => {
-                        // A 200 whose body is not an event response (a proxy's page, say):
-                        // try the same URL again, and give up if it never gets better.
-                        self.mark_reconnecting(now);
-                        self.retry_or_fail(pending, now, JoinFailure::Incompatible)
-                    }
+                    (Some(404 | 410), _) => self.recover_application(now),
+                    // Another error, or a 200 whose body is not an event response (a
+                    // proxy's page, say): try the same URL again, and give up if it never
+                    // gets better.
+                    _ => self.retry_or_fail(pending, now, JoinFailure::Incompatible),
                 };
             }
         };
+        // The token works, so earlier refusals no longer count towards giving up.
+        self.token_renewals = 0;
         let Some((continuation, link)) = events.continuation() else {
             self.fail(JoinFailure::Incompatible);
             return Ok(());
