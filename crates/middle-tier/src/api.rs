@@ -86,16 +86,8 @@ fn meeting_url(state: &AppState, link: &str) -> Result<String, ApiError> {
     let Ok(JoinLink::Online(meeting)) = join_link::classify(link, &hosts) else {
         return Err(ApiError::invalid_meeting_link());
     };
-    let host = meeting.url.host_str().unwrap_or_default().to_ascii_lowercase();
-    let with_port = meeting.url.port().map(|p| format!("{host}:{p}"));
-    let allowed = state.settings.meeting_hosts.iter().any(|entry| {
-        *entry == host
-            || Some(entry) == with_port.as_ref()
-            || entry
-                .strip_prefix("*.")
-                .is_some_and(|domain| host.ends_with(&format!(".{domain}")))
-    });
-    if !allowed {
+    // Online links on public Skype hosts classify as online too; only listed hosts get tokens.
+    if !hosts.is_configured(&meeting.url) {
         return Err(ApiError::meeting_host_not_allowed());
     }
     Ok(meeting.url.to_string())

@@ -33,7 +33,8 @@ impl MeetingHosts {
         Self::default()
     }
 
-    /// Adds a host (`meet.example.com` or `127.0.0.1:8444`) that serves online join URLs.
+    /// Adds a host (`meet.example.com`, `127.0.0.1:8444`, or `*.example.com` for any host
+    /// under that domain) that serves online join URLs.
     #[must_use]
     pub fn with_host(mut self, host: &str) -> Self {
         self.extra.push(host.trim().to_ascii_lowercase());
@@ -47,9 +48,13 @@ impl MeetingHosts {
         };
         let host = host.to_ascii_lowercase();
         let with_port = url.port().map(|port| format!("{host}:{port}"));
-        self.extra
-            .iter()
-            .any(|entry| *entry == host || Some(entry) == with_port.as_ref())
+        self.extra.iter().any(|entry| {
+            *entry == host
+                || Some(entry) == with_port.as_ref()
+                || entry
+                    .strip_prefix("*.")
+                    .is_some_and(|domain| host.ends_with(&format!(".{domain}")))
+        })
     }
 
     /// Whether `url` is served by Skype for Business Online.
@@ -73,17 +78,6 @@ pub enum JoinLink {
     OnPremises(OnPremisesMeeting),
     /// A conference SIP URI.
     ConferenceUri(ConferenceUri),
-}
-
-impl JoinLink {
-    /// The meeting id, whatever the kind.
-    pub fn meeting_id(&self) -> &str {
-        match self {
-            Self::Online(m) => &m.meeting_id,
-            Self::OnPremises(m) => &m.meeting_id,
-            Self::ConferenceUri(c) => &c.meeting_id,
-        }
-    }
 }
 
 /// An online meeting join URL, normalised.
@@ -439,6 +433,19 @@ mod tests {
         let link = "http://127.0.0.1:8444/contoso/advisor/ABCD1234";
         assert!(matches!(classify(link, &hosts), Ok(JoinLink::Online(_))));
         assert_eq!(classify_default(link), Err(JoinLinkError::Insecure));
+    }
+
+    #[test]
+    fn a_wildcard_host_covers_the_hosts_under_its_domain() {
+        let hosts = MeetingHosts::new().with_host("*.corp.example");
+        let online = |link: &str| matches!(classify(link, &hosts), Ok(JoinLink::Online(_)));
+        assert!(online("https://meet.corp.example/contoso/advisor/ABCD1234"));
+        assert!(online("https://a.b.corp.example/contoso/advisor/ABCD1234"));
+        assert!(
+            !online("https://corp.example/contoso/advisor/ABCD1234"),
+            "the domain itself"
+        );
+        assert!(!online("https://meet.notcorp.example/contoso/advisor/ABCD1234"));
     }
 
     #[test]
