@@ -34,11 +34,6 @@ impl Timestamp {
         self.0
     }
 
-    /// Whole seconds since the epoch (rounded down).
-    pub const fn secs(self) -> i64 {
-        self.0.div_euclid(1000)
-    }
-
     /// This instant moved by `millis` (negative moves back).
     #[must_use]
     pub const fn plus_millis(self, millis: i64) -> Self {

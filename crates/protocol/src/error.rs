@@ -254,16 +254,6 @@ pub struct ServiceError {
 }
 
 impl ServiceError {
-    /// An error document with a code and subcode and a message.
-    pub fn new(code: ErrorCode, subcode: ErrorSubcode, message: impl Into<String>) -> Self {
-        Self {
-            code,
-            subcode: Some(subcode),
-            message: Some(message.into()),
-            other: Map::new(),
-        }
-    }
-
     /// Whether the subcode is `subcode`.
     pub fn is(&self, subcode: &ErrorSubcode) -> bool {
         self.subcode.as_ref() == Some(subcode)

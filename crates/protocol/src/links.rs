@@ -34,11 +34,6 @@ impl Href {
         &self.0
     }
 
-    /// Whether this href carries its content inline (`data:`), as message bodies do.
-    pub fn is_data(&self) -> bool {
-        self.0.get(..5).is_some_and(|s| s.eq_ignore_ascii_case("data:"))
-    }
-
     /// Resolves the href against `base`, the URL of the response it came in.
     ///
     /// A literal `\u0026` (an over-escaped `&` seen in recorded server responses) is read
@@ -117,20 +112,6 @@ impl Link {
             title: None,
             other: Map::new(),
         }
-    }
-
-    /// Sets `rel`.
-    #[must_use]
-    pub fn with_rel(mut self, rel: impl Into<String>) -> Self {
-        self.rel = Some(rel.into());
-        self
-    }
-
-    /// Sets `title`.
-    #[must_use]
-    pub fn with_title(mut self, title: impl Into<String>) -> Self {
-        self.title = Some(title.into());
-        self
     }
 
     /// Resolves the href against `base`; see [`Href::resolve`].
@@ -227,11 +208,6 @@ fn find_key<'a>(keys: impl Iterator<Item = &'a String>, name: &str) -> Option<&'
 pub struct Links(BTreeMap<String, OneOrMany<Link>>);
 
 impl Links {
-    /// No links.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
     /// The link for rel `name`, whatever its namespace (`service:`, `ms:rtc:saas:`, none).
     pub fn get(&self, name: &str) -> Option<&Link> {
         find_key(self.0.keys(), name).and_then(|key| self.0[key].first())
@@ -253,21 +229,6 @@ impl Links {
             .ok_or(ProtocolError::MissingLink { rel: name, resource })
     }
 
-    /// Adds or replaces the link stored under `rel` (written exactly as given).
-    pub fn insert(&mut self, rel: impl Into<String>, link: Link) {
-        self.0.insert(rel.into(), OneOrMany::One(link));
-    }
-
-    /// Adds or replaces `rel` with an array of links.
-    pub fn insert_many(&mut self, rel: impl Into<String>, links: Vec<Link>) {
-        self.0.insert(rel.into(), OneOrMany::Many(links));
-    }
-
-    /// The rels present, as written.
-    pub fn rels(&self) -> impl Iterator<Item = &str> {
-        self.0.keys().map(String::as_str)
-    }
-
     /// Whether there are no links.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
@@ -280,16 +241,6 @@ impl Links {
 pub struct Embedded(BTreeMap<String, Value>);
 
 impl Embedded {
-    /// Nothing embedded.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Whether an embedded resource with rel `name` is present (any namespace).
-    pub fn contains(&self, name: &str) -> bool {
-        find_key(self.0.keys(), name).is_some()
-    }
-
     /// Decodes the embedded resource with rel `name` (any namespace), if present.
     ///
     /// # Errors
@@ -302,7 +253,7 @@ impl Embedded {
         let Some(key) = find_key(self.0.keys(), name) else {
             return Ok(None);
         };
-        match serde_json::from_value(self.0[key].clone()) {
+        match T::deserialize(&self.0[key]) {
             Ok(resource) => Ok(Some(resource)),
             Err(_) => {
                 // Decode the text again to learn where it failed.
@@ -323,19 +274,6 @@ impl Embedded {
                 }
             }
         }
-    }
-
-    /// Embeds `resource` under `rel`.
-    ///
-    /// # Errors
-    /// [`ProtocolError::InvalidInput`] when it cannot be represented as JSON.
-    pub fn insert(&mut self, rel: impl Into<String>, resource: &impl Serialize) -> Result<(), ProtocolError> {
-        let value = serde_json::to_value(resource).map_err(|e| ProtocolError::InvalidInput {
-            field: "_embedded",
-            reason: e.to_string(),
-        })?;
-        self.0.insert(rel.into(), value);
-        Ok(())
     }
 
     /// Whether nothing is embedded.

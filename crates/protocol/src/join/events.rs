@@ -29,7 +29,7 @@ impl GuestJoin {
         match event.target() {
             "onlineMeetingInvitation" => {
                 let invitation: Option<OnlineMeetingInvitation> = event.resource("the invitation")?;
-                self.on_invitation(event, invitation.as_ref(), base, now);
+                self.on_invitation(event, invitation.as_ref(), now);
             }
             "conversation" => {
                 let conversation: Option<Conversation> = event.resource("the conversation")?;
@@ -74,25 +74,13 @@ impl GuestJoin {
         Ok(())
     }
 
-    fn on_invitation(
-        &mut self,
-        event: &Event,
-        invitation: Option<&OnlineMeetingInvitation>,
-        base: &Url,
-        now: Timestamp,
-    ) {
+    fn on_invitation(&mut self, event: &Event, invitation: Option<&OnlineMeetingInvitation>, now: Timestamp) {
         // Only our own join counts; its operation id says which one that is.
         let ours = invitation
             .and_then(|i| i.operation_id.as_deref())
             .is_none_or(|op| Some(op) == self.invite_operation.as_deref());
         if !ours {
             return;
-        }
-        if let Some(url) = invitation
-            .and_then(|i| i.links.get("conversation"))
-            .and_then(|link| link.resolve(base).ok())
-        {
-            self.conversation = Some(url);
         }
         if let Some(subject) = invitation.and_then(|i| i.subject.clone()) {
             self.set_subject(subject);
@@ -117,9 +105,6 @@ impl GuestJoin {
         now: Timestamp,
     ) {
         if let Some(conversation) = conversation {
-            if let Some(url) = conversation.links.get("self").and_then(|l| l.resolve(base).ok()) {
-                self.conversation = Some(url);
-            }
             if let Some(url) = conversation
                 .links
                 .get("participants")

@@ -202,7 +202,6 @@ enum TimerPurpose {
 #[derive(Debug)]
 struct Access {
     token: Secret,
-    expires_at: Timestamp,
     discover_url: Url,
 }
 
@@ -239,7 +238,6 @@ pub struct GuestJoin {
     access: Option<Access>,
     discovered: Option<Discovered>,
     app: Option<AppLinks>,
-    conversation: Option<Url>,
     participants_url: Option<Url>,
     chat: Chat,
     subject: Option<String>,
@@ -273,7 +271,6 @@ impl GuestJoin {
             access: None,
             discovered: None,
             app: None,
-            conversation: None,
             participants_url: None,
             chat: Chat::Unavailable,
             subject: None,
@@ -317,11 +314,6 @@ impl GuestJoin {
         self.session_id.as_deref()
     }
 
-    /// When the current guest token expires.
-    pub fn access_expires_at(&self) -> Option<Timestamp> {
-        self.access.as_ref().map(|a| a.expires_at)
-    }
-
     /// Everyone else in the meeting and its lobby, ordered by name.
     pub fn participants(&self) -> Vec<&Person> {
         let mut people: Vec<&Person> = self.roster.values().collect();
@@ -342,11 +334,6 @@ impl GuestJoin {
     /// Whether chat can be used now (messages sent earlier are queued until it can).
     pub fn chat_ready(&self) -> bool {
         matches!(self.chat, Chat::Connected(_))
-    }
-
-    /// The guest's display name, once given.
-    pub fn display_name(&self) -> Option<&str> {
-        self.display_name.as_deref()
     }
 
     /// How far the background part of a join got: a token, the discover answer, an
@@ -592,7 +579,6 @@ impl GuestJoin {
     }
 
     fn reset_conversation(&mut self) {
-        self.conversation = None;
         self.participants_url = None;
         self.chat = Chat::Unavailable;
         self.invite_operation = None;
@@ -957,7 +943,7 @@ impl GuestJoin {
             RequestKind::Token => self.on_token(pending, response, now),
             RequestKind::Discover => self.on_discover(pending, response),
             RequestKind::CreateApplication => self.on_application(pending, response, now),
-            RequestKind::Invite => self.on_invite(response, now),
+            RequestKind::Invite => self.on_invite(&pending, response, now),
             RequestKind::Events(_) => self.on_events(pending, response, now),
             RequestKind::AddMessaging(_) => self.on_add_messaging(pending, response),
             RequestKind::SendMessage(id) => self.on_sent(pending, id, response),
@@ -1030,7 +1016,6 @@ impl GuestJoin {
         }
         self.access = Some(Access {
             token: token.token,
-            expires_at,
             discover_url,
         });
         self.schedule_token_renewal(expires_at, now);
@@ -1124,13 +1109,13 @@ impl GuestJoin {
         self.send(RequestKind::Warm(join_url), 0)
     }
 
-    fn on_invite(&mut self, response: &HttpResponse, now: Timestamp) -> Result<(), ProtocolError> {
-        const WHAT: &str = "join the meeting";
-        match crate::http_util::expect(
-            WHAT,
-            response,
-            &[StatusCode::CREATED, StatusCode::OK, StatusCode::NO_CONTENT],
-        ) {
+    fn on_invite(
+        &mut self,
+        pending: &Pending,
+        response: &HttpResponse,
+        now: Timestamp,
+    ) -> Result<(), ProtocolError> {
+        match ucwa::parse_created("join the meeting", response, &pending.url) {
             Ok(_) => Ok(()),
             Err(error) => self.on_step_error(RequestKind::Invite, &error, now),
         }

@@ -64,18 +64,6 @@ pub enum Continuation {
 }
 
 impl EventsResponse {
-    /// An empty response pointing at `next`.
-    pub fn empty(self_href: Href, next: Href) -> Self {
-        let mut links = Links::new();
-        links.insert("self", Link::new(self_href));
-        links.insert("next", Link::new(next));
-        Self {
-            links,
-            sender: None,
-            other: Map::new(),
-        }
-    }
-
     /// Where to park the next request, and what kind of continuation it is.
     pub fn continuation(&self) -> Option<(Continuation, &Link)> {
         [

@@ -446,11 +446,3 @@ pub fn parse_created(
     )?;
     Ok(http_util::location(response, base))
 }
-
-/// Reads a response that should carry no content (`DELETE`, `stopMessaging`).
-///
-/// # Errors
-/// The server's error.
-pub fn parse_no_content(what: &'static str, response: &HttpResponse) -> Result<(), ProtocolError> {
-    http_util::expect(what, response, &[StatusCode::NO_CONTENT, StatusCode::OK]).map(drop)
-}
