@@ -30,8 +30,6 @@ pub struct Snapshot {
     pub subject: Option<String>,
     /// Everyone else, sorted by name.
     pub participants: Vec<Person>,
-    /// How many wait in the lobby.
-    pub lobby_count: usize,
     /// The chat.
     pub messages: Vec<ChatMessage>,
     /// Whether chat is connected.
@@ -49,7 +47,6 @@ impl Default for Snapshot {
             reconnecting: false,
             subject: None,
             participants: Vec::new(),
-            lobby_count: 0,
             messages: Vec::new(),
             chat_ready: false,
             session_id: None,
@@ -65,7 +62,6 @@ impl Snapshot {
             reconnecting: machine.reconnecting_since().is_some(),
             subject: machine.subject().map(str::to_owned),
             participants: machine.participants().into_iter().cloned().collect(),
-            lobby_count: machine.lobby_count(),
             messages: machine.messages().to_vec(),
             chat_ready: machine.chat_ready(),
             session_id: machine.application_session_id().map(str::to_owned),
@@ -197,7 +193,11 @@ fn pump(inner: &Rc<Inner>) {
     }
     let snapshot = Snapshot::of(&inner.machine.borrow());
     let updates: Vec<JoinUpdate> = std::iter::from_fn(|| inner.machine.borrow_mut().poll_update()).collect();
-    inner.snapshot.set(snapshot.clone());
+    // Most steps (a poll parked again, a timer) change nothing on screen; only a change
+    // wakes the views.
+    if inner.snapshot.with_untracked(|shown| *shown != snapshot) {
+        inner.snapshot.set(snapshot.clone());
+    }
     for update in &updates {
         (inner.listener)(update, &snapshot);
     }

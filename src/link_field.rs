@@ -40,11 +40,6 @@ impl LinkVerdict {
         }
     }
 
-    /// Whether the app can go on to join.
-    pub fn is_joinable(&self) -> bool {
-        matches!(self, Self::Joinable(_))
-    }
-
     fn message(&self) -> &str {
         match self {
             Self::Empty => "Paste the link from your meeting invitation.",

@@ -96,7 +96,7 @@ pub fn MeetingScreen(
 #[component]
 fn Roster(snapshot: RwSignal<Snapshot>) -> impl IntoView {
     let in_meeting = move || snapshot.with(|s| s.participants.iter().filter(|p| !p.in_lobby).count() + 1);
-    let lobby = move || snapshot.with(|s| s.lobby_count);
+    let lobby = move || snapshot.with(|s| s.participants.iter().filter(|p| p.in_lobby).count());
     view! {
         <section class="roster" aria-labelledby="people-title">
             <h2 id="people-title" class="section-title">"People (" {in_meeting} ")"</h2>

@@ -130,7 +130,6 @@ async fn the_meeting_shows_people_chat_states_and_markup_as_text() {
             person("Bob", false, true),
             person("Eve", false, true),
         ],
-        lobby_count: 2,
         messages: vec![
             message(
                 1,
