@@ -96,7 +96,7 @@ fn meeting_url(state: &AppState, link: &str) -> Result<String, ApiError> {
 /// A session id from a rejoining guest, or a fresh one.
 fn session_id(requested: Option<&str>) -> Result<String, ApiError> {
     match requested {
-        None => Ok((0..16).map(|_| format!("{:02x}", rand::random::<u8>())).collect()),
+        None => Ok(crate::ops::random_hex(16)),
         Some(id)
             if (1..=MAX_SESSION_ID_LEN).contains(&id.len())
                 && id

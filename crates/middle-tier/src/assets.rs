@@ -108,11 +108,6 @@ impl Assets {
         self.files.insert(name.to_owned(), asset);
     }
 
-    /// Whether a file is held at `name`.
-    pub fn contains(&self, name: &str) -> bool {
-        self.files.contains_key(name)
-    }
-
     /// The response for `GET`/`HEAD` of `path`, or `None` if there is no such file.
     pub fn respond(&self, method: &Method, path: &str, request: &HeaderMap) -> Option<Response> {
         let asset = self.files.get(path.trim_start_matches('/'))?;

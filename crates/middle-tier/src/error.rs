@@ -158,11 +158,6 @@ impl ApiError {
         }
     }
 
-    /// The HTTP status.
-    pub fn status(&self) -> StatusCode {
-        self.status
-    }
-
     /// Whether retrying may work.
     pub fn retryable(&self) -> bool {
         matches!(
@@ -171,10 +166,6 @@ impl ApiError {
         )
     }
 }
-
-/// The request id the response will carry, for the error body.
-#[derive(Clone, Debug)]
-pub struct RequestId(pub String);
 
 impl ApiError {
     /// The error document, with the request id when known.

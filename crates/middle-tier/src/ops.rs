@@ -19,7 +19,7 @@ pub const REQUEST_ID: &str = "x-request-id";
 
 /// Gives every request an id (the caller's, if sane), logs the request without query or
 /// body, puts the id on the response and into error bodies.
-pub async fn request_id(mut request: Request, next: Next) -> Response {
+pub async fn request_id(request: Request, next: Next) -> Response {
     let id = request
         .headers()
         .get(REQUEST_ID)
@@ -29,10 +29,7 @@ pub async fn request_id(mut request: Request, next: Next) -> Response {
                 && v.bytes()
                     .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
         })
-        .map_or_else(|| protocol_hex(16), str::to_owned);
-    request
-        .extensions_mut()
-        .insert(crate::error::RequestId(id.clone()));
+        .map_or_else(|| random_hex(16), str::to_owned);
     let (method, path) = (request.method().clone(), request.uri().path().to_owned());
     let started = Instant::now();
     let mut response = next.run(request).await;
@@ -54,7 +51,8 @@ fn with_request_id(error: ApiError, response: Response, id: &str) -> Response {
     Response::from_parts(parts, axum::body::Body::from(body))
 }
 
-fn protocol_hex(bytes: usize) -> String {
+/// `bytes` random bytes in hex: request and session ids.
+pub(crate) fn random_hex(bytes: usize) -> String {
     (0..bytes)
         .map(|_| format!("{:02x}", rand::random::<u8>()))
         .collect()

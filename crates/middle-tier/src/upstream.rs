@@ -324,9 +324,7 @@ impl Upstream {
                     });
                 }
                 // A revoked token or a moved application: start over once with fresh ones.
-                Err(error)
-                    if !retried && matches!(error.status(), Some(401) | Some(403)) && is_stale(&error) =>
-                {
+                Err(error) if !retried && is_stale(&error) => {
                     tracing::info!(%error, "refreshing the Azure AD token and capabilities");
                     retried = true;
                     self.forget_token().await;
