@@ -53,8 +53,6 @@ pub struct EventChannel {
     pending: Vec<Value>,
     parked: Option<Parked>,
     next_poll_id: u64,
-    /// Events after a long absence should continue with `resume` instead of `next`.
-    resume_next: bool,
 }
 
 impl EventChannel {
@@ -68,7 +66,6 @@ impl EventChannel {
             pending: Vec::new(),
             parked: None,
             next_poll_id: 0,
-            resume_next: false,
         }
     }
 
@@ -109,23 +106,13 @@ impl EventChannel {
         }
     }
 
-    /// Marks the next response as a `resume` (the server cleaned up after an absence).
-    pub fn mark_resume(&mut self) {
-        self.resume_next = true;
-    }
-
     fn build(&mut self) -> Value {
         let ack = self.next_ack;
         self.next_ack += 1;
-        let continuation = if std::mem::take(&mut self.resume_next) {
-            "resume"
-        } else {
-            "next"
-        };
         let response = json!({
             "_links": {
                 "self": {"href": self.href(ack)},
-                continuation: {"href": self.href(ack + 1)},
+                "next": {"href": self.href(ack + 1)},
             },
             "sender": std::mem::take(&mut self.pending),
         });

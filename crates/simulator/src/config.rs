@@ -2,7 +2,6 @@
 //! quirks. Read from TOML, built by tests, or seeded by `--demo`.
 
 use std::net::{IpAddr, Ipv4Addr};
-use std::time::Duration;
 
 use protocol::taapi::AccessLevel;
 use serde::{Deserialize, Serialize};
@@ -105,13 +104,6 @@ impl Default for Timers {
             aad_token_lifetime_secs: 3600,
             adhoc_meeting_secs: 8 * 3600,
         }
-    }
-}
-
-impl Timers {
-    /// A `Duration` from seconds.
-    pub fn secs(secs: u64) -> Duration {
-        Duration::from_secs(secs)
     }
 }
 

@@ -331,9 +331,6 @@ struct Expire {
     /// This application expires now (`410`).
     #[serde(default)]
     application: Option<String>,
-    /// Every application of this session expires now.
-    #[serde(default)]
-    applications_of_session: Option<String>,
 }
 
 async fn expire(State(host): State<HostState>, axum::Json(input): axum::Json<Expire>) -> Response {
@@ -341,16 +338,7 @@ async fn expire(State(host): State<HostState>, axum::Json(input): axum::Json<Exp
     if let Some(session) = input.session_id {
         state.token_floor.insert(session, now_secs());
     }
-    let mut apps: Vec<String> = input.application.into_iter().collect();
-    if let Some(session) = input.applications_of_session {
-        apps.extend(
-            state
-                .apps
-                .values()
-                .filter(|a| a.session_id == session)
-                .map(|a| a.id.clone()),
-        );
-    }
+    let apps: Vec<String> = input.application.into_iter().collect();
     for app in &apps {
         state.retire_app(app, Gone::Expired);
     }

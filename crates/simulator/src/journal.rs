@@ -21,16 +21,6 @@ pub enum HostName {
 }
 
 impl HostName {
-    /// Every host, in a fixed order.
-    pub const ALL: [Self; 6] = [
-        Self::Login,
-        Self::Api,
-        Self::Ring,
-        Self::Webpool,
-        Self::Meet,
-        Self::Control,
-    ];
-
     /// The name the real service used, for logs.
     pub fn label(self) -> &'static str {
         match self {

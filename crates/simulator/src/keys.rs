@@ -51,7 +51,6 @@ impl Key {
 pub struct KeyRing {
     published: Vec<Key>,
     unpublished: Key,
-    generation: u32,
 }
 
 impl Default for KeyRing {
@@ -66,13 +65,11 @@ impl KeyRing {
         Self {
             published: vec![Key::generate(random_kid())],
             unpublished: Key::generate(random_kid()),
-            generation: 1,
         }
     }
 
     /// Publishes a new signing key; older keys stay valid (as AAD's rollover does).
     pub fn rotate(&mut self) -> String {
-        self.generation += 1;
         let key = Key::generate(random_kid());
         let kid = key.kid.clone();
         self.published.push(key);

@@ -116,8 +116,6 @@ pub struct Meeting {
     pub chat: Vec<ChatLine>,
     /// When it expires (ms since the epoch), for ad-hoc meetings.
     pub expires_ms: Option<i64>,
-    /// The TAAPI endpoint that created it, for ad-hoc meetings.
-    pub created_by: Option<String>,
 }
 
 impl Meeting {
@@ -302,7 +300,6 @@ pub struct State {
     /// The demo's staff member, in demo mode.
     pub demo: Option<DemoStaff>,
     scheduled: Vec<(Instant, Scheduled)>,
-    deleted_apps: BTreeMap<String, Instant>,
 }
 
 /// The store: state behind one lock, keys behind another.
@@ -370,7 +367,6 @@ impl Store {
                 live_origins: BTreeMap::new(),
                 demo: None,
                 scheduled: Vec::new(),
-                deleted_apps: BTreeMap::new(),
             }),
             keys: RwLock::new(KeyRing::generate()),
             hosts,
@@ -433,7 +429,6 @@ impl Store {
             people: BTreeMap::new(),
             chat: Vec::new(),
             expires_ms: None,
-            created_by: None,
         };
         let now = now_ms();
         if config.organizer_present {
@@ -1478,7 +1473,6 @@ impl State {
             }
             Gone::Deleted => {
                 self.apps.remove(app_id);
-                self.deleted_apps.insert(app_id.to_owned(), Instant::now());
             }
         }
     }
@@ -1507,10 +1501,7 @@ impl State {
             .collect();
         for id in forgotten {
             self.apps.remove(&id);
-            self.deleted_apps.insert(id, now);
         }
-        self.deleted_apps
-            .retain(|_, at| now.duration_since(*at) < forget * 4);
         let lobby_limit = i64::try_from(timers.lobby_timeout_secs)
             .unwrap_or(i64::MAX)
             .saturating_mul(1000);
@@ -1595,11 +1586,6 @@ impl State {
             "_embedded": {"participant": people},
             "rel": "participants",
         }))
-    }
-
-    /// Whether an application id was seen and deleted recently (`404` either way).
-    pub fn was_deleted(&self, app_id: &str) -> bool {
-        self.deleted_apps.contains_key(app_id)
     }
 
     fn schedule_demo_admission(&mut self, meeting: &str, person: &str) {

@@ -503,7 +503,6 @@ async fn adhoc_meeting(
             );
         };
         meeting.expires_ms = Some(expires);
-        meeting.created_by = Some(endpoint.sip.clone());
         (meeting.organizer_uri.clone(), meeting.conference_uri.clone())
     };
     let ns = namespace(&host, &headers);

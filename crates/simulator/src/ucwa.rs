@@ -125,14 +125,7 @@ fn guest(host: &HostState, headers: &HeaderMap, app: &str) -> Result<(), Respons
             with_port_4443(&host.store.hosts.webpool)
         ))
     })?;
-    let was_deleted = state.was_deleted(app);
-    let found = state.app(app).map_err(|e| {
-        if was_deleted {
-            reply::op_error(&OpError::Gone(Gone::Deleted))
-        } else {
-            reply::op_error(&e)
-        }
-    })?;
+    let found = state.app(app).map_err(|e| reply::op_error(&e))?;
     if found.session_id != claims.asi {
         return Err(reply::error(
             StatusCode::FORBIDDEN,
