@@ -373,7 +373,7 @@ async fn anon_tokens(
         );
     }
     let lifetime = i64::try_from(host.store.timers.psat_lifetime_secs).unwrap_or(28_800);
-    let (token, expires) = {
+    let claims = {
         let mut state = host.store.lock();
         let floor = state.token_floor.get(&session).copied().unwrap_or(0);
         let now = now_secs().max(floor + 1);
@@ -394,8 +394,10 @@ async fn anon_tokens(
             let entry = state.live_origins.entry(origin.clone()).or_insert(0);
             *entry = (*entry).max(claims.exp);
         }
-        (host.store.keys().sign(&claims), now + lifetime)
+        claims
     };
+    // Signing (RSA) waits for no lock on the store, so other hosts carry on meanwhile.
+    let (token, expires) = (host.store.keys().sign(&claims), claims.exp);
     let ns = namespace(&host, &headers);
     let quirks = host.store.lock().quirks.clone();
     let api = host.store.hosts.api.as_str().trim_end_matches('/');
