@@ -79,7 +79,7 @@ impl MiddleTier {
         body: &serde_json::Value,
     ) -> reqwest::Result<reqwest::Response> {
         client
-            .post(format!("{}api/v1/guest-token", self.url))
+            .post(format!("{}{}", self.url, protocol::guest_api::GUEST_TOKEN_PATH))
             .header("origin", origin)
             .json(body)
             .send()

@@ -40,19 +40,13 @@ async fn logs_never_carry_tokens_or_secrets() {
     ))
     .await;
     let meeting = sim.store.lock().meetings["OPEN2024"].join_url.clone();
-    let ask = |body: serde_json::Value| {
-        let url = format!("{}api/v1/guest-token", tier.url);
-        async move {
-            let response = reqwest::Client::new()
-                .post(url)
-                .header("origin", BANK)
-                .json(&body)
-                .send()
-                .await
-                .expect("sent");
-            let status = response.status().as_u16();
-            (status, response.json::<serde_json::Value>().await.expect("json"))
-        }
+    let ask = async |body: serde_json::Value| {
+        let response = tier
+            .ask_for_token(&reqwest::Client::new(), BANK, &body)
+            .await
+            .expect("sent");
+        let status = response.status().as_u16();
+        (status, response.json::<serde_json::Value>().await.expect("json"))
     };
     let (status, body) = ask(json!({"meetingUrl": meeting})).await;
     assert_eq!(status, 200);

@@ -460,11 +460,12 @@ async fn upstream_faults_become_plain_public_errors() {
 #[tokio::test]
 async fn wrong_credentials_are_an_internal_error_and_never_leak() {
     let (sim, tier) = start(&[("GUEST_JOIN_CLIENT_SECRET", "the-wrong-secret-value")]).await;
-    let response = reqwest::Client::new()
-        .post(format!("{}api/v1/guest-token", tier.url))
-        .header("origin", BANK)
-        .json(&json!({"meetingUrl": meeting_url(&sim, "OPEN2024")}))
-        .send()
+    let response = tier
+        .ask_for_token(
+            &reqwest::Client::new(),
+            BANK,
+            &json!({"meetingUrl": meeting_url(&sim, "OPEN2024")}),
+        )
         .await
         .expect("sent");
     assert_eq!(response.status(), 500);

@@ -87,8 +87,9 @@ impl AppState {
 /// The whole service.
 pub fn router(state: Arc<AppState>) -> Router {
     let limited = Router::new()
+        // The app finds this route through the same constant.
         .route(
-            "/api/v1/guest-token",
+            &format!("/{}", protocol::guest_api::GUEST_TOKEN_PATH),
             post(api::guest_token).options(api::guest_token_preflight),
         )
         .route("/api/v1/staff/meetings", post(api::create_meeting))
