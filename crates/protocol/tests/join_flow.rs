@@ -428,6 +428,45 @@ fn only_tokens_refused_in_a_row_end_the_meeting() {
 }
 
 #[test]
+fn a_resynced_roster_and_later_events_name_people_alike() {
+    let mut h = Harness::new();
+    h.join_meeting("Ada");
+    let events = h.expect(&Method::GET, "/events");
+    h.respond(
+        events,
+        200,
+        &json!({"_links": {"self": {"href": format!("{APP}/events?ack=3&key=k")}, "resync": {"href": format!("{APP}/events?ack=9&key=k")}}}),
+    );
+    let roster = h.expect(&Method::GET, "/participants");
+    // The list links people absolutely, and marks the organizer only by `organizer`.
+    h.respond(
+        roster,
+        200,
+        &json!({"_embedded": {"participant": [
+            {"name": "Olivia Organizer", "role": "Attendee", "organizer": true,
+             "_links": {"self": {"href": format!("{WEBPOOL}{CONV}/participants/org")}}},
+            {"name": "Bob", "_links": {"self": {"href": format!("{WEBPOOL}{CONV}/participants/bob")}}},
+        ]}}),
+    );
+    let people = |h: &Harness| {
+        h.machine
+            .participants()
+            .iter()
+            .map(|p| (p.name.clone(), p.is_leader))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        people(&h),
+        [("Bob".to_owned(), false), ("Olivia Organizer".to_owned(), true)]
+    );
+    // An event names Bob relatively; he is the same person, and leaves.
+    h.deliver(json!([conversation_sender(vec![participant_event(
+        "deleted", "bob", "Bob", "Attendee", false
+    )])]));
+    assert_eq!(people(&h), [("Olivia Organizer".to_owned(), true)]);
+}
+
+#[test]
 fn replaced_poll_means_another_window_took_over() {
     let mut h = Harness::new();
     h.join_meeting("Ada");

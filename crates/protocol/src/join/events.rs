@@ -45,7 +45,7 @@ impl GuestJoin {
             }
             "participant" => {
                 let participant: Option<Participant> = event.resource("a participant")?;
-                self.on_participant(event, participant.as_ref());
+                self.on_participant(event, participant.as_ref(), base);
             }
             "onlineMeeting" => {
                 let meeting: Option<OnlineMeeting> = event.resource("the online meeting")?;
@@ -136,13 +136,11 @@ impl GuestJoin {
         }
     }
 
-    fn on_participant(&mut self, event: &Event, participant: Option<&Participant>) {
-        let key = event.link.href.as_str().to_owned();
-        let local = participant.is_some_and(|p| {
-            p.local == Some(true)
-                || (p.uri.is_some() && p.uri == self.app.as_ref().and_then(|a| a.me_uri.clone()))
-        });
-        if local {
+    fn on_participant(&mut self, event: &Event, participant: Option<&Participant>, base: &Url) {
+        let Some(key) = roster_key(&event.link.href, base) else {
+            return;
+        };
+        if participant.is_some_and(|p| self.is_me(p)) {
             return;
         }
         if event.event_type == EventType::Deleted {
@@ -154,20 +152,11 @@ impl GuestJoin {
         let Some(participant) = participant else {
             return;
         };
-        let in_lobby = participant
-            .in_lobby
-            .unwrap_or(event.collection() == Some("lobby"));
-        let person = Person {
-            name: participant
-                .name
-                .clone()
-                .or_else(|| event.link.title.clone())
-                .filter(|n| !n.trim().is_empty())
-                .unwrap_or_else(|| "Guest".to_owned()),
-            is_leader: participant.role == Some(Role::Leader) || participant.organizer == Some(true),
-            is_guest: participant.anonymous == Some(true),
-            in_lobby,
-        };
+        let person = person(
+            participant,
+            event.link.title.as_deref(),
+            event.collection() == Some("lobby"),
+        );
         let previous = self.roster.insert(key, person.clone());
         match previous {
             None if !person.in_lobby => self.updates.push_back(Update::ParticipantJoined(person.name)),
@@ -305,6 +294,15 @@ impl GuestJoin {
         self.maybe_add_messaging();
     }
 
+    /// Whether `participant` is this guest.
+    fn is_me(&self, participant: &Participant) -> bool {
+        participant.local == Some(true)
+            || participant
+                .uri
+                .as_deref()
+                .is_some_and(|uri| self.app.as_ref().and_then(|a| a.me_uri.as_deref()) == Some(uri))
+    }
+
     /// Rebuilds the participant list after a `resync`.
     pub(super) fn on_roster(&mut self, base: &Url, response: &crate::HttpResponse) {
         #[derive(serde::Deserialize)]
@@ -325,24 +323,40 @@ impl GuestJoin {
         else {
             return;
         };
-        let me = self.app.as_ref().and_then(|a| a.me_uri.clone());
         self.roster = people
-            .into_iter()
-            .filter(|p| p.local != Some(true) && (p.uri.is_none() || p.uri != me))
+            .iter()
+            .filter(|p| !self.is_me(p))
             .filter_map(|p| {
-                let key = p.links.get("self")?.resolve(base).ok()?.path().to_owned();
                 Some((
-                    key,
-                    Person {
-                        name: p.name.clone().unwrap_or_else(|| "Guest".to_owned()),
-                        is_leader: p.role == Some(Role::Leader),
-                        is_guest: p.anonymous == Some(true),
-                        in_lobby: p.in_lobby == Some(true),
-                    },
+                    roster_key(&p.links.get("self")?.href, base)?,
+                    person(p, None, false),
                 ))
             })
             .collect();
         self.updates.push_back(Update::RosterChanged);
+    }
+}
+
+/// The key of a participant in the roster: the path of its resource, so that a relative
+/// href in an event and an absolute one in a participant list name the same person.
+fn roster_key(href: &crate::links::Href, base: &Url) -> Option<String> {
+    href.resolve(base).ok().map(|url| url.path().to_owned())
+}
+
+/// Someone as the roster shows them; `title` is the name the event's link carries, and
+/// `in_lobby_by_default` applies when the resource does not say.
+fn person(participant: &Participant, title: Option<&str>, in_lobby_by_default: bool) -> Person {
+    Person {
+        name: participant
+            .name
+            .as_deref()
+            .or(title)
+            .filter(|n| !n.trim().is_empty())
+            .unwrap_or("Guest")
+            .to_owned(),
+        is_leader: participant.role == Some(Role::Leader) || participant.organizer == Some(true),
+        is_guest: participant.anonymous == Some(true),
+        in_lobby: participant.in_lobby.unwrap_or(in_lobby_by_default),
     }
 }
 

@@ -298,7 +298,7 @@ pub fn events_body(ack: u32, senders: Value) -> Value {
     })
 }
 
-const CONV: &str = "/ucwa/psanon/v1/applications/42/communication/conversations/c1";
+pub const CONV: &str = "/ucwa/psanon/v1/applications/42/communication/conversations/c1";
 
 pub fn communication_sender(events: Vec<Value>) -> Value {
     json!({"rel": "communication", "href": format!("{APP}/communication"), "events": events})
