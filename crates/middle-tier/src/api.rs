@@ -254,14 +254,14 @@ pub async fn create_meeting(State(state): State<Arc<AppState>>, headers: HeaderM
         return ApiError::invalid_request("The body must be JSON with a subject.").into_response();
     };
     let subject = input.subject.trim().to_owned();
-    if subject.is_empty() || subject.chars().count() > 250 {
-        return ApiError::invalid_request("The subject must be 1 to 250 characters.").into_response();
-    }
     let request = AdhocMeetingInput {
         subject: subject.clone(),
         access_level: Some(input.access_level.unwrap_or(AccessLevel::Everyone)),
         other: serde_json::Map::new(),
     };
+    if request.validate().is_err() {
+        return ApiError::invalid_request("The subject must be 1 to 250 characters.").into_response();
+    }
     match state.upstream.create_meeting(&request).await {
         Ok(meeting) => (
             StatusCode::CREATED,

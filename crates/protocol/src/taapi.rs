@@ -15,6 +15,7 @@ use crate::date::WireDate;
 use crate::error::ProtocolError;
 use crate::links::{Embedded, Links};
 use crate::secret::Secret;
+use crate::ucwa::{MAX_SUBJECT, check_length};
 use crate::{HttpRequest, HttpResponse, http_util};
 
 /// Longest `applicationSessionId` the service accepts.
@@ -223,20 +224,12 @@ impl AnonApplicationTokenInput {
     /// # Errors
     /// [`ProtocolError::InvalidInput`] naming the field.
     pub fn validate(&self) -> Result<(), ProtocolError> {
-        let within = |value: &str, max: usize| !value.trim().is_empty() && value.chars().count() <= max;
-        if !within(&self.application_session_id, MAX_APPLICATION_SESSION_ID) {
-            return Err(ProtocolError::InvalidInput {
-                field: "applicationSessionId",
-                reason: format!("it must be 1 to {MAX_APPLICATION_SESSION_ID} characters"),
-            });
-        }
-        if !within(&self.allowed_origins, MAX_ALLOWED_ORIGINS) {
-            return Err(ProtocolError::InvalidInput {
-                field: "allowedOrigins",
-                reason: format!("it must be 1 to {MAX_ALLOWED_ORIGINS} characters"),
-            });
-        }
-        Ok(())
+        check_length(
+            "applicationSessionId",
+            &self.application_session_id,
+            MAX_APPLICATION_SESSION_ID,
+        )?;
+        check_length("allowedOrigins", &self.allowed_origins, MAX_ALLOWED_ORIGINS)
     }
 }
 
@@ -337,6 +330,16 @@ pub struct AdhocMeetingInput {
     pub other: Map<String, Value>,
 }
 
+impl AdhocMeetingInput {
+    /// Checks the subject: 1 to [`MAX_SUBJECT`] characters.
+    ///
+    /// # Errors
+    /// [`ProtocolError::InvalidInput`] naming the field.
+    pub fn validate(&self) -> Result<(), ProtocolError> {
+        check_length("subject", &self.subject, MAX_SUBJECT)
+    }
+}
+
 /// Builds `POST adhocMeetings`.
 ///
 /// # Errors
@@ -346,12 +349,7 @@ pub fn adhoc_meeting_request(
     token: &Secret,
     input: &AdhocMeetingInput,
 ) -> Result<HttpRequest, ProtocolError> {
-    if input.subject.trim().is_empty() || input.subject.chars().count() > 250 {
-        return Err(ProtocolError::InvalidInput {
-            field: "subject",
-            reason: "it must be 1 to 250 characters".to_owned(),
-        });
-    }
+    input.validate()?;
     http_util::json(Method::POST, adhoc_meetings, Some(token), input)
 }
 

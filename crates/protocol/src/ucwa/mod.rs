@@ -30,7 +30,7 @@ pub const MAX_OPERATION_ID: usize = 50;
 /// Longest meeting `subject`.
 pub const MAX_SUBJECT: usize = 250;
 
-fn check_length(field: &'static str, value: &str, max: usize) -> Result<(), ProtocolError> {
+pub(crate) fn check_length(field: &'static str, value: &str, max: usize) -> Result<(), ProtocolError> {
     if value.trim().is_empty() || value.chars().count() > max {
         return Err(ProtocolError::InvalidInput {
             field,
