@@ -456,7 +456,7 @@ async fn adhoc_meeting(
         .map(str::trim)
         .unwrap_or_default()
         .to_owned();
-    if subject.is_empty() || subject.chars().count() > 250 {
+    if subject.is_empty() || subject.chars().count() > protocol::ucwa::MAX_SUBJECT {
         return reply::invalid_parameter("subject", if subject.is_empty() { "Missing" } else { "Invalid" });
     }
     let access_level = match input.get("accessLevel").and_then(Value::as_str) {

@@ -74,10 +74,7 @@ pub async fn discover(State(host): State<HostState>, headers: HeaderMap, uri: ht
         auth::verify_psat(&host.store, &state, Some(&token))
     };
     let Ok(claims) = claims else {
-        return reply::unauthorized(&format!(
-            "{}/WebTicket/oauthtoken",
-            with_port_4443(&host.store.hosts.webpool)
-        ));
+        return unauthorized(&host);
     };
     let ns = namespace(&host, &headers);
     let hosts = &host.store.hosts;
@@ -116,15 +113,19 @@ impl FromRequestParts<HostState> for Guest {
     }
 }
 
+/// `401` for a missing or bad guest token, pointing at the webpool's WebTicket service.
+fn unauthorized(host: &HostState) -> Response {
+    reply::unauthorized(&format!(
+        "{}/WebTicket/oauthtoken",
+        with_port_4443(&host.store.hosts.webpool)
+    ))
+}
+
 /// The guest token of a request, checked against application `app`.
 fn guest(host: &HostState, headers: &HeaderMap, app: &str) -> Result<(), Response> {
     let mut state = host.store.lock();
-    let claims = auth::verify_psat(&host.store, &state, auth::bearer(headers)).map_err(|_| {
-        reply::unauthorized(&format!(
-            "{}/WebTicket/oauthtoken",
-            with_port_4443(&host.store.hosts.webpool)
-        ))
-    })?;
+    let claims =
+        auth::verify_psat(&host.store, &state, auth::bearer(headers)).map_err(|_| unauthorized(host))?;
     let found = state.app(app).map_err(|e| reply::op_error(&e))?;
     if found.session_id != claims.asi {
         return Err(reply::error(
@@ -204,10 +205,7 @@ async fn create_application(State(host): State<HostState>, headers: HeaderMap, b
         auth::verify_psat(&host.store, &state, auth::bearer(&headers))
     };
     let Ok(claims) = claims else {
-        return reply::unauthorized(&format!(
-            "{}/WebTicket/oauthtoken",
-            with_port_4443(&host.store.hosts.webpool)
-        ));
+        return unauthorized(&host);
     };
     let input = match json_body(
         &headers,
@@ -224,7 +222,8 @@ async fn create_application(State(host): State<HostState>, headers: HeaderMap, b
         Err(response) => return response,
     };
     let (culture, user_agent) = (text_field(&input, "culture"), text_field(&input, "userAgent"));
-    for (name, value, max) in [("culture", &culture, 100), ("userAgent", &user_agent, 100)] {
+    let max = protocol::ucwa::MAX_APPLICATION_FIELD;
+    for (name, value, max) in [("culture", &culture, max), ("userAgent", &user_agent, max)] {
         match value {
             None => return reply::invalid_parameter(name, "Missing"),
             Some(v) if v.chars().count() > max => return reply::invalid_parameter(name, "Invalid"),
