@@ -10,8 +10,6 @@
 use protocol::Url;
 use protocol::join_link::MeetingHosts;
 
-/// `<meta name="guest-join-meeting-hosts" content="host[:port] …">`.
-pub const MEETING_HOSTS_META: &str = "guest-join-meeting-hosts";
 /// `<meta name="guest-join-middle-tier" content="https://…/">`.
 pub const MIDDLE_TIER_META: &str = "guest-join-middle-tier";
 
@@ -26,7 +24,7 @@ pub fn meta(name: &str) -> Option<String> {
 
 /// The hosts whose join links count as online meetings.
 pub fn meeting_hosts() -> MeetingHosts {
-    meta(MEETING_HOSTS_META)
+    meta(protocol::guest_api::MEETING_HOSTS_META)
         .unwrap_or_default()
         .split([' ', ',', ';'])
         .filter(|host| !host.is_empty())
@@ -74,8 +72,8 @@ impl PageConfig {
         Self {
             middle_tier,
             meeting_hosts: meeting_hosts(),
-            join: param("join"),
-            invite: param("invite"),
+            join: param(protocol::guest_api::JOIN_PARAM),
+            invite: param(protocol::guest_api::INVITE_PARAM),
             name: param("name"),
             check: page
                 .as_ref()

@@ -217,7 +217,8 @@ pub struct StaffMeeting {
 
 fn guest_link(state: &AppState, join_url: &str, subject: Option<String>) -> StaffMeeting {
     let mut link = state.settings.public_url.clone();
-    link.query_pairs_mut().append_pair("join", join_url);
+    link.query_pairs_mut()
+        .append_pair(protocol::guest_api::JOIN_PARAM, join_url);
     let (invitation, expires) = match &state.settings.invitation_key {
         Some(key) => {
             let expires = now_secs() + i64::from(state.settings.invitation_hours) * 3600;
@@ -229,7 +230,8 @@ fn guest_link(state: &AppState, join_url: &str, subject: Option<String>) -> Staf
                     subject,
                 },
             );
-            link.query_pairs_mut().append_pair("invite", &invitation);
+            link.query_pairs_mut()
+                .append_pair(protocol::guest_api::INVITE_PARAM, &invitation);
             (
                 Some(invitation),
                 Some(protocol::date::Timestamp::from_secs(expires).to_iso8601()),

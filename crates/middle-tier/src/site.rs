@@ -33,7 +33,7 @@ impl Site {
         let index = index.map(|page| {
             fill_meta(
                 &page,
-                "guest-join-meeting-hosts",
+                protocol::guest_api::MEETING_HOSTS_META,
                 &settings.meeting_hosts.join(" "),
             )
         });

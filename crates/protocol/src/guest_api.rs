@@ -15,8 +15,16 @@ use crate::{HttpRequest, HttpResponse, http_util};
 /// Where the middle tier serves the guest token call, relative to its base URL.
 pub const GUEST_TOKEN_PATH: &str = "api/v1/guest-token";
 
+/// The page's `<meta>` tag listing the hosts (`host[:port]`, `*.domain`), separated by
+/// spaces, whose join links the middle tier hands tokens for.
+pub const MEETING_HOSTS_META: &str = "guest-join-meeting-hosts";
+/// The app's query parameter carrying the meeting link.
+pub const JOIN_PARAM: &str = "join";
+/// The app's query parameter carrying a signed invitation.
+pub const INVITE_PARAM: &str = "invite";
+
 /// The longest `applicationSessionId` the Trusted Application API accepts.
-pub const MAX_SESSION_ID_LEN: usize = 100;
+pub const MAX_SESSION_ID_LEN: usize = crate::taapi::MAX_APPLICATION_SESSION_ID;
 
 /// Asks for a guest token for one meeting.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
