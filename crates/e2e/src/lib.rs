@@ -100,40 +100,19 @@ impl Drop for MiddleTier {
 /// # Panics
 /// When the settings are invalid; this is test wiring.
 pub fn middle_tier_settings(simulator: &Simulator, extra: &[(&str, &str)]) -> Settings {
-    let hosts = simulator.hosts();
-    let config = simulator.store.lock();
-    let app = config.registrations.first().expect("an app registration").clone();
-    let endpoint = config.endpoints.first().expect("an endpoint").sip.clone();
-    drop(config);
-    let meet = format!(
-        "{}:{}",
-        hosts.meet.host_str().unwrap_or_default(),
-        hosts.meet.port().unwrap_or_default()
-    );
-    let mut vars: std::collections::BTreeMap<String, String> = [
-        ("GUEST_JOIN_TENANT", app.tenant.as_str()),
-        ("GUEST_JOIN_CLIENT_ID", app.client_id.as_str()),
-        ("GUEST_JOIN_CLIENT_SECRET", app.client_secret.as_str()),
-        ("GUEST_JOIN_ENDPOINT", endpoint.as_str()),
-        ("GUEST_JOIN_LOGIN_URL", hosts.login.as_str()),
-        ("GUEST_JOIN_MEETING_HOSTS", meet.as_str()),
-        ("GUEST_JOIN_REQUESTS_PER_MINUTE", "100000"),
-        ("GUEST_JOIN_MIN_KEY_REFRESH_SECS", "0"),
-    ]
-    .iter()
-    .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-    .collect();
-    vars.insert(
-        "GUEST_JOIN_DISCOVER_URL".to_owned(),
-        format!("{}platformservice/discover", hosts.api),
-    );
-    vars.insert(
-        "GUEST_JOIN_RESOURCE".to_owned(),
-        hosts.api.as_str().trim_end_matches('/').to_owned(),
-    );
-    if let Some(uri) = app.app_id_uri {
-        vars.insert("GUEST_JOIN_CALLBACK_AUDIENCE".to_owned(), uri);
-    }
+    let mut vars: std::collections::BTreeMap<String, String> = simulator
+        .middle_tier_env()
+        .expect("a simulator with an app and an endpoint")
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v))
+        .chain(
+            [
+                ("GUEST_JOIN_REQUESTS_PER_MINUTE", "100000"),
+                ("GUEST_JOIN_MIN_KEY_REFRESH_SECS", "0"),
+            ]
+            .map(|(k, v)| (k.to_owned(), v.to_owned())),
+        )
+        .collect();
     for (k, v) in extra {
         vars.insert((*k).to_owned(), (*v).to_owned());
     }

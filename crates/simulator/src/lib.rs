@@ -157,6 +157,51 @@ impl Simulator {
         &self.store.hosts
     }
 
+    /// The environment a middle tier needs to use this simulator as its upstream: the first
+    /// app registration's credentials (the client secret included), its endpoint, and the
+    /// simulated hosts.
+    ///
+    /// # Errors
+    /// When the configuration has no app registration or no endpoint.
+    pub fn middle_tier_env(&self) -> Result<Vec<(&'static str, String)>, &'static str> {
+        let state = self.store.lock();
+        let app = state
+            .registrations
+            .first()
+            .ok_or("the configuration has no app registration")?;
+        let endpoint = state
+            .endpoints
+            .first()
+            .ok_or("the configuration has no endpoint")?;
+        let hosts = self.hosts();
+        let meet = hosts
+            .meet
+            .host_str()
+            .zip(hosts.meet.port())
+            .map(|(host, port)| format!("{host}:{port}"))
+            .unwrap_or_default();
+        let mut env = vec![
+            ("GUEST_JOIN_TENANT", app.tenant.clone()),
+            ("GUEST_JOIN_CLIENT_ID", app.client_id.clone()),
+            ("GUEST_JOIN_CLIENT_SECRET", app.client_secret.clone()),
+            ("GUEST_JOIN_ENDPOINT", endpoint.sip.clone()),
+            ("GUEST_JOIN_LOGIN_URL", hosts.login.to_string()),
+            (
+                "GUEST_JOIN_DISCOVER_URL",
+                format!("{}platformservice/discover", hosts.api),
+            ),
+            (
+                "GUEST_JOIN_RESOURCE",
+                hosts.api.as_str().trim_end_matches('/').to_owned(),
+            ),
+            ("GUEST_JOIN_MEETING_HOSTS", meet),
+        ];
+        if let Some(uri) = &app.app_id_uri {
+            env.push(("GUEST_JOIN_CALLBACK_AUDIENCE", uri.clone()));
+        }
+        Ok(env)
+    }
+
     /// Stops every host and waits for them.
     pub async fn shutdown(self) {
         let _ = self.shutdown.send(true);

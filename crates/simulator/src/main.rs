@@ -188,30 +188,11 @@ async fn serve(
         println!("  {name:<8} {url}");
     }
     if let Some(path) = settings_out {
-        let app = config
-            .apps
-            .first()
-            .ok_or("the configuration has no app registration")?;
-        let endpoint = config
-            .endpoints
-            .first()
-            .ok_or("the configuration has no endpoint")?;
-        let settings = format!(
-            "GUEST_JOIN_TENANT={}\nGUEST_JOIN_CLIENT_ID={}\nGUEST_JOIN_CLIENT_SECRET={}\nGUEST_JOIN_ENDPOINT={}\nGUEST_JOIN_LOGIN_URL={}\nGUEST_JOIN_DISCOVER_URL={}platformservice/discover\nGUEST_JOIN_RESOURCE={}\nGUEST_JOIN_MEETING_HOSTS={}\n",
-            app.tenant,
-            app.client_id,
-            app.client_secret,
-            endpoint.sip,
-            hosts.login,
-            hosts.api,
-            hosts.api.as_str().trim_end_matches('/'),
-            hosts
-                .meet
-                .host_str()
-                .zip(hosts.meet.port())
-                .map(|(h, p)| format!("{h}:{p}"))
-                .unwrap_or_default(),
-        );
+        let settings: String = simulator
+            .middle_tier_env()?
+            .iter()
+            .map(|(name, value)| format!("{name}={value}\n"))
+            .collect();
         write_private(&path, &settings).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         println!(
             "Middle tier settings (client secret included) written to {}",
