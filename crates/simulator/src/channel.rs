@@ -106,34 +106,20 @@ impl EventChannel {
         }
     }
 
+    /// The next response, with whatever is pending. A timeout with nothing to say still
+    /// advances the ack, like any response, and carries only its links.
     fn build(&mut self) -> Value {
         let ack = self.next_ack;
         self.next_ack += 1;
-        let response = json!({
-            "_links": {
-                "self": {"href": self.href(ack)},
-                "next": {"href": self.href(ack + 1)},
-            },
-            "sender": std::mem::take(&mut self.pending),
-        });
-        self.kept.insert(ack, response.clone());
-        response
-    }
-
-    fn empty(&mut self) -> Value {
-        // A timeout with nothing to say still advances the ack, like any response.
-        self.build_without_senders()
-    }
-
-    fn build_without_senders(&mut self) -> Value {
-        let ack = self.next_ack;
-        self.next_ack += 1;
-        let response = json!({
+        let mut response = json!({
             "_links": {
                 "self": {"href": self.href(ack)},
                 "next": {"href": self.href(ack + 1)},
             },
         });
+        if !self.pending.is_empty() {
+            response["sender"] = Value::Array(std::mem::take(&mut self.pending));
+        }
         self.kept.insert(ack, response.clone());
         response
     }
@@ -171,7 +157,7 @@ impl EventChannel {
     pub fn time_out(&mut self, id: u64) -> Option<Value> {
         if self.parked.as_ref().is_some_and(|p| p.id == id) {
             self.parked = None;
-            Some(self.empty())
+            Some(self.build())
         } else {
             None
         }
