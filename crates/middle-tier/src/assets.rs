@@ -128,6 +128,7 @@ impl Assets {
                 v.split(',')
                     .any(|t| t.trim() == etag.to_str().unwrap_or_default() || t.trim() == "*")
             });
+        let length = body.len();
         let (status, body) = match (fresh, method == Method::HEAD) {
             (true, _) => (StatusCode::NOT_MODIFIED, Body::empty()),
             (false, true) => (StatusCode::OK, Body::empty()),
@@ -143,7 +144,7 @@ impl Assets {
             headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(name));
         }
         if status == StatusCode::OK && method == Method::HEAD {
-            headers.insert(header::CONTENT_LENGTH, HeaderValue::from(body_len(coding, asset)));
+            headers.insert(header::CONTENT_LENGTH, HeaderValue::from(length));
         }
         Some(response)
     }
@@ -165,14 +166,6 @@ impl Coding {
             Self::Gzip => "-gz",
             Self::Brotli => "-br",
         }
-    }
-}
-
-fn body_len(coding: Coding, asset: &Asset) -> usize {
-    match coding {
-        Coding::Identity => asset.identity.len(),
-        Coding::Gzip => asset.gzip.as_ref().map_or(0, Bytes::len),
-        Coding::Brotli => asset.brotli.as_ref().map_or(0, Bytes::len),
     }
 }
 

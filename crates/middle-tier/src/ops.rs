@@ -128,8 +128,8 @@ pub async fn security_headers(State(state): State<Arc<AppState>>, request: Reque
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/html"));
-    if is_html && let Ok(value) = HeaderValue::from_str(&state.site.csp) {
-        headers.insert(header::CONTENT_SECURITY_POLICY, value);
+    if is_html {
+        headers.insert(header::CONTENT_SECURITY_POLICY, state.site.csp.clone());
     }
     response
 }

@@ -5,6 +5,7 @@
 //! policy allows the page's own inline bootstrap script by hash, the meeting service's
 //! hosts for `connect-src`, and the partners' origins for `frame-ancestors`.
 
+use axum::http::HeaderValue;
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
@@ -15,7 +16,7 @@ use crate::config::Settings;
 #[derive(Debug)]
 pub struct Site {
     /// The `Content-Security-Policy` for HTML responses.
-    pub csp: String,
+    pub csp: HeaderValue,
     /// The app's files, with `index.html` rewritten, if an app is hosted.
     pub assets: Option<Assets>,
 }
@@ -66,6 +67,14 @@ impl Site {
             connect.join(" "),
             ancestors.join(" "),
         );
+        // Checked once here: a policy that cannot be sent must stop the service, not go
+        // missing from every page.
+        let csp = HeaderValue::from_str(&csp).map_err(|_| {
+            std::io::Error::other(
+                "the content security policy holds characters a header cannot carry; check \
+                 connect_src and the partner origins",
+            )
+        })?;
         let assets = match &settings.static_dir {
             Some(dir) => Some(Assets::load(dir, index.as_deref())?),
             None => None,
@@ -121,6 +130,24 @@ mod tests {
             fill_meta(page, "guest-join-meeting-hosts", "a:1 b"),
             r#"<head><meta name="guest-join-meeting-hosts" content="a:1 b" /></head>"#
         );
+    }
+
+    #[test]
+    fn a_policy_no_header_can_carry_stops_the_start() {
+        let env = |name: &str| {
+            match name {
+                "GUEST_JOIN_TENANT" => Some("contoso.onmicrosoft.com"),
+                "GUEST_JOIN_CLIENT_ID" => Some("app"),
+                "GUEST_JOIN_CLIENT_SECRET" => Some("s3cret"),
+                "GUEST_JOIN_ENDPOINT" => Some("sip:helpdesk@contoso.onmicrosoft.com"),
+                "GUEST_JOIN_CONNECT_SRC" => Some("https://a.example\u{7}"),
+                _ => None,
+            }
+            .map(str::to_owned)
+        };
+        let settings = Settings::load(None, &env).expect("settings");
+        let error = Site::load(&settings).expect_err("refused");
+        assert!(error.to_string().contains("connect_src"), "{error}");
     }
 
     #[test]
