@@ -8,6 +8,7 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
 use protocol::Secret;
+use protocol::aad::ClientCredentials;
 use serde::Deserialize;
 use url::Url;
 
@@ -108,20 +109,14 @@ pub struct Partner {
 /// The Azure AD application and the Trusted Application API it calls.
 #[derive(Clone, Debug)]
 pub struct Azure {
-    /// Tenant id or domain.
-    pub tenant: String,
-    /// The app's client id.
-    pub client_id: String,
-    /// The app's client secret.
-    pub client_secret: Secret,
+    /// The app's tenant, client id and secret, and the audience to ask Azure AD for.
+    pub credentials: ClientCredentials,
     /// The trusted application endpoint's SIP URI.
     pub endpoint: String,
     /// Azure AD's base URL.
     pub login_url: Url,
     /// The Trusted Application API discover URL.
     pub discover_url: Url,
-    /// The audience to ask Azure AD for.
-    pub resource: String,
 }
 
 /// Everything the service needs, validated.
@@ -431,13 +426,15 @@ impl Settings {
             listen,
             public_url,
             azure: Azure {
-                tenant,
-                client_id,
-                client_secret,
+                credentials: ClientCredentials {
+                    tenant,
+                    client_id,
+                    client_secret,
+                    resource,
+                },
                 endpoint,
                 login_url,
                 discover_url,
-                resource,
             },
             meeting_hosts,
             require_invitation,

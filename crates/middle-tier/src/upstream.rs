@@ -10,7 +10,7 @@
 
 use std::time::{Duration, Instant};
 
-use protocol::aad::{self, ClientCredentials};
+use protocol::aad;
 use protocol::error::ErrorSubcode;
 use protocol::taapi::{self, AdhocMeeting, AdhocMeetingInput, AnonApplicationTokenInput};
 use protocol::{HttpRequest, HttpResponse, ProtocolError, Secret, Url, http_util};
@@ -210,13 +210,7 @@ impl Upstream {
         if let Some(token) = cached.as_ref().filter(|t| Instant::now() < t.refresh_at) {
             return Ok(token.token.clone());
         }
-        let credentials = ClientCredentials {
-            tenant: self.azure.tenant.clone(),
-            client_id: self.azure.client_id.clone(),
-            client_secret: self.azure.client_secret.clone(),
-            resource: self.azure.resource.clone(),
-        };
-        let request = aad::token_request(&self.azure.login_url, &credentials)
+        let request = aad::token_request(&self.azure.login_url, &self.azure.credentials)
             .map_err(|e| UpstreamError::Misconfigured(e.to_string()))?;
         let response = self.send(&request).await?;
         let token = aad::parse_token_response(&response).map_err(|e| {
