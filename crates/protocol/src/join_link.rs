@@ -160,6 +160,12 @@ pub enum JoinLinkError {
     /// A person's SIP address rather than a meeting's.
     #[error("That is a person's Skype address, not a meeting. Ask the organizer for the meeting link.")]
     NotAConference,
+    /// A user name or password before the host (`https://user:pass@meet.lync.com/…`): no
+    /// meeting link has one, and a link that does is a trick or a mistake.
+    #[error(
+        "That link has a user name or password in it, which meeting links never have. Copy the link from your invitation again."
+    )]
+    HasCredentials,
 }
 
 /// Classifies a pasted link.
@@ -191,6 +197,9 @@ fn classify_at_depth(input: &str, hosts: &MeetingHosts, depth: u8) -> Result<Joi
     if lower.starts_with("sip:") {
         return parse_conference_uri(text).map(JoinLink::ConferenceUri);
     }
+    if !plain_ascii_host(text) {
+        return Err(JoinLinkError::NotALink);
+    }
     let url = match Url::parse(text) {
         Ok(url) => url,
         Err(url::ParseError::RelativeUrlWithoutBase) if looks_like_host_and_path(text) => {
@@ -201,6 +210,9 @@ fn classify_at_depth(input: &str, hosts: &MeetingHosts, depth: u8) -> Result<Joi
     match url.scheme() {
         "https" | "http" => {}
         other => return Err(JoinLinkError::UnsupportedScheme(other.to_owned())),
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(JoinLinkError::HasCredentials);
     }
     let host = url.host_str().unwrap_or_default().to_ascii_lowercase();
     if depth == 0 && host.ends_with("safelinks.protection.outlook.com") {
@@ -233,6 +245,30 @@ fn classify_at_depth(input: &str, hosts: &MeetingHosts, depth: u8) -> Result<Joi
         return Err(JoinLinkError::Insecure);
     }
     on_premises_meeting(&url, &segments)
+}
+
+/// Whether the host a URL parser would read from `text` is plain ASCII without
+/// percent-escapes. Meeting hosts are. This crate builds the `url` crate without IDNA
+/// tables (its `idna_adapter` pin), so such a host could only be refused later anyway, and
+/// on the way it trips a debug assertion in that adapter: refusing it here keeps debug and
+/// release builds alike.
+fn plain_ascii_host(text: &str) -> bool {
+    let is_scheme = |scheme: &str| {
+        !scheme.is_empty()
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    };
+    let after_scheme = match text.split_once(':') {
+        Some((scheme, rest)) if is_scheme(scheme) => rest,
+        _ => text,
+    };
+    let host = after_scheme
+        .trim_start_matches(['/', '\\'])
+        .split(['/', '\\', '?', '#'])
+        .next()
+        .unwrap_or_default();
+    host.is_ascii() && !host.contains('%')
 }
 
 fn online_meeting(url: &Url, segments: &[String]) -> Result<JoinLink, JoinLinkError> {
@@ -473,6 +509,24 @@ mod tests {
             ),
             ("sip:someone@contoso.com", JoinLinkError::NotAConference),
             ("sip:nobody", JoinLinkError::NotALink),
+            // Hosts other than plain ASCII: refused alike in debug and release builds.
+            ("A¡./", JoinLinkError::NotALink),
+            (
+                "https://Meet.Lyñc.com/contoso/testuser/1SD8D0WZ",
+                JoinLinkError::NotALink,
+            ),
+            (
+                "https://MEET%C2%A1.lync.com/contoso/testuser/1SD8D0WZ",
+                JoinLinkError::NotALink,
+            ),
+            (
+                "https://user:pass@meet.lync.com/contoso/testuser/1SD8D0WZ",
+                JoinLinkError::HasCredentials,
+            ),
+            (
+                "https://someone@meet.lync.com/contoso/testuser/1SD8D0WZ",
+                JoinLinkError::HasCredentials,
+            ),
         ] {
             assert_eq!(classify_default(link), Err(error), "{link:?}");
         }
