@@ -61,8 +61,8 @@ fn failed(failure: &JoinFailure) -> Outcome {
             "Check that you copied the whole link, or ask the organizer for a new one.",
         ),
         JoinFailure::MeetingNotFound => (
-            "We couldn't find this meeting",
-            "The meeting may have been cancelled, or the link may be wrong or out of date.",
+            "This link doesn't lead to a meeting that's on now",
+            "The meeting may have ended or been cancelled, or the link may be out of date.",
             "Ask the organizer for a new link.",
         ),
         JoinFailure::InvitationRequired => (

@@ -140,7 +140,7 @@ impl ApiError {
                 Self::new(
                     StatusCode::NOT_FOUND,
                     GuestErrorCode::MeetingNotFound,
-                    "No meeting with this link exists in this organisation.",
+                    "This link doesn't lead to a meeting that's on now. Ask for a new link.",
                 )
             }
             UpstreamError::Misconfigured(detail) => {

@@ -54,6 +54,17 @@ impl UpstreamError {
             ProtocolError::Aad { .. } => Self::Misconfigured(detail),
             ProtocolError::MissingLink { .. } => Self::Misconfigured(detail),
             ProtocolError::Decode { .. } | ProtocolError::InvalidHref { .. } => Self::Rejected(detail),
+            // A meeting URL the service does not know, or whose meeting is over, is refused
+            // in a shape the documents leave open (§8 item 6): `400 ParameterValidationFailure`
+            // naming `meetingUrl`, `403`, or `404 DestinationNotFound`. Each means the same to
+            // a guest: this link leads to no meeting that is on now.
+            _ if error.status() == Some(400)
+                && error
+                    .service_error()
+                    .is_some_and(|e| e.names_parameter("meetingUrl")) =>
+            {
+                Self::MeetingNotFound(detail)
+            }
             _ => match (
                 error.status(),
                 error.service_error().and_then(|e| e.subcode.clone()),
@@ -389,4 +400,62 @@ fn describe(error: &reqwest::Error) -> String {
         "the request failed"
     };
     kind.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refusal(status: u16, body: &str) -> UpstreamError {
+        let response = http::Response::builder()
+            .status(status)
+            .header("content-type", "application/json; charset=utf-8")
+            .body(body.as_bytes().to_vec())
+            .expect("a response");
+        let error = taapi::parse_anon_token(&response).expect_err("a refusal");
+        UpstreamError::from_protocol(&error)
+    }
+
+    #[test]
+    fn every_documented_refusal_of_a_meeting_url_means_no_meeting_on_now() {
+        for (status, body) in [
+            (
+                400,
+                r#"{"code":"BadRequest","subcode":"ParameterValidationFailure","parameters":{"meetingUrl":"Invalid"}}"#,
+            ),
+            (
+                400,
+                r#"{"code":"BadRequest","subcode":"ParameterValidationFailure","parameters":[{"name":"meetingUrl","reason":"Invalid"}]}"#,
+            ),
+            (
+                403,
+                r#"{"code":"Forbidden","message":"The meeting is not in this tenant."}"#,
+            ),
+            (404, r#"{"code":"NotFound","subcode":"DestinationNotFound"}"#),
+        ] {
+            assert!(
+                matches!(refusal(status, body), UpstreamError::MeetingNotFound(_)),
+                "{status} {body}"
+            );
+        }
+    }
+
+    #[test]
+    fn other_refusals_keep_their_meaning() {
+        let other_parameter = refusal(
+            400,
+            r#"{"code":"BadRequest","subcode":"ParameterValidationFailure","parameters":{"allowedOrigins":"Invalid"}}"#,
+        );
+        assert!(
+            matches!(other_parameter, UpstreamError::Rejected(_)),
+            "{other_parameter:?}"
+        );
+        let endpoint = refusal(403, r#"{"code":"Forbidden","subcode":"ApplicationNotFound"}"#);
+        assert!(
+            matches!(endpoint, UpstreamError::Misconfigured(_)),
+            "{endpoint:?}"
+        );
+        let down = refusal(503, r#"{"code":"ServiceUnavailable"}"#);
+        assert!(matches!(down, UpstreamError::Unavailable(_)), "{down:?}");
+    }
 }

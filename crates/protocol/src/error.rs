@@ -258,6 +258,34 @@ impl ServiceError {
     pub fn is(&self, subcode: &ErrorSubcode) -> bool {
         self.subcode.as_ref() == Some(subcode)
     }
+
+    /// Whether a `ParameterValidationFailure` names the input property `name` (matched
+    /// case-insensitively, as servers match input names). The documents do not show the
+    /// shape of `parameters`, so each plausible one is read: an object keyed by name
+    /// (`{"meetingUrl": "Invalid"}`), an array of `{"name": …}` objects, or of names.
+    pub fn names_parameter(&self, name: &str) -> bool {
+        let Some(parameters) = self
+            .other
+            .iter()
+            .find(|(key, _)| key.eq_ignore_ascii_case("parameters"))
+            .map(|(_, value)| value)
+        else {
+            return false;
+        };
+        let is = |text: &str| text.eq_ignore_ascii_case(name);
+        match parameters {
+            Value::Object(map) => map.keys().any(|key| is(key)),
+            Value::Array(items) => items.iter().any(|item| match item {
+                Value::String(text) => is(text),
+                Value::Object(map) => map
+                    .iter()
+                    .any(|(key, value)| key.eq_ignore_ascii_case("name") && value.as_str().is_some_and(is)),
+                _ => false,
+            }),
+            Value::String(text) => is(text),
+            _ => false,
+        }
+    }
 }
 
 impl std::fmt::Display for ServiceError {

@@ -153,8 +153,11 @@ fn every_fixture_parses_and_round_trips() {
             _ if n.starts_with("ucwa__messaging_invitations_input") => {
                 round_trip::<ucwa::MessagingInvitationInput>(n, bytes);
             }
-            _ if n.starts_with("ucwa__onprem_") => {
+            _ if n.starts_with("ucwa__onprem_") || n.starts_with("ucwa__participants_collection") => {
                 round_trip::<links::Resource>(n, bytes);
+            }
+            _ if n.starts_with("ucwa__participant_resource") => {
+                round_trip::<Participant>(n, bytes);
             }
             _ if n.starts_with("events__") || n.starts_with("callback__taapi_event") => {
                 let events = round_trip::<EventsResponse>(n, bytes);
@@ -478,4 +481,33 @@ fn error_documents_keep_code_subcode_and_extras() {
     let replaced: protocol::ServiceError =
         serde_json::from_slice(&fixture("error__ucwa_409_pget_replaced.json")).expect("parses");
     assert!(replaced.is(&protocol::error::ErrorSubcode::PGetReplaced));
+}
+
+#[test]
+fn a_validation_failure_says_which_parameter_in_any_shape() {
+    let named = |text: &str| -> protocol::ServiceError { serde_json::from_str(text).expect("parses") };
+    let keyed: protocol::ServiceError =
+        serde_json::from_slice(&fixture("error__ucwa_400_parameter_validation_failure.json"))
+            .expect("parses");
+    assert!(keyed.names_parameter("anonymousDisplayName"));
+    assert!(
+        keyed.names_parameter("OPERATIONID"),
+        "names match case-insensitively"
+    );
+    assert!(!keyed.names_parameter("meetingUrl"));
+    let meeting: protocol::ServiceError =
+        serde_json::from_slice(&fixture("taapi__error_400_meeting_url_invalid.json")).expect("parses");
+    assert!(meeting.names_parameter("meetingUrl"));
+    for listed in [
+        r#"{"code":"BadRequest","parameters":[{"name":"meetingUrl","reason":"Invalid"}]}"#,
+        r#"{"code":"BadRequest","parameters":["meetingUrl"]}"#,
+        r#"{"code":"BadRequest","Parameters":{"MeetingUrl":"Missing"}}"#,
+    ] {
+        assert!(named(listed).names_parameter("meetingUrl"), "{listed}");
+    }
+    assert!(!named(r#"{"code":"BadRequest"}"#).names_parameter("meetingUrl"));
+    assert!(
+        !named(r#"{"code":"BadRequest","parameters":[{"name":"allowedOrigins"}]}"#)
+            .names_parameter("meetingUrl")
+    );
 }

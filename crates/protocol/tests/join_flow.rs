@@ -32,7 +32,8 @@ fn lobby_bypass_join_reaches_the_meeting_and_chats() {
     );
     h.machine.set_display_name("Ada (remembered)").expect("name");
     h.give_discover();
-    // The application is created while the guest types, with the name known so far.
+    // A name known before the click (remembered, here) lets the application be created
+    // while the guest looks at the page: the service wants a display name for it.
     let create = h.expect(&Method::POST, "/ucwa/psanon/v1/applications");
     let request = h.request(create);
     assert_eq!(
@@ -57,12 +58,10 @@ fn lobby_bypass_join_reaches_the_meeting_and_chats() {
         Some("ack=1&key=k1"),
         "literal \\u0026 read as &"
     );
-    let warm = h.expect(&Method::OPTIONS, "/onlineMeetingInvitations");
     assert!(
-        h.request(warm).headers().contains_key("authorization"),
-        "the warmer carries the join's headers"
+        h.log.iter().all(|r| r.method() != Method::OPTIONS),
+        "no request the server may refuse is sent to warm the browser's preflight cache"
     );
-    h.respond_raw(warm, 204, &[], Vec::new());
     assert!(
         h.find(&Method::POST, "/onlineMeetingInvitations").is_none(),
         "nothing joins before the click"
@@ -71,7 +70,7 @@ fn lobby_bypass_join_reaches_the_meeting_and_chats() {
     h.machine.join("  Ada Lovelace ").expect("join");
     h.drain();
     assert_eq!(h.machine.phase(), &Phase::Connecting);
-    // The click costs one request: the event channel is already parked.
+    // The click costs one request: the application exists, its event channel is parked.
     let invite = h.expect(&Method::POST, "/onlineMeetingInvitations");
     let input = body(h.request(invite));
     assert_eq!(input["onlineMeetingUri"], CONFERENCE);
@@ -718,4 +717,262 @@ fn token_is_renewed_before_it_expires() {
     h.fire_timers();
     let token = h.expect(&Method::POST, "/api/v1/guest-token");
     assert_eq!(body(h.request(token))["applicationSessionId"], "session-1");
+}
+
+#[test]
+fn without_a_known_name_the_application_is_created_at_the_click_with_it() {
+    let mut h = Harness::new();
+    h.machine.prefetch().expect("prefetch");
+    h.drain();
+    h.give_token();
+    h.give_discover();
+    assert_eq!(h.machine.phase(), &Phase::Ready);
+    assert!(
+        h.find(&Method::POST, "/ucwa/psanon/v1/applications").is_none(),
+        "no application without a display name: the service requires one"
+    );
+    assert!(!h.machine.milestones().application);
+    h.machine.join("Grace Hopper").expect("join");
+    h.drain();
+    assert_eq!(h.machine.phase(), &Phase::Connecting);
+    let create = h.expect(&Method::POST, "/ucwa/psanon/v1/applications");
+    let input = body(h.request(create));
+    assert_eq!(input["anonymousDisplayName"], "Grace Hopper");
+    assert_eq!(input["culture"], "en-us");
+    assert_eq!(input["userAgent"], "guest-join-test");
+    h.give_application();
+    // The event channel and the join go out together.
+    h.expect(&Method::GET, "/events");
+    let invite = h.expect(&Method::POST, "/onlineMeetingInvitations");
+    assert_eq!(body(h.request(invite))["anonymousDisplayName"], "Grace Hopper");
+}
+
+#[test]
+fn a_name_known_while_waiting_creates_the_application_then() {
+    let mut h = Harness::new();
+    h.machine.prefetch().expect("prefetch");
+    h.drain();
+    h.give_token();
+    h.give_discover();
+    assert!(h.find(&Method::POST, "/ucwa/psanon/v1/applications").is_none());
+    // A partner page hands the name over after the page has started.
+    h.machine.set_display_name("Partner Pat").expect("name");
+    h.drain();
+    let create = h.expect(&Method::POST, "/ucwa/psanon/v1/applications");
+    assert_eq!(body(h.request(create))["anonymousDisplayName"], "Partner Pat");
+    // Join pressed while the application is still being created: the join follows it.
+    h.machine.join("Partner Pat").expect("join");
+    h.drain();
+    assert_eq!(
+        h.log
+            .iter()
+            .filter(|r| r.uri().path().ends_with("/ucwa/psanon/v1/applications"))
+            .count(),
+        1,
+        "one application"
+    );
+    assert!(h.find(&Method::POST, "/onlineMeetingInvitations").is_none());
+    h.give_application();
+    h.expect(&Method::POST, "/onlineMeetingInvitations");
+}
+
+/// The documented strict shape of a join: its events in two responses, everyone else
+/// named only by their link's title, the guest listed too; roles are read afterwards.
+#[test]
+fn a_join_split_over_two_responses_names_people_by_title_then_reads_their_roles() {
+    let mut h = Harness::new();
+    h.connect("WLB1");
+    let op = h.invite_operation();
+    h.deliver(json!([
+        communication_sender(vec![
+            invitation_event("started", &op, None, None),
+            conversation_event("added", "Connecting", None),
+        ]),
+        conversation_sender(vec![
+            local_participant_event(false),
+            messaging_event("Disconnected")
+        ]),
+    ]));
+    assert_eq!(
+        h.machine.phase(),
+        &Phase::Connecting,
+        "not in before the completion"
+    );
+    h.deliver_fixture(
+        "events__join_completed_roster_link_only.json",
+        &[(FIXTURE_OPERATION, op.as_str())],
+    );
+    assert!(matches!(h.machine.phase(), Phase::InMeeting { .. }));
+    let people = |h: &Harness| {
+        h.machine
+            .participants()
+            .iter()
+            .map(|p| (p.name.clone(), p.is_leader))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        people(&h),
+        [("Lene Aaling".to_owned(), false), ("Test User".to_owned(), false)],
+        "named by title at once, without the guest themself"
+    );
+    // Each participant resource is read, after the next poll is already parked.
+    h.expect(&Method::GET, "/events");
+    let organizer = h.expect(&Method::GET, "/participants/testuser@contoso.onmicrosoft.com");
+    let attendee = h.expect(&Method::GET, "/participants/lenea@contoso.onmicrosoft.com");
+    assert!(
+        h.find(&Method::GET, "/participants/1546268894@anonymous.invalid")
+            .is_none()
+    );
+    h.respond_fixture(organizer, 200, "ucwa__participant_resource_organizer.json");
+    h.respond(attendee, 404, &json!({"code": "NotFound"}));
+    assert_eq!(
+        people(&h),
+        [("Lene Aaling".to_owned(), false), ("Test User".to_owned(), true)],
+        "the organizer is marked once their resource is read; a failed read changes nothing"
+    );
+    let updates: Vec<Update> = std::iter::from_fn(|| h.machine.poll_update()).collect();
+    assert!(updates.contains(&Update::ParticipantJoined("Test User".to_owned())));
+    assert!(updates.contains(&Update::RosterChanged));
+}
+
+#[test]
+fn someone_waiting_in_the_lobby_is_counted_from_the_in_link() {
+    let mut h = Harness::new();
+    h.join_meeting("Ada");
+    h.deliver_fixture("events__participant_added_in_lobby_link_only.json", &[]);
+    assert_eq!(h.machine.lobby_count(), 1);
+    let waiting = h.machine.participants()[1].clone();
+    assert_eq!((waiting.name.as_str(), waiting.in_lobby), ("Robin Guest", true));
+    // Let in: added again, without `in`.
+    h.deliver(json!([{"rel": "conversation", "href": FIXTURE_CONV, "events": [
+        {"link": {"rel": "participant", "href": format!("{FIXTURE_CONV}/participants/sip-guest-2@anonymous.invalid"), "title": "Robin Guest"}, "type": "added"}
+    ]}]));
+    assert_eq!(h.machine.lobby_count(), 0);
+    let updates: Vec<Update> = std::iter::from_fn(|| h.machine.poll_update()).collect();
+    assert!(updates.contains(&Update::ParticipantJoined("Robin Guest".to_owned())));
+}
+
+#[test]
+fn participant_resources_are_read_a_few_at_a_time() {
+    let mut h = Harness::new();
+    h.join_meeting("Ada");
+    let crowd: Vec<Value> = (0..10)
+        .map(|n| json!({"link": {"rel": "participant", "href": format!("{CONV}/participants/p{n}"), "title": format!("P{n}")}, "type": "added"}))
+        .collect();
+    h.deliver(json!([conversation_sender(crowd)]));
+    let reading = |h: &Harness| {
+        h.in_flight
+            .values()
+            .filter(|r| r.uri().path().contains("/participants/p"))
+            .count()
+    };
+    assert_eq!(reading(&h), 4, "four at a time");
+    for _ in 0..10 {
+        let id = *h
+            .in_flight
+            .iter()
+            .find(|(_, r)| r.uri().path().contains("/participants/p"))
+            .expect("a read in flight")
+            .0;
+        h.respond(id, 200, &json!({"name": "x", "role": "Attendee"}));
+    }
+    assert_eq!(reading(&h), 0, "every resource was read once");
+    assert_eq!(h.machine.participants().len(), 11);
+}
+
+#[test]
+fn a_resync_reads_a_roster_of_links_and_then_their_resources() {
+    let mut h = Harness::new();
+    h.join_meeting("Ada");
+    // The guest's own participant, as the conversation names it.
+    h.deliver(json!([conversation_sender(vec![json!({
+        "link": {"rel": "localParticipant", "href": format!("{FIXTURE_CONV}/participants/1546268894@anonymous.invalid")},
+        "type": "updated"
+    })])]));
+    let events = h.expect(&Method::GET, "/events");
+    h.respond(
+        events,
+        200,
+        &json!({"_links": {"self": {"href": format!("{APP}/events?ack=3&key=k")}, "resync": {"href": format!("{APP}/events?ack=9&key=k")}}}),
+    );
+    let roster = h.expect(&Method::GET, "/participants");
+    h.respond_fixture(roster, 200, "ucwa__participants_collection_links.json");
+    let names: Vec<String> = h.machine.participants().iter().map(|p| p.name.clone()).collect();
+    assert_eq!(names, ["Lene Aaling", "Test User"], "the guest is not listed");
+    let organizer = h.expect(&Method::GET, "/participants/testuser@contoso.onmicrosoft.com");
+    h.expect(&Method::GET, "/participants/lenea@contoso.onmicrosoft.com");
+    h.respond_fixture(organizer, 200, "ucwa__participant_resource_organizer.json");
+    assert!(h.machine.participants()[1].is_leader);
+}
+
+/// An ending told in the documented order: `Disconnected` without a reason, then
+/// `deleted` with it. Whether the two share a response or not, the guest is told why.
+#[test]
+fn an_ending_is_named_by_the_reason_that_follows_the_disconnect() {
+    // In one response.
+    let mut h = Harness::new();
+    h.join_meeting("WLB1");
+    h.deliver_fixture("events__ejected_disconnected_then_deleted.json", &[]);
+    assert_eq!(
+        ended(&h),
+        Some(Ending::Removed),
+        "removed, not 'the meeting ended'"
+    );
+
+    // Split: the reason comes in the next response.
+    let mut h = Harness::new();
+    h.join_meeting("WLB1");
+    h.deliver_fixture("events__conversation_updated_disconnected.json", &[]);
+    assert!(
+        matches!(h.machine.phase(), Phase::InMeeting { .. }),
+        "a reason-less disconnect waits for its reason: {:?}",
+        h.machine.phase()
+    );
+    assert!(!h.machine.chat_ready());
+    h.deliver_fixture("events__conversation_deleted_reason_ended.json", &[]);
+    assert_eq!(ended(&h), Some(Ending::MeetingEnded));
+
+    // No reason ever comes: after a short wait the guest is told the meeting ended.
+    let mut h = Harness::new();
+    h.join_meeting("WLB1");
+    h.timers.clear();
+    h.deliver_fixture("events__conversation_updated_disconnected.json", &[]);
+    assert_eq!(h.timers.len(), 1, "one wait for the reason: {:?}", h.timers);
+    h.fire_timers();
+    assert_eq!(ended(&h), Some(Ending::MeetingEnded));
+
+    // The application went with the conversation: no rejoin, the ending stands.
+    let mut h = Harness::new();
+    h.join_meeting("WLB1");
+    h.deliver_fixture("events__conversation_updated_disconnected.json", &[]);
+    let events = h.expect(&Method::GET, "/events");
+    h.respond(
+        events,
+        404,
+        &json!({"code": "NotFound", "subcode": "ApplicationNotFound"}),
+    );
+    assert_eq!(ended(&h), Some(Ending::MeetingEnded));
+    assert!(h.find(&Method::POST, "/ucwa/psanon/v1/applications").is_none());
+}
+
+#[test]
+fn a_denial_in_the_lobby_is_named_even_when_the_reason_comes_last() {
+    let mut h = Harness::new();
+    h.connect("Ada");
+    let op = h.invite_operation();
+    h.deliver(json!([
+        conversation_sender(vec![local_participant_event(true)]),
+        communication_sender(vec![conversation_event("updated", "InLobby", None)]),
+    ]));
+    assert!(matches!(h.machine.phase(), Phase::Lobby { .. }));
+    h.deliver(json!([communication_sender(vec![conversation_event(
+        "updated",
+        "Disconnected",
+        None
+    )])]));
+    h.deliver(json!([communication_sender(vec![
+        conversation_event("deleted", "Disconnected", Some(("RemoteFailure", "Denied"))),
+        invitation_event("completed", &op, Some("Failure"), None),
+    ])]));
+    assert_eq!(ended(&h), Some(Ending::Denied));
 }

@@ -2,26 +2,75 @@
 
 use url::Url;
 
-use super::{Chat, GuestJoin, RequestKind};
+use super::{Chat, GuestJoin, RequestKind, TimerPurpose};
 use crate::date::Timestamp;
 use crate::error::{ErrorSubcode, ServiceError};
 use crate::html;
 use crate::join::model::{ChatMessage, Delivery, Ending, MessageDirection, MessageId, Person, Phase, Update};
+use crate::links::{Embedded, Links, OneOrMany};
 use crate::ucwa::events::{Event, EventStatus, EventType, EventsResponse};
 use crate::ucwa::resources::{
     Conversation, ConversationState, Direction, Message, MessageBody, Messaging, ModalityState,
     OnlineMeeting, OnlineMeetingInvitation, Participant, Role,
 };
 
+/// How many participant resources are read at once; the rest wait their turn.
+const MAX_DETAIL_READS: usize = 4;
+/// How long a conversation that went away without saying why waits for the reason (the
+/// `deleted` event that carries it may come in the next response).
+pub(super) const ENDING_GRACE_MS: i64 = 5_000;
+
+/// Someone else in the meeting, as the machine tracks them.
+#[derive(Clone, Debug)]
+pub(super) struct RosterEntry {
+    /// What the UI shows.
+    pub(super) person: Person,
+    /// Their participant resource, read for their role and whether they are a guest.
+    href: Url,
+    /// Whether `person` carries what the resource says, not only the event's title.
+    detailed: bool,
+}
+
+/// The conversation went away; how the guest is told depends on the reason, which may
+/// arrive after the event that said so.
+#[derive(Clone, Debug)]
+pub(super) struct PendingEnding {
+    reason: Option<ServiceError>,
+    in_lobby: bool,
+}
+
 impl GuestJoin {
-    /// Applies a response's events in order.
+    /// Applies a response's events in order, then settles an ending the response announced:
+    /// the reason may sit on any event of it, not only the first that says the conversation
+    /// is gone.
     pub(super) fn apply_events(&mut self, response: &EventsResponse, base: &Url, now: Timestamp) {
+        self.learn_local_participant(response, base);
         for (_, event) in response.events() {
             if matches!(self.phase, Phase::Over(_)) {
                 return;
             }
             // A malformed embedded resource spoils one event, not the meeting.
             let _ = self.apply_event(event, base, now);
+        }
+        self.settle_ending(false);
+    }
+
+    /// Learns which participant is the guest before any event is applied: the server may
+    /// list the guest among the participants before it names the local participant.
+    fn learn_local_participant(&mut self, response: &EventsResponse, base: &Url) {
+        for (_, event) in response.events() {
+            let href = match event.target() {
+                "localParticipant" => Some(event.link.href.clone()),
+                "conversation" => event
+                    .resource::<Conversation>("the conversation")
+                    .ok()
+                    .flatten()
+                    .and_then(|c| c.links.get("localParticipant").map(|l| l.href.clone())),
+                _ => None,
+            };
+            if let Some(key) = href.and_then(|href| roster_key(&href, base)) {
+                self.local_key = Some(key);
+            }
         }
     }
 
@@ -121,8 +170,7 @@ impl GuestJoin {
             (EventType::Deleted, _) | (_, Some(ConversationState::Disconnected))
                 if (self.phase.is_joined() || matches!(self.phase, Phase::Connecting)) =>
             {
-                let ending = ending_for(event.reason.as_ref(), matches!(self.phase, Phase::Lobby { .. }));
-                self.finish(ending);
+                self.note_ending(event.reason.as_ref());
             }
             (_, Some(ConversationState::InLobby)) => self.enter_lobby(now),
             // The invitation's completion is the documented signal; a Connected conversation
@@ -137,34 +185,112 @@ impl GuestJoin {
     }
 
     fn on_participant(&mut self, event: &Event, participant: Option<&Participant>, base: &Url) {
-        let Some(key) = roster_key(&event.link.href, base) else {
+        let Ok(href) = event.link.href.resolve(base) else {
             return;
         };
-        if participant.is_some_and(|p| self.is_me(p)) {
+        let key = href.path().to_owned();
+        if self.local_key.as_deref() == Some(key.as_str()) || participant.is_some_and(|p| self.is_me(p)) {
             return;
         }
         if event.event_type == EventType::Deleted {
-            if let Some(person) = self.roster.remove(&key) {
-                self.updates.push_back(Update::ParticipantLeft(person.name));
+            if let Some(entry) = self.roster.remove(&key) {
+                self.updates.push_back(Update::ParticipantLeft(entry.person.name));
             }
             return;
         }
-        let Some(participant) = participant else {
-            return;
+        let previous = self.roster.get(&key).map(|entry| &entry.person);
+        // Without the resource, `in` says where they are: a participant `added` to the
+        // lobby waits there, and one `added` again without it was let in.
+        let in_lobby = match participant.and_then(|p| p.in_lobby) {
+            Some(in_lobby) => in_lobby,
+            None if event.collection() == Some("lobby") => true,
+            None if event.event_type == EventType::Added => false,
+            None => previous.is_some_and(|p| p.in_lobby),
         };
-        let person = person(
-            participant,
-            event.link.title.as_deref(),
-            event.collection() == Some("lobby"),
-        );
-        let previous = self.roster.insert(key, person.clone());
+        let title = event.link.title.as_deref();
+        let entry = match participant {
+            Some(participant) => RosterEntry {
+                person: person(participant, title.or(previous.map(|p| p.name.as_str())), in_lobby),
+                href,
+                detailed: true,
+            },
+            None => RosterEntry {
+                person: Person {
+                    name: named(title)
+                        .or(previous.map(|p| p.name.as_str()))
+                        .unwrap_or(UNNAMED)
+                        .to_owned(),
+                    is_leader: previous.is_some_and(|p| p.is_leader),
+                    is_guest: previous.is_some_and(|p| p.is_guest),
+                    in_lobby,
+                },
+                href,
+                detailed: false,
+            },
+        };
+        let announced = entry.person.clone();
+        let read_details = !entry.detailed;
+        let target = entry.href.clone();
+        let previous = self.roster.insert(key, entry).map(|e| e.person);
+        self.announce(previous, &announced);
+        // The event named them; the resource says their role. A participant added again
+        // may have been promoted, so it is read again.
+        if read_details {
+            self.read_details(target);
+        }
+    }
+
+    /// Tells the UI how someone's entry changed.
+    fn announce(&mut self, previous: Option<Person>, now: &Person) {
         match previous {
-            None if !person.in_lobby => self.updates.push_back(Update::ParticipantJoined(person.name)),
-            Some(previous) if previous.in_lobby && !person.in_lobby => {
-                self.updates.push_back(Update::ParticipantJoined(person.name));
+            None if !now.in_lobby => self
+                .updates
+                .push_back(Update::ParticipantJoined(now.name.clone())),
+            Some(previous) if previous.in_lobby && !now.in_lobby => {
+                self.updates
+                    .push_back(Update::ParticipantJoined(now.name.clone()));
             }
-            Some(previous) if previous == person => {}
+            Some(previous) if previous == *now => {}
             _ => self.updates.push_back(Update::RosterChanged),
+        }
+    }
+
+    /// Reads a participant's resource, a few at a time, off the join's critical path.
+    fn read_details(&mut self, participant: Url) {
+        let reading = |kind: &RequestKind| matches!(kind, RequestKind::Participant(_));
+        let in_flight = self.pending.values().filter(|p| reading(&p.kind)).count();
+        let already = self
+            .pending
+            .values()
+            .any(|p| p.kind == RequestKind::Participant(participant.clone()))
+            || self.detail_queue.contains(&participant);
+        if already {
+            return;
+        }
+        if in_flight < MAX_DETAIL_READS {
+            let _ = self.send(RequestKind::Participant(participant), 0);
+        } else {
+            self.detail_queue.push_back(participant);
+        }
+    }
+
+    /// A participant resource arrived (or could not be read): update their entry and read
+    /// the next one waiting.
+    pub(super) fn on_participant_details(&mut self, url: &Url, response: Option<&crate::HttpResponse>) {
+        let resource = response
+            .and_then(|r| crate::http_util::expect("read a participant", r, &[http::StatusCode::OK]).ok())
+            .and_then(|body| serde_json::from_slice::<Participant>(body).ok());
+        if let Some(participant) = resource
+            && let Some(entry) = self.roster.get_mut(url.path())
+        {
+            let previous = entry.person.clone();
+            entry.person = person(&participant, Some(previous.name.as_str()), previous.in_lobby);
+            entry.detailed = true;
+            let now = entry.person.clone();
+            self.announce(Some(previous), &now);
+        }
+        if let Some(next) = self.detail_queue.pop_front() {
+            let _ = self.send(RequestKind::Participant(next), 0);
         }
     }
 
@@ -303,12 +429,16 @@ impl GuestJoin {
                 .is_some_and(|uri| self.app.as_ref().and_then(|a| a.me_uri.as_deref()) == Some(uri))
     }
 
-    /// Rebuilds the participant list after a `resync`.
+    /// Rebuilds the participant list after a `resync`, from the `participants` collection.
+    /// It lists people as embedded resources, or only as links (titled with their names),
+    /// as UCWA's other collections do; the resources of the latter are read afterwards.
     pub(super) fn on_roster(&mut self, base: &Url, response: &crate::HttpResponse) {
         #[derive(serde::Deserialize)]
         struct Participants {
             #[serde(rename = "_embedded", default)]
-            embedded: crate::links::Embedded,
+            embedded: Embedded,
+            #[serde(rename = "_links", default)]
+            links: Links,
         }
         let Ok(body) = crate::http_util::expect("list participants", response, &[http::StatusCode::OK])
         else {
@@ -317,24 +447,110 @@ impl GuestJoin {
         let Ok(list) = serde_json::from_slice::<Participants>(body) else {
             return;
         };
-        let Ok(Some(people)) = list
+        let embedded = list
             .embedded
-            .get::<Vec<Participant>>("participant", "participants")
-        else {
+            .get::<OneOrMany<Participant>>("participant", "participants")
+            .ok()
+            .flatten();
+        let embedded: Vec<&Participant> = embedded.iter().flat_map(OneOrMany::iter).collect();
+        let mut roster = std::collections::BTreeMap::new();
+        for participant in embedded.into_iter().filter(|p| !self.is_me(p)) {
+            let Some(href) = participant
+                .links
+                .get("self")
+                .and_then(|l| l.href.resolve(base).ok())
+            else {
+                continue;
+            };
+            let entry = RosterEntry {
+                person: person(participant, None, false),
+                href,
+                detailed: true,
+            };
+            roster.insert(entry.href.path().to_owned(), entry);
+        }
+        for link in list.links.get_all("participant") {
+            let Ok(href) = link.href.resolve(base) else {
+                continue;
+            };
+            let key = href.path().to_owned();
+            if roster.contains_key(&key) || self.local_key.as_deref() == Some(key.as_str()) {
+                continue;
+            }
+            let known = self.roster.get(&key).filter(|e| e.detailed);
+            let entry = match known {
+                Some(known) => known.clone(),
+                None => RosterEntry {
+                    person: Person {
+                        name: named(link.title.as_deref()).unwrap_or(UNNAMED).to_owned(),
+                        is_leader: false,
+                        is_guest: false,
+                        in_lobby: false,
+                    },
+                    href,
+                    detailed: false,
+                },
+            };
+            roster.insert(key, entry);
+        }
+        self.roster = roster;
+        self.updates.push_back(Update::RosterChanged);
+        let unread: Vec<Url> = self
+            .roster
+            .values()
+            .filter(|e| !e.detailed)
+            .map(|e| e.href.clone())
+            .collect();
+        for href in unread {
+            self.read_details(href);
+        }
+    }
+
+    /// Notes that the conversation went away; the first reason seen decides how. Chat is
+    /// over at once, whatever the reason.
+    fn note_ending(&mut self, reason: Option<&ServiceError>) {
+        self.chat = Chat::Unavailable;
+        let in_lobby = matches!(self.phase, Phase::Lobby { .. });
+        match &mut self.ending {
+            Some(pending) => {
+                if pending.reason.is_none() {
+                    pending.reason = reason.cloned();
+                }
+            }
+            None => {
+                self.ending = Some(PendingEnding {
+                    reason: reason.cloned(),
+                    in_lobby,
+                });
+            }
+        }
+    }
+
+    /// Ends the join if the conversation went away: now when the reason is known (or
+    /// `now` says not to wait), otherwise once [`ENDING_GRACE_MS`] have passed without it.
+    pub(super) fn settle_ending(&mut self, now: bool) {
+        let Some(pending) = &self.ending else {
             return;
         };
-        self.roster = people
-            .iter()
-            .filter(|p| !self.is_me(p))
-            .filter_map(|p| {
-                Some((
-                    roster_key(&p.links.get("self")?.href, base)?,
-                    person(p, None, false),
-                ))
-            })
-            .collect();
-        self.updates.push_back(Update::RosterChanged);
+        if pending.reason.is_some() || now {
+            let ending = ending_for(pending.reason.as_ref(), pending.in_lobby);
+            self.finish(ending);
+        } else if !self
+            .timers
+            .values()
+            .any(|t| matches!(t, TimerPurpose::SettleEnding))
+        {
+            self.start_timer(TimerPurpose::SettleEnding, ENDING_GRACE_MS);
+        }
     }
+}
+
+/// What a roster entry is called when neither the event nor the resource names them.
+const UNNAMED: &str = "Participant";
+
+/// A title or name worth showing.
+fn named(text: Option<&str>) -> Option<&str> {
+    text.filter(|t| !t.trim().is_empty())
 }
 
 /// The key of a participant in the roster: the path of its resource, so that a relative
@@ -343,16 +559,13 @@ fn roster_key(href: &crate::links::Href, base: &Url) -> Option<String> {
     href.resolve(base).ok().map(|url| url.path().to_owned())
 }
 
-/// Someone as the roster shows them; `title` is the name the event's link carries, and
-/// `in_lobby_by_default` applies when the resource does not say.
-fn person(participant: &Participant, title: Option<&str>, in_lobby_by_default: bool) -> Person {
+/// Someone as their resource describes them; `known_name` (the event's title, or the name
+/// shown so far) and `in_lobby_by_default` apply when the resource does not say.
+fn person(participant: &Participant, known_name: Option<&str>, in_lobby_by_default: bool) -> Person {
     Person {
-        name: participant
-            .name
-            .as_deref()
-            .or(title)
-            .filter(|n| !n.trim().is_empty())
-            .unwrap_or("Guest")
+        name: named(participant.name.as_deref())
+            .or(named(known_name))
+            .unwrap_or(UNNAMED)
             .to_owned(),
         is_leader: participant.role == Some(Role::Leader) || participant.organizer == Some(true),
         is_guest: participant.anonymous == Some(true),

@@ -7,9 +7,16 @@
 //! sense in the current phase returns [`ProtocolError::InvalidTransition`], and a response
 //! for a request the machine no longer cares about is ignored.
 //!
-//! The path: token from the middle tier → anonymous discover (both may run while the guest
-//! types) → create the UCWA application → park the event channel *and* post the
-//! invitation → follow events through the lobby into the meeting → add messaging → chat.
+//! The path: token from the middle tier → anonymous discover (both run while the guest
+//! types) → create the UCWA application with the guest's display name (ahead of the Join
+//! click when the name is already known, a remembered one say, otherwise at the click) →
+//! park the event channel *and* post the invitation, which carries the name given at the
+//! click → follow events through the lobby into the meeting → add messaging → chat.
+//!
+//! Events are read as the documents allow them to come: split over several responses,
+//! participants named only by their link's title (their resources are read afterwards, off
+//! the join's path), and a conversation's end announced first without a reason and then,
+//! maybe in the next response, with it.
 //!
 //! Event-channel discipline: exactly one long-poll is parked at a time, and the next one is
 //! parked before the events of a response are processed. A dropped channel is retried
@@ -19,6 +26,8 @@
 
 mod events;
 mod model;
+
+use events::{PendingEnding, RosterEntry};
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
@@ -157,7 +166,7 @@ enum RequestKind {
     AddMessaging(Url),
     SendMessage(MessageId),
     Roster(Url),
-    Warm(Url),
+    Participant(Url),
     Leave,
     Cleanup(Url),
 }
@@ -171,8 +180,8 @@ impl RequestKind {
                 4
             }
             Self::SendMessage(_) => 2,
-            Self::Roster(_) => 1,
-            Self::Warm(_) | Self::Leave | Self::Cleanup(_) => 0,
+            Self::Roster(_) | Self::Participant(_) => 1,
+            Self::Leave | Self::Cleanup(_) => 0,
         }
     }
 
@@ -195,8 +204,13 @@ struct Pending {
 
 #[derive(Debug)]
 enum TimerPurpose {
-    Retry { kind: RequestKind, attempt: u32 },
+    Retry {
+        kind: RequestKind,
+        attempt: u32,
+    },
     RenewToken,
+    /// The conversation went away without a reason; stop waiting for one.
+    SettleEnding,
 }
 
 #[derive(Debug)]
@@ -239,6 +253,8 @@ pub struct GuestJoin {
     discovered: Option<Discovered>,
     app: Option<AppLinks>,
     participants_url: Option<Url>,
+    /// The roster key of the guest's own participant, so events about it are not listed.
+    local_key: Option<String>,
     chat: Chat,
     subject: Option<String>,
     pending: BTreeMap<RequestId, Pending>,
@@ -248,7 +264,10 @@ pub struct GuestJoin {
     token_renewals: u32,
     app_recoveries: u32,
     invite_operation: Option<String>,
-    roster: BTreeMap<String, Person>,
+    roster: BTreeMap<String, RosterEntry>,
+    /// Participant resources waiting to be read.
+    detail_queue: VecDeque<Url>,
+    ending: Option<PendingEnding>,
     messages: Vec<ChatMessage>,
     message_operations: BTreeMap<MessageId, String>,
     seen_incoming: BTreeSet<String>,
@@ -272,6 +291,7 @@ impl GuestJoin {
             discovered: None,
             app: None,
             participants_url: None,
+            local_key: None,
             chat: Chat::Unavailable,
             subject: None,
             pending: BTreeMap::new(),
@@ -282,6 +302,8 @@ impl GuestJoin {
             app_recoveries: 0,
             invite_operation: None,
             roster: BTreeMap::new(),
+            detail_queue: VecDeque::new(),
+            ending: None,
             messages: Vec::new(),
             message_operations: BTreeMap::new(),
             seen_incoming: BTreeSet::new(),
@@ -316,14 +338,14 @@ impl GuestJoin {
 
     /// Everyone else in the meeting and its lobby, ordered by name.
     pub fn participants(&self) -> Vec<&Person> {
-        let mut people: Vec<&Person> = self.roster.values().collect();
+        let mut people: Vec<&Person> = self.roster.values().map(|entry| &entry.person).collect();
         people.sort_by_key(|a| a.name.to_lowercase());
         people
     }
 
     /// How many people wait in the lobby.
     pub fn lobby_count(&self) -> usize {
-        self.roster.values().filter(|p| p.in_lobby).count()
+        self.roster.values().filter(|entry| entry.person.in_lobby).count()
     }
 
     /// The chat so far, oldest first.
@@ -372,15 +394,25 @@ impl GuestJoin {
         }
     }
 
-    /// The name to create the application with while the guest is still typing (a
-    /// remembered name, say). The name given to [`GuestJoin::join`] is the one the meeting
-    /// shows: the invitation carries it.
+    /// The guest's name, known before the Join click (remembered from an earlier visit, or
+    /// passed by a partner page): the application, which the service creates with a display
+    /// name, is then created ahead, so that the click costs only the join itself. The name
+    /// given to [`GuestJoin::join`] is the one the meeting shows: the invitation carries it.
     ///
     /// # Errors
     /// [`ProtocolError::InvalidInput`] for an empty or over-long name.
     pub fn set_display_name(&mut self, display_name: &str) -> Result<(), ProtocolError> {
         self.display_name = Some(valid_name(display_name)?);
+        if self.phase == Phase::Ready && self.app.is_none() && !self.creating_application() {
+            return self.send(RequestKind::CreateApplication, 0);
+        }
         Ok(())
+    }
+
+    fn creating_application(&self) -> bool {
+        self.pending
+            .values()
+            .any(|p| p.kind == RequestKind::CreateApplication)
     }
 
     /// The guest pressed Join with this display name.
@@ -410,8 +442,15 @@ impl GuestJoin {
                 self.display_name = Some(name);
                 self.join_requested = true;
                 self.set_phase(Phase::Connecting);
-                self.invite_operation = Some(self.operation_id());
-                self.send(RequestKind::Invite, 0)
+                if self.app.is_some() {
+                    self.invite_operation = Some(self.operation_id());
+                    self.send(RequestKind::Invite, 0)
+                } else if self.creating_application() {
+                    // Created ahead with a remembered name: the join follows it.
+                    Ok(())
+                } else {
+                    self.send(RequestKind::CreateApplication, 0)
+                }
             }
             Phase::Over(Ending::Failed(_)) => {
                 self.display_name = Some(name);
@@ -532,6 +571,10 @@ impl GuestJoin {
             Input::TimerFired { id } => match self.timers.remove(&id) {
                 Some(TimerPurpose::Retry { kind, attempt }) => self.send(kind, attempt),
                 Some(TimerPurpose::RenewToken) => self.renew_token(None),
+                Some(TimerPurpose::SettleEnding) => {
+                    self.settle_ending(true);
+                    Ok(())
+                }
                 None => Ok(()),
             },
         }
@@ -580,6 +623,9 @@ impl GuestJoin {
 
     fn reset_conversation(&mut self) {
         self.participants_url = None;
+        self.local_key = None;
+        self.detail_queue.clear();
+        self.ending = None;
         self.chat = Chat::Unavailable;
         self.invite_operation = None;
         if !self.roster.is_empty() {
@@ -742,7 +788,9 @@ impl GuestJoin {
                     .ok_or_else(|| missing("send a message without an operation"))?;
                 ucwa::send_message_request(send_url, self.token()?, operation, &message.text)
             }
-            RequestKind::Roster(url) => crate::http_util::empty(http::Method::GET, url, Some(self.token()?)),
+            RequestKind::Roster(url) | RequestKind::Participant(url) => {
+                crate::http_util::empty(http::Method::GET, url, Some(self.token()?))
+            }
             RequestKind::Leave => {
                 let app = self
                     .app
@@ -751,7 +799,6 @@ impl GuestJoin {
                 ucwa::delete_request(&app.self_url, self.token()?)
             }
             RequestKind::Cleanup(url) => ucwa::delete_request(url, self.token()?),
-            RequestKind::Warm(url) => ucwa::preflight_warmer(url, self.token()?),
         }
     }
 
@@ -761,7 +808,11 @@ impl GuestJoin {
                 self.finish(Ending::Left);
                 Ok(())
             }
-            RequestKind::Cleanup(_) | RequestKind::Roster(_) | RequestKind::Warm(_) => Ok(()),
+            RequestKind::Cleanup(_) | RequestKind::Roster(_) => Ok(()),
+            RequestKind::Participant(url) => {
+                self.on_participant_details(&url, None);
+                Ok(())
+            }
             // For discover too: a browser reports a refused origin (no CORS headers) exactly
             // like a network failure, so after the retries both stay possible.
             _ => self.retry_or_fail(pending, now, JoinFailure::NetworkLost),
@@ -829,7 +880,11 @@ impl GuestJoin {
                 self.fail_queued_messages();
                 Ok(())
             }
-            RequestKind::Roster(_) | RequestKind::Cleanup(_) | RequestKind::Warm(_) => Ok(()),
+            RequestKind::Roster(_) | RequestKind::Cleanup(_) => Ok(()),
+            RequestKind::Participant(url) => {
+                self.on_participant_details(url, None);
+                Ok(())
+            }
             RequestKind::Leave => {
                 self.finish(Ending::Left);
                 Ok(())
@@ -951,11 +1006,15 @@ impl GuestJoin {
                 self.on_roster(&pending.url, response);
                 Ok(())
             }
+            RequestKind::Participant(url) => {
+                self.on_participant_details(&url, Some(response));
+                Ok(())
+            }
             RequestKind::Leave => {
                 self.finish(Ending::Left);
                 Ok(())
             }
-            RequestKind::Cleanup(_) | RequestKind::Warm(_) => Ok(()),
+            RequestKind::Cleanup(_) => Ok(()),
         }
     }
 
@@ -1060,12 +1119,17 @@ impl GuestJoin {
             anon_applications,
             conference_uri,
         });
-        // The application is created whether or not the guest has pressed Join yet: it is
-        // the slowest step, and joining afterwards takes a single request.
         if self.join_requested {
             self.set_phase(Phase::Connecting);
+        } else {
+            self.set_phase(Phase::Ready);
         }
-        self.send(RequestKind::CreateApplication, 0)
+        // The service creates the application with the guest's display name, so it waits
+        // for one: made ahead when the name is already known, otherwise at the click.
+        if self.display_name.is_some() {
+            return self.send(RequestKind::CreateApplication, 0);
+        }
+        Ok(())
     }
 
     fn on_application(
@@ -1095,7 +1159,6 @@ impl GuestJoin {
             self.fail(JoinFailure::Incompatible);
             return Ok(());
         };
-        let join_url = app.join_online_meeting.clone();
         self.app = Some(app);
         // Park the event channel first so the invitation's `started` event cannot be missed.
         self.send(RequestKind::Events(events), 0)?;
@@ -1104,9 +1167,7 @@ impl GuestJoin {
             return self.send(RequestKind::Invite, 0);
         }
         self.set_phase(Phase::Ready);
-        // Waiting for the click: have the browser check CORS for the join URL now, so the
-        // join itself needs no preflight.
-        self.send(RequestKind::Warm(join_url), 0)
+        Ok(())
     }
 
     fn on_invite(
@@ -1210,6 +1271,11 @@ impl GuestJoin {
                         Ok(())
                     }
                     (Some(401), _) => self.renew_token(Some(pending.kind)),
+                    // The conversation already ended; the application went with it.
+                    (Some(404 | 410), _) if self.ending.is_some() => {
+                        self.settle_ending(true);
+                        Ok(())
+                    }
                     (Some(404 | 410), _) => self.recover_application(now),
                     // Another error, or a 200 whose body is not an event response (a
                     // proxy's page, say): try the same URL again, and give up if it never
@@ -1240,6 +1306,10 @@ impl GuestJoin {
                 if let Some(url) = self.participants_url.clone() {
                     self.send(RequestKind::Roster(url), 0)?;
                 }
+            }
+            ucwa::events::Continuation::Resume if self.ending.is_some() => {
+                self.settle_ending(true);
+                return Ok(());
             }
             ucwa::events::Continuation::Resume => {
                 // The server closed the conversations while we were away: join again.

@@ -403,23 +403,6 @@ pub fn send_message_request(
     http_util::text(Method::POST, &url, Some(token), "text/plain; charset=utf-8", text)
 }
 
-/// An `OPTIONS` request carrying the headers a later `POST` to `target` will carry.
-///
-/// A browser checks CORS for it with a preflight, and caches the answer for `target`; the
-/// real `POST` then goes out without a preflight of its own. Servers answer it `204` (or
-/// `405`); the answer does not matter.
-///
-/// # Errors
-/// [`ProtocolError::InvalidHref`] for an unusable URL.
-pub fn preflight_warmer(target: &Url, token: &Secret) -> Result<HttpRequest, ProtocolError> {
-    let mut request = http_util::empty(Method::OPTIONS, target, Some(token))?;
-    request.headers_mut().insert(
-        http::header::CONTENT_TYPE,
-        http::HeaderValue::from_static(http_util::JSON),
-    );
-    Ok(request)
-}
-
 /// Builds a `DELETE` (leave: conversation or application).
 ///
 /// # Errors

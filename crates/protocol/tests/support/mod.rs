@@ -231,6 +231,20 @@ impl Harness {
         self.respond(id, 200, &events_body(ack, senders));
     }
 
+    /// Answers the parked event poll with the senders of a golden fixture
+    /// (`tests/fixtures/<name>`), with `replace` applied to its text first (the fixture's
+    /// operation id becomes the machine's, say).
+    pub fn deliver_fixture(&mut self, name: &str, replace: &[(&str, &str)]) {
+        let fixture = fixture(name, replace);
+        self.deliver(fixture["sender"].clone());
+    }
+
+    /// Answers request `id` with a golden fixture as its body.
+    pub fn respond_fixture(&mut self, id: RequestId, status: u16, name: &str) {
+        let fixture = fixture(name, &[]);
+        self.respond(id, status, &fixture);
+    }
+
     /// The operation id the machine used for its join.
     pub fn invite_operation(&self) -> String {
         self.log
@@ -251,6 +265,24 @@ impl Harness {
         self.deliver(join_without_lobby(&op));
         self.deliver(json!([conversation_sender(vec![messaging_event("Connected")])]));
     }
+}
+
+/// The operation id of the join in the golden fixtures.
+pub const FIXTURE_OPERATION: &str = "e2f1c7a0-3b4d-4c5e-8f90-a1b2c3d4e5f6";
+/// The conversation of the golden fixtures.
+pub const FIXTURE_CONV: &str =
+    "/ucwa/psanon/v1/applications/112409054559/communication/conversations/2c9bd7f1e0a34b0c9f5d7a1e3b6c8d40";
+
+/// A golden fixture, parsed after `replace` is applied to its text.
+pub fn fixture(name: &str, replace: &[(&str, &str)]) -> Value {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    let mut text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
+    for (from, to) in replace {
+        text = text.replace(from, to);
+    }
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
 fn clone_request(request: &HttpRequest) -> HttpRequest {
