@@ -49,7 +49,7 @@ async fn chat_ready(browser: &Browser) -> Check {
 }
 
 fn now_ms() -> i64 {
-    simulator::store::now_ms()
+    simulator::ids::now_ms()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

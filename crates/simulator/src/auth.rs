@@ -4,8 +4,9 @@
 use axum::http::HeaderMap;
 use serde::{Deserialize, Serialize};
 
+use crate::ids::now_secs;
 use crate::keys::rs256_validation;
-use crate::store::{State, Store, now_secs};
+use crate::store::{State, Store};
 
 /// The claims of an Azure AD application token.
 #[derive(Clone, Debug, Serialize, Deserialize)]

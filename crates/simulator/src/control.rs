@@ -12,8 +12,9 @@ use serde_json::{Value, json};
 
 use crate::config::{MeetingConfig, Quirks};
 use crate::faults::{FailureRule, Faults, Latency};
+use crate::ids::{now_secs, random_hex, random_meeting_id};
 use crate::middleware::HostState;
-use crate::store::{Gone, OpError, Presence, now_secs};
+use crate::store::{Gone, OpError, Presence};
 
 /// The control routes.
 pub fn routes() -> Router<HostState> {
@@ -156,7 +157,7 @@ async fn create_meeting(
         },
     };
     let config = MeetingConfig {
-        id: input.id.unwrap_or_else(crate::taapi::random_meeting_id),
+        id: input.id.unwrap_or_else(random_meeting_id),
         tenant,
         organizer: input.organizer.unwrap_or_else(|| "organizer".to_owned()),
         organizer_name: input.organizer_name.unwrap_or_else(|| "Organizer".to_owned()),
@@ -460,8 +461,8 @@ async fn send_callback(
     let webpool = host.store.hosts.webpool.as_str().trim_end_matches('/');
     let body = json!({
         "_links": {
-            "self": {"href": format!("{webpool}/platformservice/tgt-{}/v1/applications/1/events?ack=1", crate::store::random_hex(16))},
-            "next": {"href": format!("{webpool}/platformservice/tgt-{}/v1/applications/1/events?ack=2", crate::store::random_hex(16))},
+            "self": {"href": format!("{webpool}/platformservice/tgt-{}/v1/applications/1/events?ack=1", random_hex(16))},
+            "next": {"href": format!("{webpool}/platformservice/tgt-{}/v1/applications/1/events?ack=2", random_hex(16))},
         },
         "sender": [{"rel": "communication", "href": "/platformservice/v1/applications/1/communication", "events": []}],
         "baseuri": webpool,
@@ -474,7 +475,7 @@ async fn send_callback(
             "content-type",
             "application/json; type=\"application/vnd.microsoft.com.ucwa+json\"; charset=utf-8",
         )
-        .header("x-ms-correlation-id", crate::store::random_hex(16))
+        .header("x-ms-correlation-id", random_hex(16))
         .body(body.to_string())
         .send()
         .await;

@@ -26,6 +26,7 @@ pub mod config;
 pub mod control;
 pub mod demo;
 pub mod faults;
+pub mod ids;
 pub mod journal;
 pub mod keys;
 pub mod login;

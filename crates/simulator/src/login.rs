@@ -9,9 +9,9 @@ use serde_json::json;
 
 use crate::auth::AadClaims;
 use crate::config::Permission;
+use crate::ids::now_secs;
 use crate::middleware::HostState;
 use crate::reply;
-use crate::store::now_secs;
 
 /// The Azure AD routes.
 pub fn routes() -> Router<HostState> {

@@ -162,7 +162,7 @@ async fn serve(
     settings_out: Option<PathBuf>,
     app_url: Option<String>,
 ) -> Result<(), String> {
-    let secret = simulator::store::random_hex(24);
+    let secret = simulator::ids::random_hex(24);
     let config = match (config, demo) {
         (Some(path), false) => SimConfig::from_file(&path).map_err(|e| e.to_string())?,
         (None, true) => demo::config(base_port, secret.clone()),

@@ -11,9 +11,10 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use crate::auth;
+use crate::ids::{now_ms, random_hex};
 use crate::journal::{DeliveredEvents, HostName, JournalEntry, Step};
 use crate::reply;
-use crate::store::{Store, now_ms};
+use crate::store::Store;
 
 /// The host a router serves, with the store.
 #[derive(Clone, Debug)]
@@ -260,7 +261,7 @@ pub async fn server_headers(request: Request, next: Next) -> Response {
         "x-ms-server-fqdn",
         HeaderValue::from_static("SIMULATOR01.infra.lync.invalid"),
     );
-    if let Ok(value) = HeaderValue::from_str(&crate::store::random_hex(16)) {
+    if let Ok(value) = HeaderValue::from_str(&random_hex(16)) {
         headers.insert("x-ms-correlation-id", value);
     }
     if let Some(id) = request_id {

@@ -7,6 +7,7 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
 use crate::config::Quirks;
+use crate::ids::{now_ms, random_hex};
 use crate::store::{Gone, OpError};
 
 /// The UCWA JSON media type the servers answered with.
@@ -99,14 +100,14 @@ pub fn unauthorized(webticket: &str) -> Response {
 
 /// An Azure AD OAuth error.
 pub fn aad_error(status: StatusCode, error: &str, code: u32, description: &str) -> Response {
-    let now = crate::store::now_ms();
+    let now = now_ms();
     let body = json!({
         "error": error,
-        "error_description": format!("AADSTS{code}: {description}\r\nTrace ID: {}\r\nCorrelation ID: {}\r\nTimestamp: {}", crate::store::random_hex(16), crate::store::random_hex(16), protocol::date::Timestamp::from_millis(now).to_iso8601()),
+        "error_description": format!("AADSTS{code}: {description}\r\nTrace ID: {}\r\nCorrelation ID: {}\r\nTimestamp: {}", random_hex(16), random_hex(16), protocol::date::Timestamp::from_millis(now).to_iso8601()),
         "error_codes": [code],
         "timestamp": protocol::date::Timestamp::from_millis(now).to_iso8601(),
-        "trace_id": crate::store::random_hex(16),
-        "correlation_id": crate::store::random_hex(16),
+        "trace_id": random_hex(16),
+        "correlation_id": random_hex(16),
     });
     (status, axum::Json(body)).into_response()
 }

@@ -18,6 +18,7 @@ use url::Url;
 use crate::channel::{EventChannel, PollOutcome};
 use crate::config::{AppConfig, EndpointConfig, MeetingConfig, Quirks, SimConfig, TenantConfig, Timers};
 use crate::faults::Faults;
+use crate::ids::{now_ms, random_digits, random_hex, slug};
 use crate::journal::Journal;
 use crate::keys::KeyRing;
 use crate::resources::{self as res, AppPaths, ConvPaths};
@@ -37,18 +38,6 @@ pub struct Hosts {
     pub meet: Url,
     /// The control API.
     pub control: Url,
-}
-
-/// Milliseconds since the epoch, now.
-pub fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
-}
-
-/// Seconds since the epoch, now.
-pub fn now_secs() -> i64 {
-    now_ms() / 1000
 }
 
 /// Where a person is.
@@ -313,23 +302,6 @@ pub struct Store {
     pub timers: Timers,
 }
 
-fn random_digits(len: usize) -> String {
-    use rand::Rng;
-    let mut rng = rand::thread_rng();
-    let first = rng.gen_range(1..=9);
-    std::iter::once(first)
-        .chain((1..len).map(|_| rng.gen_range(0..=9)))
-        .map(|d: u32| char::from_digit(d, 10).unwrap_or('0'))
-        .collect()
-}
-
-/// A random lower-case hex id.
-pub fn random_hex(bytes: usize) -> String {
-    (0..bytes)
-        .map(|_| format!("{:02x}", rand::random::<u8>()))
-        .collect()
-}
-
 /// Joins a meeting's URL from its parts.
 pub fn join_url(meet: &Url, tenant_name: &str, organizer: &str, id: &str) -> String {
     let base = meet.as_str().trim_end_matches('/');
@@ -460,21 +432,6 @@ impl Store {
         }
         state.meetings.insert(id, meeting);
         Ok(join_url)
-    }
-}
-
-/// A lower-case user name made of a display name's letters.
-pub fn slug(name: &str) -> String {
-    let slug: String = name
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_lowercase())
-        .take(16)
-        .collect();
-    if slug.is_empty() {
-        "person".to_owned()
-    } else {
-        slug
     }
 }
 

@@ -13,10 +13,11 @@ use serde_json::{Value, json};
 
 use crate::auth::{self, AadClaims, PsatClaims, TokenError};
 use crate::config::{Namespace, Permission};
+use crate::ids::{now_ms, now_secs, random_hex, random_meeting_id, slug};
 use crate::journal::HostName;
 use crate::middleware::HostState;
 use crate::reply;
-use crate::store::{Endpoint, Meeting, now_ms, now_secs, random_hex};
+use crate::store::{Endpoint, Meeting};
 
 /// The discover route on the api host (service and guest discover share the path).
 pub fn discover_routes() -> Router<HostState> {
@@ -468,7 +469,7 @@ async fn adhoc_meeting(
     };
     let organizer = format!(
         "{}meet{}",
-        crate::store::slug(
+        slug(
             endpoint
                 .sip
                 .trim_start_matches("sip:")
@@ -539,12 +540,4 @@ async fn adhoc_meeting(
         response.headers_mut().insert(header::ETAG, value);
     }
     response
-}
-
-/// An 8-character meeting id like the published ones (`PYQC0NM0`).
-pub fn random_meeting_id() -> String {
-    const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ0123456789";
-    (0..8)
-        .map(|_| char::from(ALPHABET[usize::from(rand::random::<u8>()) % ALPHABET.len()]))
-        .collect()
 }

@@ -14,6 +14,7 @@ use serde_json::{Value, json};
 
 use crate::auth;
 use crate::channel::{PollOutcome, PollStart};
+use crate::ids::{now_ms, random_hex};
 use crate::journal::DeliveredEvents;
 use crate::middleware::{HostState, dropped_connection};
 use crate::reply;
@@ -161,7 +162,7 @@ fn application_body(host: &HostState, app: &str) -> Option<Value> {
     let app = state.apps.get(app)?;
     let paths = app.paths();
     let expires = protocol::date::Timestamp::from_millis(
-        crate::store::now_ms() + i64::try_from(host.store.timers.app_idle_secs).unwrap_or(300) * 1000,
+        now_ms() + i64::try_from(host.store.timers.app_idle_secs).unwrap_or(300) * 1000,
     );
     Some(json!({
         "culture": app.culture,
@@ -505,7 +506,7 @@ async fn send_message(
             ["operationid", "operationcontext", "sessioncontext"].contains(&k.to_ascii_lowercase().as_str())
         })
         .map(|(_, v)| v.clone())
-        .unwrap_or_else(|| crate::store::random_hex(8));
+        .unwrap_or_else(|| random_hex(8));
     if operation.chars().count() > protocol::ucwa::MAX_OPERATION_ID {
         return reply::invalid_parameter("operationId", "Invalid");
     }
