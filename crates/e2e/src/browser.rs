@@ -98,7 +98,7 @@ impl Stack {
     /// When that does not happen within 5 s.
     pub async fn application_parked(&self) -> Check {
         for _ in 0..200 {
-            if self.sim.store.lock().apps.values().any(|a| a.channel.is_parked()) {
+            if self.sim.store.lock().channels.values().any(|c| c.is_parked()) {
                 return Ok(());
             }
             tokio::time::sleep(Duration::from_millis(25)).await;

@@ -415,9 +415,8 @@ async fn a_lost_event_channel_recovers_without_losing_messages() {
             {
                 let mut state = stack.sim.store.lock();
                 state.faults.drop_polls = 2;
-                for app in state.apps.values_mut() {
-                    app.channel
-                        .release_parked(simulator::channel::PollOutcome::Dropped);
+                for channel in state.channels.values_mut() {
+                    channel.release_parked(simulator::channel::PollOutcome::Dropped);
                 }
             }
             for text in ["first", "second", "third"] {

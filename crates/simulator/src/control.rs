@@ -14,7 +14,8 @@ use crate::config::{MeetingConfig, Quirks};
 use crate::faults::{FailureRule, Faults, Latency};
 use crate::ids::{now_secs, random_hex, random_meeting_id};
 use crate::middleware::HostState;
-use crate::store::{Gone, OpError, Presence};
+use crate::model::{Gone, Presence};
+use crate::store::OpError;
 
 /// The control routes.
 pub fn routes() -> Router<HostState> {
@@ -70,7 +71,7 @@ struct PersonView {
     application: Option<String>,
 }
 
-fn meeting_view(meeting: &crate::store::Meeting) -> Value {
+fn meeting_view(meeting: &crate::model::Meeting) -> Value {
     let people: Vec<PersonView> = meeting
         .people
         .values()
@@ -99,7 +100,13 @@ async fn state(State(host): State<HostState>) -> Response {
     let apps: Vec<Value> = state
         .apps
         .values()
-        .map(|a| json!({"id": a.id, "name": a.name, "session_id": a.session_id, "expired": a.expired_at.is_some(), "parked": a.channel.is_parked()}))
+        .map(|a| {
+            let parked = state
+                .channels
+                .get(&a.id)
+                .is_some_and(crate::channel::EventChannel::is_parked);
+            json!({"id": a.id, "name": a.name, "session_id": a.session_id, "expired": a.expired_at.is_some(), "parked": parked})
+        })
         .collect();
     axum::Json(json!({
         "hosts": host.store.hosts,
@@ -313,10 +320,10 @@ async fn drop_events(State(host): State<HostState>, axum::Json(input): axum::Jso
         .collect();
     let mut dropped = 0;
     for id in ids {
-        if let Some(app) = state.apps.get_mut(&id)
-            && app.channel.is_parked()
+        if let Some(channel) = state.channels.get_mut(&id)
+            && channel.is_parked()
         {
-            app.channel.release_parked(crate::channel::PollOutcome::Dropped);
+            channel.release_parked(crate::channel::PollOutcome::Dropped);
             dropped += 1;
         }
     }

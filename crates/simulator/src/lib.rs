@@ -32,6 +32,7 @@ pub mod keys;
 pub mod login;
 pub mod meet;
 pub mod middleware;
+pub mod model;
 pub mod render;
 pub mod reply;
 pub mod resources;
@@ -56,7 +57,8 @@ use url::Url;
 use crate::config::SimConfig;
 use crate::journal::HostName;
 use crate::middleware::HostState;
-use crate::store::{Hosts, Store};
+use crate::model::Hosts;
+use crate::store::Store;
 
 /// Largest request body any host accepts.
 const MAX_BODY: usize = 64 * 1024;

@@ -8,7 +8,8 @@ use serde_json::{Value, json};
 
 use crate::config::Quirks;
 use crate::ids::{now_ms, random_hex};
-use crate::store::{Gone, OpError};
+use crate::model::Gone;
+use crate::store::OpError;
 
 /// The UCWA JSON media type the servers answered with.
 pub const UCWA_JSON: &str = "application/json; charset=utf-8";

@@ -10,8 +10,6 @@ use std::sync::{Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::{Duration, Instant};
 
 use protocol::date::Timestamp;
-use protocol::taapi::AccessLevel;
-use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use url::Url;
 
@@ -21,196 +19,10 @@ use crate::faults::Faults;
 use crate::ids::{now_ms, random_digits, random_hex, slug};
 use crate::journal::Journal;
 use crate::keys::KeyRing;
+use crate::model::{
+    ChatLine, Conversation, Endpoint, Gone, Hosts, Meeting, Person, Presence, Stage, UcwaApp, join_url,
+};
 use crate::resources::{self as res, AppPaths, ConvPaths};
-
-/// The base URL of every simulated host.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct Hosts {
-    /// Azure AD.
-    pub login: Url,
-    /// Discovery.
-    pub api: Url,
-    /// TAAPI applications.
-    pub ring: Url,
-    /// UCWA and redirected TAAPI calls.
-    pub webpool: Url,
-    /// Meeting join URLs.
-    pub meet: Url,
-    /// The control API.
-    pub control: Url,
-}
-
-/// Where a person is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Presence {
-    /// Waiting for admission.
-    Lobby,
-    /// In the meeting.
-    InMeeting,
-}
-
-/// A person in a meeting: scripted (played by the control API) or a guest.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct Person {
-    /// Id within the meeting, `user@domain`.
-    pub id: String,
-    /// Display name.
-    pub name: String,
-    /// SIP URI.
-    pub uri: String,
-    /// Organizer or presenter.
-    pub leader: bool,
-    /// An anonymous guest.
-    pub anonymous: bool,
-    /// Lobby or meeting.
-    pub presence: Presence,
-    /// The guest's application, for guests.
-    pub app: Option<String>,
-    /// When they arrived (ms since the epoch).
-    pub since_ms: i64,
-}
-
-/// A chat line, as the control API reports it.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct ChatLine {
-    /// Who wrote it.
-    pub from: String,
-    /// The text.
-    pub text: String,
-    /// When (ms since the epoch).
-    pub at_ms: i64,
-}
-
-/// A meeting.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct Meeting {
-    /// The meeting id.
-    pub id: String,
-    /// The tenant id.
-    pub tenant: String,
-    /// The organizer's SIP URI.
-    pub organizer_uri: String,
-    /// The subject.
-    pub subject: String,
-    /// The lobby policy.
-    pub access_level: AccessLevel,
-    /// The join URL.
-    pub join_url: String,
-    /// The conference URI.
-    pub conference_uri: String,
-    /// Who is there.
-    pub people: BTreeMap<String, Person>,
-    /// The chat so far.
-    pub chat: Vec<ChatLine>,
-    /// When it expires (ms since the epoch), for ad-hoc meetings.
-    pub expires_ms: Option<i64>,
-}
-
-impl Meeting {
-    fn lobby_for_guests(&self) -> bool {
-        matches!(
-            self.access_level,
-            AccessLevel::Locked | AccessLevel::Invited | AccessLevel::SameEnterprise
-        )
-    }
-}
-
-/// Where a guest's conversation is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ConvState {
-    /// Waiting in the lobby.
-    InLobby,
-    /// In the meeting.
-    Connected,
-}
-
-/// A guest's conversation in a meeting.
-#[derive(Clone, Debug)]
-pub struct Conversation {
-    id: String,
-    meeting: String,
-    person: String,
-    invitation: String,
-    operation_id: String,
-    state: ConvState,
-    messaging: bool,
-    messaging_invitations: BTreeMap<String, String>,
-    sent: BTreeMap<String, u64>,
-    next_message: u64,
-}
-
-/// Why an application can no longer be used.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Gone {
-    /// It expired (idle, or by the control API): `410 InactiveApplicationExpired`.
-    Expired,
-    /// It was deleted or forgotten: `404 ApplicationNotFound`.
-    Deleted,
-}
-
-/// A guest's UCWA application.
-#[derive(Debug)]
-pub struct UcwaApp {
-    /// The id.
-    pub id: String,
-    /// The `applicationSessionId` of its token.
-    pub session_id: String,
-    /// The origins its token allows.
-    pub origins: Vec<String>,
-    /// The conference URI its token is for.
-    pub conference: String,
-    /// The guest's display name.
-    pub name: String,
-    /// The guest's number (`sip:<number>@anonymous.invalid`).
-    pub number: String,
-    /// Culture.
-    pub culture: String,
-    /// User agent.
-    pub user_agent: String,
-    /// The event channel.
-    pub channel: EventChannel,
-    /// Last request touching it.
-    pub last_activity: Instant,
-    /// When it expired, if it did.
-    pub expired_at: Option<Instant>,
-    conversation: Option<Conversation>,
-}
-
-impl UcwaApp {
-    /// The guest's SIP URI.
-    pub fn me_uri(&self) -> String {
-        format!("sip:{}@anonymous.invalid", self.number)
-    }
-
-    fn person_id(&self) -> String {
-        format!("{}@anonymous.invalid", self.number)
-    }
-
-    /// The id of the guest's conversation, if they joined a meeting.
-    pub fn conversation_id(&self) -> Option<String> {
-        self.conversation.as_ref().map(|c| c.id.clone())
-    }
-
-    /// Paths of this application.
-    pub fn paths(&self) -> AppPaths {
-        AppPaths::new(&self.id)
-    }
-}
-
-/// A TAAPI application endpoint.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct Endpoint {
-    /// Its SIP URI.
-    pub sip: String,
-    /// Its app registration.
-    pub client_id: String,
-    /// Its tenant.
-    pub tenant: String,
-    /// Its TAAPI application id (a number).
-    pub app_id: String,
-}
 
 /// Something the demo staff does later.
 #[derive(Clone, Debug)]
@@ -275,6 +87,8 @@ pub struct State {
     pub meetings: BTreeMap<String, Meeting>,
     /// Guest applications by id.
     pub apps: BTreeMap<String, UcwaApp>,
+    /// Each guest application's event channel, by application id.
+    pub channels: BTreeMap<String, EventChannel>,
     /// Quirk modes.
     pub quirks: Quirks,
     /// Injected faults.
@@ -302,12 +116,6 @@ pub struct Store {
     pub timers: Timers,
 }
 
-/// Joins a meeting's URL from its parts.
-pub fn join_url(meet: &Url, tenant_name: &str, organizer: &str, id: &str) -> String {
-    let base = meet.as_str().trim_end_matches('/');
-    format!("{base}/{tenant_name}/{organizer}/{id}")
-}
-
 impl Store {
     /// A store for `config`, listening at `hosts`.
     pub fn new(config: &SimConfig, hosts: Hosts) -> Self {
@@ -332,6 +140,7 @@ impl Store {
                 endpoints,
                 meetings: BTreeMap::new(),
                 apps: BTreeMap::new(),
+                channels: BTreeMap::new(),
                 quirks: config.quirks.clone(),
                 faults: Faults::default(),
                 journal: Journal::default(),
@@ -456,8 +265,8 @@ impl State {
             grouped.entry(app).or_default().push(sender);
         }
         for app in order {
-            if let (Some(senders), Some(target)) = (grouped.remove(&app), self.apps.get_mut(&app)) {
-                target.channel.push(senders);
+            if let (Some(senders), Some(target)) = (grouped.remove(&app), self.channels.get_mut(&app)) {
+                target.push(senders);
             }
         }
     }
@@ -487,6 +296,13 @@ impl State {
         }
     }
 
+    /// Forgets an application and its event channel (a parked poll ends as its sender
+    /// is dropped).
+    fn forget_app(&mut self, id: &str) {
+        self.apps.remove(id);
+        self.channels.remove(id);
+    }
+
     /// Creates a guest application.
     #[allow(clippy::too_many_arguments)]
     pub fn create_app(
@@ -514,11 +330,12 @@ impl State {
             number: random_digits(10),
             culture: culture.to_owned(),
             user_agent: user_agent.to_owned(),
-            channel: EventChannel::new(paths.app.clone(), random_hex(24), 14),
             last_activity: Instant::now(),
             expired_at: None,
             conversation: None,
         };
+        self.channels
+            .insert(id.clone(), EventChannel::new(paths.app, random_hex(24), 14));
         self.apps.entry(id).or_insert(app)
     }
 
@@ -551,7 +368,7 @@ impl State {
             .find(|m| m.conference_uri.eq_ignore_ascii_case(uri))
     }
 
-    fn guests_in(&self, meeting: &str) -> Vec<(String, ConvPaths, ConvState, bool)> {
+    fn guests_in(&self, meeting: &str) -> Vec<(String, ConvPaths, Stage, bool)> {
         self.apps
             .values()
             .filter(|app| app.expired_at.is_none())
@@ -560,9 +377,9 @@ impl State {
                 Some((
                     app.id.clone(),
                     ConvPaths {
-                        conv: app.paths().conversation(&conv.id),
+                        conv: AppPaths::new(&app.id).conversation(&conv.id),
                     },
-                    conv.state,
+                    conv.stage,
                     conv.messaging,
                 ))
             })
@@ -579,7 +396,7 @@ impl State {
         except: Option<&str>,
     ) {
         for (app, conv, state, _) in self.guests_in(meeting) {
-            if state != ConvState::Connected || Some(app.as_str()) == except {
+            if state != Stage::Connected || Some(app.as_str()) == except {
                 continue;
             }
             outbox.push(
@@ -609,7 +426,7 @@ impl State {
         let app = self.app(app_id)?;
         if let Some(conv) = &app.conversation {
             if conv.operation_id == operation_id {
-                return Ok(app.paths().invitation(&conv.invitation));
+                return Ok(AppPaths::new(&app.id).invitation(&conv.invitation));
             }
             return Err(OpError::Conflict("AlreadyExists"));
         }
@@ -626,14 +443,14 @@ impl State {
             .map(|m| m.id.clone())
             .ok_or(OpError::NotFound("DestinationNotFound"))?;
         let app = self.apps.get_mut(app_id).ok_or(OpError::Gone(Gone::Deleted))?;
-        let paths = app.paths();
+        let paths = AppPaths::new(&app.id);
         let conversation = Conversation {
             id: random_hex(16),
             meeting: meeting_id.clone(),
             person: app.person_id(),
             invitation: random_hex(16),
             operation_id: operation_id.to_owned(),
-            state: ConvState::InLobby,
+            stage: Stage::InLobby,
             messaging: false,
             messaging_invitations: BTreeMap::new(),
             sent: BTreeMap::new(),
@@ -649,7 +466,7 @@ impl State {
             .meetings
             .get_mut(&meeting_id)
             .ok_or(OpError::NotFound("DestinationNotFound"))?;
-        let lobby = meeting.lobby_for_guests();
+        let lobby = meeting.guests_wait_in_lobby();
         let person = Person {
             id: person_id.clone(),
             name: name.clone(),
@@ -804,11 +621,11 @@ impl State {
         let meeting = meeting.clone();
         let app_id = person.app.clone().ok_or(OpError::Conflict("not a guest"))?;
         let app = self.apps.get_mut(&app_id).ok_or(OpError::Gone(Gone::Deleted))?;
-        let paths = app.paths();
+        let paths = AppPaths::new(&app.id);
         let Some(conversation) = app.conversation.as_mut() else {
             return Err(OpError::Conflict("no conversation"));
         };
-        conversation.state = ConvState::Connected;
+        conversation.stage = Stage::Connected;
         let conv = ConvPaths {
             conv: paths.conversation(&conversation.id),
         };
@@ -949,7 +766,7 @@ impl State {
         if let Some(app) = found.app.as_ref().and_then(|id| self.apps.get_mut(id))
             && let Some(conversation) = app.conversation.take()
         {
-            let paths = app.paths();
+            let paths = AppPaths::new(&app.id);
             let conv = ConvPaths {
                 conv: paths.conversation(&conversation.id),
             };
@@ -1119,7 +936,7 @@ impl State {
         let uri = protocol::data_uri::encode(media, text);
         let mut outbox = Outbox::default();
         for (app_id, conv, state, messaging) in self.guests_in(meeting) {
-            if state != ConvState::Connected || !messaging || Some(app_id.as_str()) == except {
+            if state != Stage::Connected || !messaging || Some(app_id.as_str()) == except {
                 continue;
             }
             let Some(n) = self
@@ -1171,13 +988,13 @@ impl State {
         operation_id: &str,
     ) -> Result<String, OpError> {
         let app = self.app(app_id)?;
-        let paths = app.paths();
+        let paths = AppPaths::new(&app.id);
         let conv_state = app
             .conversation
             .as_mut()
             .filter(|c| c.id == conversation)
             .ok_or(OpError::NotFound("ConversationNotFound"))?;
-        if conv_state.state != ConvState::Connected {
+        if conv_state.stage != Stage::Connected {
             return Err(OpError::Forbidden(
                 "Messaging can be added once you are in the meeting.",
             ));
@@ -1266,7 +1083,7 @@ impl State {
     /// [`OpError`] when there is no such conversation.
     pub fn stop_messaging(&mut self, app_id: &str, conversation: &str) -> Result<(), OpError> {
         let app = self.app(app_id)?;
-        let paths = app.paths();
+        let paths = AppPaths::new(&app.id);
         let conv_state = app
             .conversation
             .as_mut()
@@ -1308,7 +1125,7 @@ impl State {
     ) -> Result<String, OpError> {
         let stamp = crate::render::date(&self.quirks, Timestamp::from_millis(now_ms()));
         let app = self.app(app_id)?;
-        let paths = app.paths();
+        let paths = AppPaths::new(&app.id);
         let conv_state = app
             .conversation
             .as_mut()
@@ -1406,7 +1223,9 @@ impl State {
         let Some(app) = self.apps.get_mut(app_id) else {
             return;
         };
-        app.channel.release_parked(PollOutcome::Gone);
+        if let Some(channel) = self.channels.get_mut(app_id) {
+            channel.release_parked(PollOutcome::Gone);
+        }
         let left = app
             .conversation
             .as_ref()
@@ -1428,9 +1247,7 @@ impl State {
                     app.expired_at = Some(Instant::now());
                 }
             }
-            Gone::Deleted => {
-                self.apps.remove(app_id);
-            }
+            Gone::Deleted => self.forget_app(app_id),
         }
     }
 
@@ -1443,7 +1260,9 @@ impl State {
             .apps
             .values()
             .filter(|a| {
-                a.expired_at.is_none() && !a.channel.is_parked() && now.duration_since(a.last_activity) > idle
+                a.expired_at.is_none()
+                    && !self.channels.get(&a.id).is_some_and(EventChannel::is_parked)
+                    && now.duration_since(a.last_activity) > idle
             })
             .map(|a| a.id.clone())
             .collect();
@@ -1457,7 +1276,7 @@ impl State {
             .map(|a| a.id.clone())
             .collect();
         for id in forgotten {
-            self.apps.remove(&id);
+            self.forget_app(&id);
         }
         let lobby_limit = i64::try_from(timers.lobby_timeout_secs)
             .unwrap_or(i64::MAX)
@@ -1496,11 +1315,11 @@ impl State {
         let conv_state = app.conversation.as_ref().filter(|c| c.id == conversation)?;
         let meeting = self.meetings.get(&conv_state.meeting)?;
         let conv = ConvPaths {
-            conv: app.paths().conversation(&conv_state.id),
+            conv: AppPaths::new(&app.id).conversation(&conv_state.id),
         };
-        let state = match conv_state.state {
-            ConvState::InLobby => "InLobby",
-            ConvState::Connected => "Connected",
+        let state = match conv_state.stage {
+            Stage::InLobby => "InLobby",
+            Stage::Connected => "Connected",
         };
         let modalities: &[&str] = if conv_state.messaging { &["Messaging"] } else { &[] };
         Some(res::conversation(
@@ -1519,7 +1338,7 @@ impl State {
         let conv_state = app.conversation.as_ref().filter(|c| c.id == conversation)?;
         let meeting = self.meetings.get(&conv_state.meeting)?;
         let conv = ConvPaths {
-            conv: app.paths().conversation(&conv_state.id),
+            conv: AppPaths::new(&app.id).conversation(&conv_state.id),
         };
         let people: Vec<Value> = meeting
             .people

@@ -16,8 +16,8 @@ use crate::config::{Namespace, Permission};
 use crate::ids::{now_ms, now_secs, random_hex, random_meeting_id, slug};
 use crate::journal::HostName;
 use crate::middleware::HostState;
+use crate::model::{Endpoint, Meeting};
 use crate::reply;
-use crate::store::{Endpoint, Meeting};
 
 /// The discover route on the api host (service and guest discover share the path).
 pub fn discover_routes() -> Router<HostState> {

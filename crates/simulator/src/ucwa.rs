@@ -17,8 +17,10 @@ use crate::channel::{PollOutcome, PollStart};
 use crate::ids::{now_ms, random_hex};
 use crate::journal::DeliveredEvents;
 use crate::middleware::{HostState, dropped_connection};
+use crate::model::Gone;
 use crate::reply;
-use crate::store::{Gone, OpError};
+use crate::resources::AppPaths;
+use crate::store::OpError;
 use crate::taapi::{json_body, namespace, with_port_4443};
 
 /// The psanon routes (webpool host).
@@ -160,7 +162,8 @@ fn text_field(input: &Value, name: &str) -> Option<String> {
 fn application_body(host: &HostState, app: &str) -> Option<Value> {
     let state = host.store.lock();
     let app = state.apps.get(app)?;
-    let paths = app.paths();
+    let paths = AppPaths::new(&app.id);
+    let events = state.channels.get(&app.id)?.first_href();
     let expires = protocol::date::Timestamp::from_millis(
         now_ms() + i64::try_from(host.store.timers.app_idle_secs).unwrap_or(300) * 1000,
     );
@@ -174,7 +177,7 @@ fn application_body(host: &HostState, app: &str) -> Option<Value> {
             "self": {"href": paths.app},
             "policies": {"href": format!("{}/policies", paths.app)},
             "batch": {"href": format!("{}/batch", paths.app)},
-            "events": {"href": app.channel.first_href()},
+            "events": {"href": events},
         },
         "_embedded": {
             "me": {"uri": app.me_uri(), "name": app.name, "_links": {"self": {"href": format!("{}/me", paths.app)}}, "rel": "me"},
@@ -305,10 +308,13 @@ async fn events(
         );
     let start = {
         let mut state = host.store.lock();
-        let Ok(found) = state.app(&app) else {
+        if state.app(&app).is_err() {
+            return reply::op_error(&OpError::Gone(Gone::Deleted));
+        }
+        let Some(channel) = state.channels.get_mut(&app) else {
             return reply::op_error(&OpError::Gone(Gone::Deleted));
         };
-        if param("key").as_deref() != Some(found.channel.key()) {
+        if param("key").as_deref() != Some(channel.key()) {
             return reply::error(
                 StatusCode::NOT_FOUND,
                 "NotFound",
@@ -316,7 +322,7 @@ async fn events(
                 "The event channel key does not match.",
             );
         }
-        found.channel.poll(ack)
+        channel.poll(ack)
     };
     let outcome = match start {
         PollStart::Ready(response) => PollOutcome::Events(response),
@@ -326,7 +332,7 @@ async fn events(
                 Ok(Err(_)) => PollOutcome::Gone,
                 Err(_) => {
                     let mut state = host.store.lock();
-                    match state.apps.get_mut(&app).and_then(|a| a.channel.time_out(id)) {
+                    match state.channels.get_mut(&app).and_then(|c| c.time_out(id)) {
                         Some(response) => PollOutcome::Events(response),
                         None => rx.try_recv().unwrap_or(PollOutcome::Gone),
                     }

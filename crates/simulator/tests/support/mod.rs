@@ -16,7 +16,7 @@ use simulator::Simulator;
 use simulator::config::{
     AppConfig, EndpointConfig, MeetingConfig, Permission, PersonConfig, SimConfig, TenantConfig, Timers,
 };
-use simulator::store::Hosts;
+use simulator::model::Hosts;
 use tokio::sync::mpsc;
 
 pub const TENANT: &str = "11111111-2222-3333-4444-555555555555";
