@@ -15,7 +15,7 @@ use crate::faults::{FailureRule, Faults, Latency};
 use crate::ids::{now_secs, random_hex, random_meeting_id};
 use crate::middleware::HostState;
 use crate::model::{Gone, Presence};
-use crate::store::OpError;
+use crate::refusal::ControlError;
 
 /// The control routes.
 pub fn routes() -> Router<HostState> {
@@ -48,15 +48,11 @@ pub fn routes() -> Router<HostState> {
         .route("/control/callbacks", post(send_callback))
 }
 
-fn error(status: StatusCode, message: impl Into<String>) -> Response {
-    (status, axum::Json(json!({"error": message.into()}))).into_response()
-}
-
-fn op(result: Result<(), OpError>) -> Response {
+/// `204`, or the failure.
+fn op(result: Result<(), ControlError>) -> Response {
     match result {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
-        Err(OpError::NotFound(what)) => error(StatusCode::NOT_FOUND, format!("no such {what}")),
-        Err(e) => error(StatusCode::CONFLICT, e.to_string()),
+        Err(e) => e.into_response(),
     }
 }
 
@@ -127,7 +123,7 @@ async fn meeting(State(host): State<HostState>, Path(id): Path<String>) -> Respo
     let state = host.store.lock();
     match state.meetings.get(&id.to_ascii_uppercase()) {
         Some(meeting) => axum::Json(meeting_view(meeting)).into_response(),
-        None => error(StatusCode::NOT_FOUND, "no such meeting"),
+        None => ControlError::NoSuchMeeting.into_response(),
     }
 }
 
@@ -160,7 +156,7 @@ async fn create_meeting(
         Some(tenant) => tenant,
         None => match host.store.lock().tenants.first() {
             Some(t) => t.id.clone(),
-            None => return error(StatusCode::CONFLICT, "no tenant is configured"),
+            None => return ControlError::NoTenant.into_response(),
         },
     };
     let config = MeetingConfig {
@@ -180,7 +176,7 @@ async fn create_meeting(
             axum::Json(json!({"id": id, "join_url": join_url})),
         )
             .into_response(),
-        Err(e) => error(StatusCode::CONFLICT, e.to_string()),
+        Err(e) => ControlError::from(e).into_response(),
     }
 }
 
@@ -249,12 +245,7 @@ async fn say(
             .and_then(|m| m.people.values().find(|p| p.leader && p.app.is_none()))
         {
             Some(person) => person.id.clone(),
-            None => {
-                return error(
-                    StatusCode::CONFLICT,
-                    "nobody but guests is in the meeting to speak",
-                );
-            }
+            None => return ControlError::NobodyToSpeak.into_response(),
         },
     };
     op(state.say(&meeting, &from, &input.text, input.html))
@@ -294,7 +285,7 @@ async fn set_latency(State(host): State<HostState>, axum::Json(latency): axum::J
 
 async fn add_failure(State(host): State<HostState>, axum::Json(rule): axum::Json<FailureRule>) -> Response {
     if !(400..=599).contains(&rule.status) {
-        return error(StatusCode::BAD_REQUEST, "status must be 400 to 599");
+        return ControlError::FailureStatusOutOfRange.into_response();
     }
     host.store.lock().faults.failures.push(rule);
     StatusCode::NO_CONTENT.into_response()
@@ -453,12 +444,12 @@ async fn send_callback(
             .find(|r| r.client_id == input.client_id)
             .cloned()
         else {
-            return error(StatusCode::NOT_FOUND, "no such app registration");
+            return ControlError::NoSuchRegistration.into_response();
         };
         (registration.clone(), registration.tenant.clone())
     };
     let Some(url) = input.url.or(registration.callback_url.clone()) else {
-        return error(StatusCode::CONFLICT, "the app registration has no callback URL");
+        return ControlError::NoCallbackUrl.into_response();
     };
     let audience = registration
         .app_id_uri
@@ -488,9 +479,6 @@ async fn send_callback(
         .await;
     match result {
         Ok(response) => axum::Json(json!({"status": response.status().as_u16()})).into_response(),
-        Err(e) => error(
-            StatusCode::BAD_GATEWAY,
-            format!("the callback URL could not be reached: {e}"),
-        ),
+        Err(e) => ControlError::CallbackUnreachable(e.to_string()).into_response(),
     }
 }

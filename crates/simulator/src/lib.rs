@@ -33,6 +33,7 @@ pub mod login;
 pub mod meet;
 pub mod middleware;
 pub mod model;
+pub mod refusal;
 pub mod render;
 pub mod reply;
 pub mod resources;
@@ -58,6 +59,7 @@ use crate::config::SimConfig;
 use crate::journal::HostName;
 use crate::middleware::HostState;
 use crate::model::Hosts;
+use crate::refusal::Refusal;
 use crate::store::Store;
 
 /// Largest request body any host accepts.
@@ -245,22 +247,12 @@ pub fn router(host: HostName, store: Arc<Store>) -> Router {
         .with_state(state)
 }
 
-async fn not_found() -> Response {
-    reply::error(
-        StatusCode::NOT_FOUND,
-        "NotFound",
-        Some("ResourceNotFound"),
-        "The resource does not exist.",
-    )
+async fn not_found() -> Refusal {
+    Refusal::ResourceNotFound
 }
 
-async fn method_not_allowed() -> Response {
-    reply::error(
-        StatusCode::METHOD_NOT_ALLOWED,
-        "MethodNotAllowed",
-        None,
-        "The resource does not support this method.",
-    )
+async fn method_not_allowed() -> Refusal {
+    Refusal::MethodNotAllowed
 }
 
 /// Gives framework-made errors (oversized bodies, bad paths) the servers' error shape.
@@ -271,14 +263,9 @@ async fn uniform_errors(response: Response) -> Response {
         .and_then(|v| v.to_str().ok())
         .is_some_and(|ct| ct.contains("json") || ct.contains("html"));
     match response.status() {
-        StatusCode::PAYLOAD_TOO_LARGE if !is_json => reply::error(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "EntityTooLarge",
-            None,
-            "The request body is too large.",
-        ),
-        StatusCode::BAD_REQUEST if !is_json => reply::bad_json(),
-        StatusCode::UNSUPPORTED_MEDIA_TYPE if !is_json => reply::unsupported_media_type(),
+        StatusCode::PAYLOAD_TOO_LARGE if !is_json => Refusal::EntityTooLarge.into_response(),
+        StatusCode::BAD_REQUEST if !is_json => Refusal::DeserializationFailure.into_response(),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE if !is_json => Refusal::UnsupportedMediaType.into_response(),
         _ => response.into_response(),
     }
 }

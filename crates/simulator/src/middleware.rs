@@ -13,6 +13,7 @@ use axum::response::{IntoResponse, Response};
 use crate::auth;
 use crate::ids::{now_ms, random_hex};
 use crate::journal::{DeliveredEvents, HostName, JournalEntry, Step};
+use crate::refusal::Refusal;
 use crate::reply;
 use crate::store::Store;
 
@@ -74,12 +75,7 @@ pub async fn observe(State(host): State<HostState>, request: Request, next: Next
     let response = match failure {
         Some(rule) => {
             let status = StatusCode::from_u16(rule.status).unwrap_or(StatusCode::SERVICE_UNAVAILABLE);
-            let mut response = reply::error(
-                status,
-                "ServiceFailure",
-                None,
-                "The service is temporarily unavailable (injected fault).",
-            );
+            let mut response = Refusal::InjectedFault(status).into_response();
             if let Some(after) = rule.retry_after
                 && let Ok(value) = HeaderValue::from_str(&after.to_string())
             {
@@ -200,12 +196,7 @@ pub async fn cors(State(host): State<HostState>, request: Request, next: Next) -
         if matches!(allowed, Allowed::NotForBrowsers) && !preflight {
             return next.run(request).await;
         }
-        return reply::error(
-            StatusCode::FORBIDDEN,
-            "Forbidden",
-            None,
-            "Service does not allow a cross domain request from this origin.",
-        );
+        return Refusal::CrossOriginRefused.into_response();
     }
     let mut response = if preflight {
         let mut response = StatusCode::NO_CONTENT.into_response();

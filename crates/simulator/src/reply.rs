@@ -1,5 +1,6 @@
-//! Responses in the shapes the real services used: UCWA/TAAPI error documents, IIS's `401`
-//! page with its two challenges, Azure AD's OAuth errors.
+//! Responses in the shapes the real services used: JSON written with the server quirks,
+//! IIS's `401` page with its two challenges, Azure AD's OAuth errors. (UCWA/TAAPI error
+//! documents are [`crate::refusal::Refusal`]s.)
 
 use axum::body::Body;
 use axum::http::{HeaderValue, StatusCode, header};
@@ -8,8 +9,6 @@ use serde_json::{Value, json};
 
 use crate::config::Quirks;
 use crate::ids::{now_ms, random_hex};
-use crate::model::Gone;
-use crate::store::OpError;
 
 /// The UCWA JSON media type the servers answered with.
 pub const UCWA_JSON: &str = "application/json; charset=utf-8";
@@ -22,61 +21,6 @@ pub fn json(status: StatusCode, value: &Value, quirks: &Quirks) -> Response {
         .headers_mut()
         .insert(header::CONTENT_TYPE, HeaderValue::from_static(UCWA_JSON));
     response
-}
-
-/// A UCWA/TAAPI error document.
-pub fn error(status: StatusCode, code: &str, subcode: Option<&str>, message: &str) -> Response {
-    let mut body = json!({"code": code, "message": message});
-    if let Some(subcode) = subcode {
-        body["subcode"] = json!(subcode);
-    }
-    let mut response = (status, axum::Json(body)).into_response();
-    response
-        .headers_mut()
-        .insert(header::CONTENT_TYPE, HeaderValue::from_static(UCWA_JSON));
-    if let Ok(value) = HeaderValue::from_str(&format!(
-        "{};source=\"simulator\";reason=\"{}\"",
-        status.as_u16(),
-        message.replace('"', "'")
-    )) {
-        response.headers_mut().insert("x-ms-diagnostics", value);
-    }
-    response
-}
-
-/// `400 ParameterValidationFailure` naming the parameter.
-pub fn invalid_parameter(name: &str, reason: &str) -> Response {
-    let body = json!({
-        "code": "BadRequest",
-        "subcode": "ParameterValidationFailure",
-        "message": format!("Please check what you entered and try again: {name} is {reason}."),
-        "parameters": [{"name": name, "reason": reason}],
-    });
-    let mut response = (StatusCode::BAD_REQUEST, axum::Json(body)).into_response();
-    response
-        .headers_mut()
-        .insert(header::CONTENT_TYPE, HeaderValue::from_static(UCWA_JSON));
-    response
-}
-
-/// `400 DeserializationFailure`.
-pub fn bad_json() -> Response {
-    error(
-        StatusCode::BAD_REQUEST,
-        "BadRequest",
-        Some("DeserializationFailure"),
-        "The request body could not be read as JSON.",
-    )
-}
-
-/// `415 UnsupportedMediaType`.
-pub fn unsupported_media_type() -> Response {
-    error(
-        StatusCode::UNSUPPORTED_MEDIA_TYPE,
-        "UnsupportedMediaType",
-        Some("UnsupportedMediaType"),
-        "The content type is not supported here.",
-    )
 }
 
 /// IIS's `401`: an HTML body and both challenges, as recorded.
@@ -111,44 +55,4 @@ pub fn aad_error(status: StatusCode, error: &str, code: u32, description: &str) 
         "correlation_id": random_hex(16),
     });
     (status, axum::Json(body)).into_response()
-}
-
-/// The response for an operation error.
-pub fn op_error(failure: &OpError) -> Response {
-    match failure {
-        OpError::NotFound(subcode) => error_response(
-            StatusCode::NOT_FOUND,
-            "NotFound",
-            subcode,
-            "The resource was not found.",
-        ),
-        OpError::Forbidden(message) => error(StatusCode::FORBIDDEN, "Forbidden", None, message),
-        OpError::Conflict(subcode) => error_response(
-            StatusCode::CONFLICT,
-            "Conflict",
-            subcode,
-            "The request conflicts with the resource's state.",
-        ),
-        OpError::Invalid(parameter) => invalid_parameter(parameter, "Invalid"),
-        OpError::Gone(Gone::Expired) => error(
-            StatusCode::GONE,
-            "Gone",
-            Some("InactiveApplicationExpired"),
-            "The application expired because no event channel request was parked for too long.",
-        ),
-        OpError::Gone(Gone::Deleted) => error(
-            StatusCode::NOT_FOUND,
-            "NotFound",
-            Some("ApplicationNotFound"),
-            "The application does not exist.",
-        ),
-    }
-}
-
-fn error_response(status: StatusCode, code: &str, subcode: &str, message: &str) -> Response {
-    let subcode = subcode
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric())
-        .then_some(subcode);
-    error(status, code, subcode, message)
 }

@@ -22,6 +22,7 @@ use crate::keys::KeyRing;
 use crate::model::{
     ChatLine, Conversation, Endpoint, Gone, Hosts, Meeting, Person, Presence, Stage, UcwaApp, join_url,
 };
+use crate::refusal::{AddMeetingError, ControlError, Refusal};
 use crate::resources::{self as res, AppPaths, ConvPaths};
 
 /// Something the demo staff does later.
@@ -52,26 +53,6 @@ pub struct DemoStaff {
     pub name: String,
     /// How long before they admit a guest from the lobby.
     pub admit_after: Duration,
-}
-
-/// Errors operations report; handlers turn them into the documented responses.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-pub enum OpError {
-    /// 404 with the subcode.
-    #[error("not found: {0}")]
-    NotFound(&'static str),
-    /// 403 with a message.
-    #[error("forbidden: {0}")]
-    Forbidden(&'static str),
-    /// 409 with the subcode.
-    #[error("conflict: {0}")]
-    Conflict(&'static str),
-    /// 400 with the parameter.
-    #[error("invalid parameter {0}")]
-    Invalid(&'static str),
-    /// The application is gone.
-    #[error("application gone")]
-    Gone(Gone),
 }
 
 /// Everything mutable.
@@ -184,18 +165,18 @@ impl Store {
     /// Adds a meeting from configuration; returns its join URL.
     ///
     /// # Errors
-    /// [`OpError::Invalid`] for an unknown tenant or a taken id.
-    pub fn add_meeting(&self, config: &MeetingConfig) -> Result<String, OpError> {
+    /// [`AddMeetingError`] for an unknown tenant or a taken id.
+    pub fn add_meeting(&self, config: &MeetingConfig) -> Result<String, AddMeetingError> {
         let mut state = self.lock();
         let tenant = state
             .tenants
             .iter()
             .find(|t| t.id == config.tenant)
             .cloned()
-            .ok_or(OpError::Invalid("tenant"))?;
+            .ok_or(AddMeetingError::UnknownTenant)?;
         let id = config.id.to_ascii_uppercase();
         if state.meetings.contains_key(&id) {
-            return Err(OpError::Conflict("AlreadyExists"));
+            return Err(AddMeetingError::IdTaken);
         }
         let organizer_uri = format!("sip:{}@{}", config.organizer, tenant.domain);
         let join_url = join_url(&self.hosts.meet, &tenant.name, &config.organizer, &id);
@@ -272,27 +253,27 @@ impl State {
     }
 
     /// Person `person` of meeting `meeting`.
-    fn person(&self, meeting: &str, person: &str) -> Result<&Person, OpError> {
+    fn person(&self, meeting: &str, person: &str) -> Result<&Person, ControlError> {
         self.meetings
             .get(meeting)
-            .ok_or(OpError::NotFound("meeting"))?
+            .ok_or(ControlError::NoSuchMeeting)?
             .people
             .get(person)
-            .ok_or(OpError::NotFound("person"))
+            .ok_or(ControlError::NoSuchPerson)
     }
 
     /// The application `id` if it can be used, touching its idle timer.
     ///
     /// # Errors
-    /// [`OpError::Gone`].
-    pub fn app(&mut self, id: &str) -> Result<&mut UcwaApp, OpError> {
+    /// [`Refusal::ApplicationExpired`] or [`Refusal::ApplicationNotFound`].
+    pub fn app(&mut self, id: &str) -> Result<&mut UcwaApp, Refusal> {
         match self.apps.get_mut(id) {
-            Some(app) if app.expired_at.is_some() => Err(OpError::Gone(Gone::Expired)),
+            Some(app) if app.expired_at.is_some() => Err(Refusal::ApplicationExpired),
             Some(app) => {
                 app.last_activity = Instant::now();
                 Ok(app)
             }
-            None => Err(OpError::Gone(Gone::Deleted)),
+            None => Err(Refusal::ApplicationNotFound),
         }
     }
 
@@ -414,7 +395,7 @@ impl State {
     /// invitation href. Repeating an operation id returns the same invitation.
     ///
     /// # Errors
-    /// [`OpError`]: gone application, token for another meeting (403), unknown meeting
+    /// [`Refusal`]: gone application, token for another meeting (403), unknown meeting
     /// (404), a second join (409).
     pub fn join(
         &mut self,
@@ -422,18 +403,16 @@ impl State {
         uri: &str,
         operation_id: &str,
         name: Option<&str>,
-    ) -> Result<String, OpError> {
+    ) -> Result<String, Refusal> {
         let app = self.app(app_id)?;
         if let Some(conv) = &app.conversation {
             if conv.operation_id == operation_id {
                 return Ok(AppPaths::new(&app.id).invitation(&conv.invitation));
             }
-            return Err(OpError::Conflict("AlreadyExists"));
+            return Err(Refusal::AlreadyExists);
         }
         if !app.conference.eq_ignore_ascii_case(uri) {
-            return Err(OpError::Forbidden(
-                "The target conference URI does not match the conference URI provisioned in the anonymous token.",
-            ));
+            return Err(Refusal::ConferenceMismatch);
         }
         if let Some(name) = name.filter(|n| !n.trim().is_empty()) {
             app.name = name.trim().to_owned();
@@ -441,8 +420,8 @@ impl State {
         let meeting_id = self
             .meeting_by_uri(uri)
             .map(|m| m.id.clone())
-            .ok_or(OpError::NotFound("DestinationNotFound"))?;
-        let app = self.apps.get_mut(app_id).ok_or(OpError::Gone(Gone::Deleted))?;
+            .ok_or(Refusal::DestinationNotFound)?;
+        let app = self.apps.get_mut(app_id).ok_or(Refusal::ApplicationNotFound)?;
         let paths = AppPaths::new(&app.id);
         let conversation = Conversation {
             id: random_hex(16),
@@ -465,7 +444,7 @@ impl State {
         let meeting = self
             .meetings
             .get_mut(&meeting_id)
-            .ok_or(OpError::NotFound("DestinationNotFound"))?;
+            .ok_or(Refusal::DestinationNotFound)?;
         let lobby = meeting.guests_wait_in_lobby();
         let person = Person {
             id: person_id.clone(),
@@ -580,7 +559,9 @@ impl State {
         } else {
             // Straight in: the roster and the completion go out with the rest, so a parked
             // poll gets the whole join in one response.
-            self.admission(&mut outbox, &meeting_id, &person_id)?;
+            // Cannot fail: the guest was added to the meeting just now, under this lock.
+            self.admission(&mut outbox, &meeting_id, &person_id)
+                .map_err(|_| Refusal::DestinationNotFound)?;
             self.deliver(outbox);
         }
         Ok(invitation_href)
@@ -589,17 +570,17 @@ impl State {
     /// Lets a guest in from the lobby.
     ///
     /// # Errors
-    /// [`OpError::NotFound`] for an unknown meeting or person, [`OpError::Conflict`] if the
-    /// person is not waiting.
-    pub fn admit(&mut self, meeting: &str, person: &str) -> Result<(), OpError> {
+    /// [`ControlError::NoSuchMeeting`], [`ControlError::NoSuchPerson`], or
+    /// [`ControlError::NotInLobby`] if the person is not waiting.
+    pub fn admit(&mut self, meeting: &str, person: &str) -> Result<(), ControlError> {
         let waiting = self.person(meeting, person)?.presence == Presence::Lobby;
         if !waiting {
-            return Err(OpError::Conflict("not in the lobby"));
+            return Err(ControlError::NotInLobby);
         }
         self.admit_guest(meeting, person)
     }
 
-    fn admit_guest(&mut self, meeting_id: &str, person_id: &str) -> Result<(), OpError> {
+    fn admit_guest(&mut self, meeting_id: &str, person_id: &str) -> Result<(), ControlError> {
         let mut outbox = Outbox::default();
         self.admission(&mut outbox, meeting_id, person_id)?;
         self.deliver(outbox);
@@ -607,23 +588,28 @@ impl State {
     }
 
     /// Moves a guest into the meeting and adds what everyone is told to `outbox`.
-    fn admission(&mut self, outbox: &mut Outbox, meeting_id: &str, person_id: &str) -> Result<(), OpError> {
+    fn admission(
+        &mut self,
+        outbox: &mut Outbox,
+        meeting_id: &str,
+        person_id: &str,
+    ) -> Result<(), ControlError> {
         let meeting = self
             .meetings
             .get_mut(meeting_id)
-            .ok_or(OpError::NotFound("meeting"))?;
+            .ok_or(ControlError::NoSuchMeeting)?;
         let person = meeting
             .people
             .get_mut(person_id)
-            .ok_or(OpError::NotFound("person"))?;
+            .ok_or(ControlError::NoSuchPerson)?;
         person.presence = Presence::InMeeting;
         let person = person.clone();
         let meeting = meeting.clone();
-        let app_id = person.app.clone().ok_or(OpError::Conflict("not a guest"))?;
-        let app = self.apps.get_mut(&app_id).ok_or(OpError::Gone(Gone::Deleted))?;
+        let app_id = person.app.clone().ok_or(ControlError::NotAGuest)?;
+        let app = self.apps.get_mut(&app_id).ok_or(ControlError::NotAGuest)?;
         let paths = AppPaths::new(&app.id);
         let Some(conversation) = app.conversation.as_mut() else {
-            return Err(OpError::Conflict("no conversation"));
+            return Err(ControlError::NotAGuest);
         };
         conversation.stage = Stage::Connected;
         let conv = ConvPaths {
@@ -699,10 +685,10 @@ impl State {
     /// Turns a guest away from the lobby (`Denied`, or `Timeout` when nobody admitted them).
     ///
     /// # Errors
-    /// [`OpError::NotFound`] / [`OpError::Conflict`] as for [`State::admit`].
-    pub fn deny(&mut self, meeting: &str, person: &str, timed_out: bool) -> Result<(), OpError> {
+    /// [`ControlError`] as for [`State::admit`].
+    pub fn deny(&mut self, meeting: &str, person: &str, timed_out: bool) -> Result<(), ControlError> {
         if self.person(meeting, person)?.presence != Presence::Lobby {
-            return Err(OpError::Conflict("not in the lobby"));
+            return Err(ControlError::NotInLobby);
         }
         let reason = if timed_out {
             (
@@ -723,8 +709,8 @@ impl State {
     /// Removes a guest (`Ejected`) or a scripted person from the meeting.
     ///
     /// # Errors
-    /// [`OpError::NotFound`].
-    pub fn remove(&mut self, meeting: &str, person: &str) -> Result<(), OpError> {
+    /// [`ControlError::NoSuchMeeting`] or [`ControlError::NoSuchPerson`].
+    pub fn remove(&mut self, meeting: &str, person: &str) -> Result<(), ControlError> {
         let found = self.person(meeting, person)?.clone();
         if found.app.is_some() {
             return self.end_guest(
@@ -754,14 +740,14 @@ impl State {
         person: &str,
         reason: (&str, &str, &str),
         as_failed_join: bool,
-    ) -> Result<(), OpError> {
+    ) -> Result<(), ControlError> {
         let found = self
             .meetings
             .get_mut(meeting)
-            .ok_or(OpError::NotFound("meeting"))?
+            .ok_or(ControlError::NoSuchMeeting)?
             .people
             .remove(person)
-            .ok_or(OpError::NotFound("person"))?;
+            .ok_or(ControlError::NoSuchPerson)?;
         let mut outbox = Outbox::default();
         if let Some(app) = found.app.as_ref().and_then(|id| self.apps.get_mut(id))
             && let Some(conversation) = app.conversation.take()
@@ -842,12 +828,12 @@ impl State {
     /// real meeting's does, and a later join starts it again.
     ///
     /// # Errors
-    /// [`OpError::NotFound`].
-    pub fn end_meeting(&mut self, meeting: &str) -> Result<(), OpError> {
+    /// [`ControlError::NoSuchMeeting`].
+    pub fn end_meeting(&mut self, meeting: &str) -> Result<(), ControlError> {
         let people: Vec<Person> = self
             .meetings
             .get(meeting)
-            .ok_or(OpError::NotFound("meeting"))?
+            .ok_or(ControlError::NoSuchMeeting)?
             .people
             .values()
             .cloned()
@@ -871,9 +857,9 @@ impl State {
     /// A scripted person joins.
     ///
     /// # Errors
-    /// [`OpError::NotFound`].
-    pub fn add_person(&mut self, meeting: &str, name: &str, leader: bool) -> Result<String, OpError> {
-        let m = self.meetings.get(meeting).ok_or(OpError::NotFound("meeting"))?;
+    /// [`ControlError::NoSuchMeeting`].
+    pub fn add_person(&mut self, meeting: &str, name: &str, leader: bool) -> Result<String, ControlError> {
+        let m = self.meetings.get(meeting).ok_or(ControlError::NoSuchMeeting)?;
         let domain = self
             .tenants
             .iter()
@@ -911,8 +897,8 @@ impl State {
     /// Someone says something in the meeting chat; every guest with chat receives it.
     ///
     /// # Errors
-    /// [`OpError::NotFound`].
-    pub fn say(&mut self, meeting: &str, from: &str, text: &str, html: bool) -> Result<(), OpError> {
+    /// [`ControlError::NoSuchMeeting`] or [`ControlError::NoSuchPerson`].
+    pub fn say(&mut self, meeting: &str, from: &str, text: &str, html: bool) -> Result<(), ControlError> {
         let person = self.person(meeting, from)?.clone();
         self.broadcast(meeting, &person, text, html, None);
         Ok(())
@@ -980,24 +966,22 @@ impl State {
     /// A guest adds chat to their conversation; returns the messaging invitation href.
     ///
     /// # Errors
-    /// [`OpError`] when the guest is not in a meeting.
+    /// [`Refusal`] when the guest is not in the meeting.
     pub fn add_messaging(
         &mut self,
         app_id: &str,
         conversation: &str,
         operation_id: &str,
-    ) -> Result<String, OpError> {
+    ) -> Result<String, Refusal> {
         let app = self.app(app_id)?;
         let paths = AppPaths::new(&app.id);
         let conv_state = app
             .conversation
             .as_mut()
             .filter(|c| c.id == conversation)
-            .ok_or(OpError::NotFound("ConversationNotFound"))?;
+            .ok_or(Refusal::ConversationNotFound)?;
         if conv_state.stage != Stage::Connected {
-            return Err(OpError::Forbidden(
-                "Messaging can be added once you are in the meeting.",
-            ));
+            return Err(Refusal::MessagingBeforeAdmission);
         }
         if let Some(existing) = conv_state.messaging_invitations.get(operation_id) {
             return Ok(paths.messaging_invitation(existing));
@@ -1080,15 +1064,15 @@ impl State {
     /// A guest stops chat.
     ///
     /// # Errors
-    /// [`OpError`] when there is no such conversation.
-    pub fn stop_messaging(&mut self, app_id: &str, conversation: &str) -> Result<(), OpError> {
+    /// [`Refusal`] when there is no such conversation.
+    pub fn stop_messaging(&mut self, app_id: &str, conversation: &str) -> Result<(), Refusal> {
         let app = self.app(app_id)?;
         let paths = AppPaths::new(&app.id);
         let conv_state = app
             .conversation
             .as_mut()
             .filter(|c| c.id == conversation)
-            .ok_or(OpError::NotFound("ConversationNotFound"))?;
+            .ok_or(Refusal::ConversationNotFound)?;
         conv_state.messaging = false;
         let conv = ConvPaths {
             conv: paths.conversation(&conv_state.id),
@@ -1115,14 +1099,14 @@ impl State {
     /// returns the same message and delivers nothing twice.
     ///
     /// # Errors
-    /// [`OpError`] when chat is not connected.
+    /// [`Refusal`] when chat is not connected.
     pub fn send_message(
         &mut self,
         app_id: &str,
         conversation: &str,
         operation_id: &str,
         text: &str,
-    ) -> Result<String, OpError> {
+    ) -> Result<String, Refusal> {
         let stamp = crate::render::date(&self.quirks, Timestamp::from_millis(now_ms()));
         let app = self.app(app_id)?;
         let paths = AppPaths::new(&app.id);
@@ -1130,9 +1114,9 @@ impl State {
             .conversation
             .as_mut()
             .filter(|c| c.id == conversation)
-            .ok_or(OpError::NotFound("ConversationNotFound"))?;
+            .ok_or(Refusal::ConversationNotFound)?;
         if !conv_state.messaging {
-            return Err(OpError::Forbidden("Chat is not connected."));
+            return Err(Refusal::ChatNotConnected);
         }
         let conv = ConvPaths {
             conv: paths.conversation(&conv_state.id),
@@ -1191,28 +1175,30 @@ impl State {
     /// A guest leaves the conversation (`DELETE conversation`).
     ///
     /// # Errors
-    /// [`OpError`] when there is no such conversation.
-    pub fn leave_conversation(&mut self, app_id: &str, conversation: &str) -> Result<(), OpError> {
+    /// [`Refusal`] when there is no such conversation.
+    pub fn leave_conversation(&mut self, app_id: &str, conversation: &str) -> Result<(), Refusal> {
         let app = self.app(app_id)?;
         let (meeting, person) = app
             .conversation
             .as_ref()
             .filter(|c| c.id == conversation)
             .map(|c| (c.meeting.clone(), c.person.clone()))
-            .ok_or(OpError::NotFound("ConversationNotFound"))?;
+            .ok_or(Refusal::ConversationNotFound)?;
         self.end_guest(
             &meeting,
             &person,
             ("None", "None", "You left the meeting."),
             false,
         )
+        // Cannot fail: a guest with a conversation is in its meeting.
+        .map_err(|_| Refusal::ConversationNotFound)
     }
 
     /// Deletes a guest application (leaving its meeting).
     ///
     /// # Errors
-    /// [`OpError::Gone`].
-    pub fn delete_app(&mut self, app_id: &str) -> Result<(), OpError> {
+    /// [`Refusal::ApplicationExpired`] or [`Refusal::ApplicationNotFound`].
+    pub fn delete_app(&mut self, app_id: &str) -> Result<(), Refusal> {
         self.app(app_id)?;
         self.retire_app(app_id, Gone::Deleted);
         Ok(())
@@ -1426,11 +1412,11 @@ impl State {
         ));
     }
 
-    fn staff_returns(&mut self, meeting: &str) -> Result<(), OpError> {
+    fn staff_returns(&mut self, meeting: &str) -> Result<(), ControlError> {
         let Some(staff) = self.demo.clone() else {
             return Ok(());
         };
-        let m = self.meetings.get(meeting).ok_or(OpError::NotFound("meeting"))?;
+        let m = self.meetings.get(meeting).ok_or(ControlError::NoSuchMeeting)?;
         if m.people.contains_key(&staff.person) {
             return Ok(());
         }

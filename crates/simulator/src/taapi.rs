@@ -17,6 +17,7 @@ use crate::ids::{now_ms, now_secs, random_hex, random_meeting_id, slug};
 use crate::journal::HostName;
 use crate::middleware::HostState;
 use crate::model::{Endpoint, Meeting};
+use crate::refusal::{Refusal, Validation};
 use crate::reply;
 
 /// The discover route on the api host (service and guest discover share the path).
@@ -118,14 +119,7 @@ fn endpoint(
     query: &BTreeMap<String, String>,
     app: Option<&str>,
 ) -> Result<Endpoint, Response> {
-    let not_found = || {
-        reply::error(
-            StatusCode::FORBIDDEN,
-            "Forbidden",
-            Some("ApplicationNotFound"),
-            "The application endpoint was not found in this tenant.",
-        )
-    };
+    let not_found = || Refusal::EndpointNotFound.into_response();
     let sip = endpoint_param(query).ok_or_else(not_found)?;
     let state = host.store.lock();
     state
@@ -150,12 +144,7 @@ fn permission(host: &HostState, claims: &AadClaims, permission: Permission) -> R
     if granted {
         Ok(())
     } else {
-        Err(reply::error(
-            StatusCode::FORBIDDEN,
-            "Forbidden",
-            None,
-            "The application does not have the permission this operation needs.",
-        ))
+        Err(Refusal::PermissionMissing.into_response())
     }
 }
 
@@ -269,11 +258,12 @@ pub fn json_body(headers: &HeaderMap, body: &[u8], known: &[&str]) -> Result<Val
     if !content_type.starts_with("application/json")
         && !content_type.starts_with("application/vnd.microsoft.com.ucwa+json")
     {
-        return Err(reply::unsupported_media_type());
+        return Err(Refusal::UnsupportedMediaType.into_response());
     }
-    let mut value: Value = serde_json::from_slice(body).map_err(|_| reply::bad_json())?;
+    let mut value: Value =
+        serde_json::from_slice(body).map_err(|_| Refusal::DeserializationFailure.into_response())?;
     if !value.is_object() {
-        return Err(reply::bad_json());
+        return Err(Refusal::DeserializationFailure.into_response());
     }
     protocol::links::relax_key_case(&mut value, known);
     Ok(value)
@@ -331,47 +321,29 @@ async fn anon_tokens(
         text("meetingUrl"),
     );
     if session.is_empty() || session.chars().count() > protocol::taapi::MAX_APPLICATION_SESSION_ID {
-        return reply::invalid_parameter(
-            "applicationSessionId",
-            if session.is_empty() { "Missing" } else { "Invalid" },
-        );
+        return invalid("applicationSessionId", Validation::of(&session));
     }
     if origins.is_empty() || origins.chars().count() > protocol::taapi::MAX_ALLOWED_ORIGINS {
-        return reply::invalid_parameter(
-            "allowedOrigins",
-            if origins.is_empty() { "Missing" } else { "Invalid" },
-        );
+        return invalid("allowedOrigins", Validation::of(&origins));
     }
     let Ok(origins) = normalise_origins(&origins) else {
-        return reply::invalid_parameter("allowedOrigins", "Invalid");
+        return invalid("allowedOrigins", Validation::Invalid);
     };
     if meeting_url.is_empty() {
-        return reply::invalid_parameter("meetingUrl", "Missing");
+        return invalid("meetingUrl", Validation::Missing);
     }
     if !meeting_url.starts_with("http://") && !meeting_url.starts_with("https://") {
-        return reply::invalid_parameter("meetingUrl", "Invalid");
+        return invalid("meetingUrl", Validation::Invalid);
     }
     let meeting: Meeting = {
         let state = host.store.lock();
         match state.meeting_by_url(&meeting_url, &host.store.hosts.meet) {
             Some(meeting) if meeting.expires_ms.is_none_or(|at| at > now_ms()) => meeting.clone(),
-            _ => {
-                return reply::error(
-                    StatusCode::NOT_FOUND,
-                    "NotFound",
-                    Some("DestinationNotFound"),
-                    "No meeting has this URL.",
-                );
-            }
+            _ => return Refusal::NoMeetingAtUrl.into_response(),
         }
     };
     if meeting.tenant != endpoint.tenant {
-        return reply::error(
-            StatusCode::FORBIDDEN,
-            "Forbidden",
-            None,
-            "The meeting is not in the application's tenant.",
-        );
+        return Refusal::MeetingInAnotherTenant.into_response();
     }
     let lifetime = i64::try_from(host.store.timers.psat_lifetime_secs).unwrap_or(28_800);
     let claims = {
@@ -458,12 +430,12 @@ async fn adhoc_meeting(
         .unwrap_or_default()
         .to_owned();
     if subject.is_empty() || subject.chars().count() > protocol::ucwa::MAX_SUBJECT {
-        return reply::invalid_parameter("subject", if subject.is_empty() { "Missing" } else { "Invalid" });
+        return invalid("subject", Validation::of(&subject));
     }
     let access_level = match input.get("accessLevel").and_then(Value::as_str) {
         None => AccessLevel::Everyone,
         Some(level) => match AccessLevel::from(level) {
-            AccessLevel::Other(_) => return reply::invalid_parameter("accessLevel", "Invalid"),
+            AccessLevel::Other(_) => return invalid("accessLevel", Validation::Invalid),
             known => known,
         },
     };
@@ -492,18 +464,13 @@ async fn adhoc_meeting(
     };
     let join_url = match host.store.add_meeting(&config) {
         Ok(url) => url,
-        Err(error) => return reply::op_error(&error),
+        Err(error) => return Refusal::from(error).into_response(),
     };
     let expires = now_ms() + i64::try_from(host.store.timers.adhoc_meeting_secs).unwrap_or(28_800) * 1000;
     let (organizer_uri, conference_uri) = {
         let mut state = host.store.lock();
         let Some(meeting) = state.meetings.get_mut(&id) else {
-            return reply::error(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "ServiceFailure",
-                None,
-                "The meeting vanished.",
-            );
+            return Refusal::MeetingVanished.into_response();
         };
         meeting.expires_ms = Some(expires);
         (meeting.organizer_uri.clone(), meeting.conference_uri.clone())
@@ -540,4 +507,9 @@ async fn adhoc_meeting(
         response.headers_mut().insert(header::ETAG, value);
     }
     response
+}
+
+/// `400 ParameterValidationFailure` for the input property `name`.
+fn invalid(name: &'static str, reason: Validation) -> Response {
+    Refusal::InvalidParameter { name, reason }.into_response()
 }

@@ -17,10 +17,9 @@ use crate::channel::{PollOutcome, PollStart};
 use crate::ids::{now_ms, random_hex};
 use crate::journal::DeliveredEvents;
 use crate::middleware::{HostState, dropped_connection};
-use crate::model::Gone;
+use crate::refusal::{Refusal, Validation};
 use crate::reply;
 use crate::resources::AppPaths;
-use crate::store::OpError;
 use crate::taapi::{json_body, namespace, with_port_4443};
 
 /// The psanon routes (webpool host).
@@ -129,14 +128,9 @@ fn guest(host: &HostState, headers: &HeaderMap, app: &str) -> Result<(), Respons
     let mut state = host.store.lock();
     let claims =
         auth::verify_psat(&host.store, &state, auth::bearer(headers)).map_err(|_| unauthorized(host))?;
-    let found = state.app(app).map_err(|e| reply::op_error(&e))?;
+    let found = state.app(app).map_err(IntoResponse::into_response)?;
     if found.session_id != claims.asi {
-        return Err(reply::error(
-            StatusCode::FORBIDDEN,
-            "Forbidden",
-            None,
-            "The token does not belong to this application.",
-        ));
+        return Err(Refusal::TokenForAnotherApplication.into_response());
     }
     Ok(())
 }
@@ -229,14 +223,14 @@ async fn create_application(State(host): State<HostState>, headers: HeaderMap, b
     let max = protocol::ucwa::MAX_APPLICATION_FIELD;
     for (name, value, max) in [("culture", &culture, max), ("userAgent", &user_agent, max)] {
         match value {
-            None => return reply::invalid_parameter(name, "Missing"),
-            Some(v) if v.chars().count() > max => return reply::invalid_parameter(name, "Invalid"),
+            None => return invalid(name, Validation::Missing),
+            Some(v) if v.chars().count() > max => return invalid(name, Validation::Invalid),
             Some(_) => {}
         }
     }
     let name = text_field(&input, "anonymousDisplayName").unwrap_or_else(|| "Guest".to_owned());
     if name.chars().count() > protocol::ucwa::MAX_DISPLAY_NAME {
-        return reply::invalid_parameter("anonymousDisplayName", "Invalid");
+        return invalid("anonymousDisplayName", Validation::Invalid);
     }
     let id = {
         let mut state = host.store.lock();
@@ -251,12 +245,7 @@ async fn create_application(State(host): State<HostState>, headers: HeaderMap, b
         app.id.clone()
     };
     let Some(body) = application_body(&host, &id) else {
-        return reply::error(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "ServiceFailure",
-            None,
-            "The application vanished.",
-        );
+        return Refusal::ApplicationVanished.into_response();
     };
     let mut response = reply::json(StatusCode::CREATED, &body, &host.store.lock().quirks);
     if let Ok(value) = HeaderValue::from_str(&format!("/ucwa/psanon/v1/applications/{id}")) {
@@ -268,7 +257,7 @@ async fn create_application(State(host): State<HostState>, headers: HeaderMap, b
 async fn get_application(State(host): State<HostState>, _guest: Guest, Path(app): Path<String>) -> Response {
     match application_body(&host, &app) {
         Some(body) => reply::json(StatusCode::OK, &body, &host.store.lock().quirks),
-        None => reply::op_error(&OpError::Gone(Gone::Deleted)),
+        None => Refusal::ApplicationNotFound.into_response(),
     }
 }
 
@@ -279,7 +268,7 @@ async fn delete_application(
 ) -> Response {
     match host.store.lock().delete_app(&app) {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
-        Err(error) => reply::op_error(&error),
+        Err(error) => error.into_response(),
     }
 }
 
@@ -296,7 +285,7 @@ async fn events(
             .map(|(_, v)| v.clone())
     };
     let Some(ack) = param("ack").and_then(|a| a.parse::<u64>().ok()) else {
-        return reply::invalid_parameter("ack", "Missing");
+        return invalid("ack", Validation::Missing);
     };
     let timers = &host.store.timers;
     let timeout = param("timeout")
@@ -309,18 +298,13 @@ async fn events(
     let start = {
         let mut state = host.store.lock();
         if state.app(&app).is_err() {
-            return reply::op_error(&OpError::Gone(Gone::Deleted));
+            return Refusal::ApplicationNotFound.into_response();
         }
         let Some(channel) = state.channels.get_mut(&app) else {
-            return reply::op_error(&OpError::Gone(Gone::Deleted));
+            return Refusal::ApplicationNotFound.into_response();
         };
         if param("key").as_deref() != Some(channel.key()) {
-            return reply::error(
-                StatusCode::NOT_FOUND,
-                "NotFound",
-                Some("ResourceNotFound"),
-                "The event channel key does not match.",
-            );
+            return Refusal::EventChannelKeyMismatch.into_response();
         }
         channel.poll(ack)
     };
@@ -352,19 +336,14 @@ async fn events(
             reply
         }
         PollOutcome::Dropped => dropped_connection(),
-        PollOutcome::Replaced => reply::error(
-            StatusCode::CONFLICT,
-            "Conflict",
-            Some("PGetReplaced"),
-            "A newer event channel request replaced this one.",
-        ),
+        PollOutcome::Replaced => Refusal::PGetReplaced.into_response(),
         PollOutcome::Gone => {
             let expired = state.apps.get(&app).is_some_and(|a| a.expired_at.is_some());
-            reply::op_error(&OpError::Gone(if expired {
-                Gone::Expired
+            if expired {
+                Refusal::ApplicationExpired.into_response()
             } else {
-                Gone::Deleted
-            }))
+                Refusal::ApplicationNotFound.into_response()
+            }
         }
     }
 }
@@ -392,37 +371,32 @@ async fn join(
         Err(response) => return response,
     };
     let Some(uri) = text_field(&input, "onlineMeetingUri") else {
-        return reply::invalid_parameter("onlineMeetingUri", "Missing");
+        return invalid("onlineMeetingUri", Validation::Missing);
     };
     let Some(operation) =
         text_field(&input, "operationId").filter(|o| o.chars().count() <= protocol::ucwa::MAX_OPERATION_ID)
     else {
-        return reply::invalid_parameter("operationId", "MissingOrInvalid");
+        return invalid("operationId", Validation::MissingOrInvalid);
     };
     let name = text_field(&input, "anonymousDisplayName");
     if name.is_none() {
-        return reply::invalid_parameter("anonymousDisplayName", "Missing");
+        return invalid("anonymousDisplayName", Validation::Missing);
     }
     if name
         .as_ref()
         .is_some_and(|n| n.chars().count() > protocol::ucwa::MAX_DISPLAY_NAME)
     {
-        return reply::invalid_parameter("anonymousDisplayName", "Invalid");
+        return invalid("anonymousDisplayName", Validation::Invalid);
     }
     match host.store.lock().join(&app, &uri, &operation, name.as_deref()) {
         Ok(location) => created(&location),
-        Err(error) => reply::op_error(&error),
+        Err(error) => error.into_response(),
     }
 }
 
 /// Peer-to-peer chat needs a chat token; a meeting token cannot start it.
 async fn start_messaging(_guest: Guest) -> Response {
-    reply::error(
-        StatusCode::FORBIDDEN,
-        "Forbidden",
-        Some("NotAllowed"),
-        "This token is for a meeting; it cannot start a peer-to-peer chat.",
-    )
+    Refusal::PeerToPeerNotAllowed.into_response()
 }
 
 async fn get_conversation(
@@ -432,7 +406,7 @@ async fn get_conversation(
 ) -> Response {
     let state = host.store.lock();
     let Some(view) = state.conversation_view(&app, &conv) else {
-        return reply::op_error(&OpError::NotFound("ConversationNotFound"));
+        return Refusal::ConversationNotFound.into_response();
     };
     reply::json(StatusCode::OK, &view, &state.quirks)
 }
@@ -444,7 +418,7 @@ async fn participants(
 ) -> Response {
     let state = host.store.lock();
     let Some(list) = state.participants_view(&app, &conv) else {
-        return reply::op_error(&OpError::NotFound("ConversationNotFound"));
+        return Refusal::ConversationNotFound.into_response();
     };
     reply::json(StatusCode::OK, &list, &state.quirks)
 }
@@ -456,7 +430,7 @@ async fn leave_conversation(
 ) -> Response {
     match host.store.lock().leave_conversation(&app, &conv) {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
-        Err(error) => reply::op_error(&error),
+        Err(error) => error.into_response(),
     }
 }
 
@@ -474,11 +448,11 @@ async fn add_messaging(
     let Some(operation) =
         text_field(&input, "operationId").filter(|o| o.chars().count() <= protocol::ucwa::MAX_OPERATION_ID)
     else {
-        return reply::invalid_parameter("operationId", "MissingOrInvalid");
+        return invalid("operationId", Validation::MissingOrInvalid);
     };
     match host.store.lock().add_messaging(&app, &conv, &operation) {
         Ok(location) => created(&location),
-        Err(error) => reply::op_error(&error),
+        Err(error) => error.into_response(),
     }
 }
 
@@ -497,13 +471,13 @@ async fn send_message(
         .to_ascii_lowercase();
     // psanon applications negotiate plain text only; HTML is refused.
     if !content_type.starts_with("text/plain") {
-        return reply::unsupported_media_type();
+        return Refusal::UnsupportedMediaType.into_response();
     }
     let Ok(text) = String::from_utf8(body.to_vec()) else {
-        return reply::invalid_parameter("message", "Invalid");
+        return invalid("message", Validation::Invalid);
     };
     if text.trim().is_empty() {
-        return reply::invalid_parameter("message", "Missing");
+        return invalid("message", Validation::Missing);
     }
     // The docs name the correlation parameter three ways; all are accepted.
     let operation = query
@@ -514,11 +488,11 @@ async fn send_message(
         .map(|(_, v)| v.clone())
         .unwrap_or_else(|| random_hex(8));
     if operation.chars().count() > protocol::ucwa::MAX_OPERATION_ID {
-        return reply::invalid_parameter("operationId", "Invalid");
+        return invalid("operationId", Validation::Invalid);
     }
     match host.store.lock().send_message(&app, &conv, &operation, &text) {
         Ok(location) => created(&location),
-        Err(error) => reply::op_error(&error),
+        Err(error) => error.into_response(),
     }
 }
 
@@ -529,10 +503,15 @@ async fn stop_messaging(
 ) -> Response {
     match host.store.lock().stop_messaging(&app, &conv) {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
-        Err(error) => reply::op_error(&error),
+        Err(error) => error.into_response(),
     }
 }
 
 async fn typing(_guest: Guest) -> Response {
     StatusCode::NO_CONTENT.into_response()
+}
+
+/// `400 ParameterValidationFailure` for the input property `name`.
+fn invalid(name: &'static str, reason: Validation) -> Response {
+    Refusal::InvalidParameter { name, reason }.into_response()
 }
