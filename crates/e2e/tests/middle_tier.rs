@@ -323,7 +323,7 @@ async fn callback_tokens_are_validated_before_anything_is_read() {
     let audience = tier.state.settings.callback_audience.clone();
     let tenant = simulator::demo::TENANT;
     let legacy = json!({"_links": {"self": {"href": "/e?ack=1"}, "next": {"href": "/e?ack=2"}}, "sender": [], "baseuri": "https://webpool.example"});
-    let good = simulator::control::callback_claims(tenant, &audience);
+    let good = simulator::auth::callback_claims(tenant, &audience);
     let sign = |claims: &Value| sim.store.keys().sign(claims);
 
     assert_eq!(

@@ -10,12 +10,13 @@ use protocol::taapi::AccessLevel;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
+use crate::auth;
 use crate::config::{MeetingConfig, Quirks};
 use crate::faults::{FailureRule, Faults, Latency};
 use crate::ids::{now_secs, random_hex, random_meeting_id};
-use crate::middleware::HostState;
 use crate::model::{Gone, Presence};
 use crate::refusal::ControlError;
+use crate::store::HostState;
 
 /// The control routes.
 pub fn routes() -> Router<HostState> {
@@ -404,23 +405,6 @@ async fn callback_token(
     axum::Json(json!({"token": token})).into_response()
 }
 
-/// The claims the Trusted Application API's callback tokens carry.
-pub fn callback_claims(tenant: &str, audience: &str) -> Value {
-    let now = now_secs();
-    json!({
-        "aud": audience,
-        "iss": format!("https://sts.windows.net/{tenant}/"),
-        "idp": format!("https://sts.windows.net/{tenant}/"),
-        "appid": "00000004-0000-0ff1-ce00-000000000000",
-        "appidacr": "2",
-        "tid": tenant,
-        "ver": "1.0",
-        "iat": now,
-        "nbf": now,
-        "exp": now + 65 * 60,
-    })
-}
-
 #[derive(Debug, Deserialize)]
 struct SendCallback {
     /// The app registration whose callback URL receives it.
@@ -455,7 +439,7 @@ async fn send_callback(
         .app_id_uri
         .clone()
         .unwrap_or_else(|| registration.client_id.clone());
-    let token = host.store.keys().sign(&callback_claims(&tenant, &audience));
+    let token = host.store.keys().sign(&auth::callback_claims(&tenant, &audience));
     let webpool = host.store.hosts.webpool.as_str().trim_end_matches('/');
     let body = json!({
         "_links": {

@@ -25,6 +25,7 @@ pub mod channel;
 pub mod config;
 pub mod control;
 pub mod demo;
+pub mod discover;
 pub mod faults;
 pub mod ids;
 pub mod journal;
@@ -36,6 +37,7 @@ pub mod model;
 pub mod refusal;
 pub mod render;
 pub mod reply;
+pub mod request;
 pub mod resources;
 pub mod store;
 pub mod taapi;
@@ -57,10 +59,9 @@ use url::Url;
 
 use crate::config::SimConfig;
 use crate::journal::HostName;
-use crate::middleware::HostState;
 use crate::model::Hosts;
 use crate::refusal::Refusal;
-use crate::store::Store;
+use crate::store::{HostState, Store};
 
 /// Largest request body any host accepts.
 const MAX_BODY: usize = 64 * 1024;
@@ -221,7 +222,7 @@ pub fn router(host: HostName, store: Arc<Store>) -> Router {
     let state = HostState { store, host };
     let routes = match host {
         HostName::Login => login::routes(),
-        HostName::Api => taapi::discover_routes(),
+        HostName::Api => discover::routes(),
         HostName::Ring => taapi::application_routes(),
         HostName::Webpool => taapi::application_routes().merge(ucwa::routes()),
         HostName::Meet => meet::routes(),

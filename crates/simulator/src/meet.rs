@@ -9,7 +9,7 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 
-use crate::middleware::HostState;
+use crate::store::HostState;
 
 /// The meeting page routes.
 pub fn routes() -> Router<HostState> {

@@ -1,10 +1,8 @@
 //! What wraps every host: the journal, injected faults, `platformService` path casing, and
 //! CORS driven by the guest token's allowed origins.
 
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
@@ -12,23 +10,11 @@ use axum::response::{IntoResponse, Response};
 
 use crate::auth;
 use crate::ids::{now_ms, random_hex};
-use crate::journal::{DeliveredEvents, HostName, JournalEntry, Step};
+use crate::journal::{DeliveredEvents, JournalEntry, Step};
 use crate::refusal::Refusal;
-use crate::reply;
-use crate::store::Store;
-
-/// The host a router serves, with the store.
-#[derive(Clone, Debug)]
-pub struct HostState {
-    /// The store.
-    pub store: Arc<Store>,
-    /// Which host.
-    pub host: HostName,
-}
-
-/// Marks a response whose connection the fault injector drops.
-#[derive(Clone, Copy, Debug)]
-pub struct DroppedConnection;
+use crate::reply::DroppedConnection;
+use crate::request::{bearer, discover_context};
+use crate::store::{HostState, Store};
 
 /// Lower-cases `/platformService` so both casings the real hrefs used route the same.
 pub fn normalize_path(mut request: Request) -> Request {
@@ -164,10 +150,10 @@ fn allowed_origins(store: &Store, request: &Request) -> Allowed {
             // A preflight carries no token: allow the origins of any live guest token.
             return Allowed::Origins(state.live_origins.keys().cloned().collect());
         }
-        return Allowed::Origins(origins_of_token(auth::bearer(request.headers())));
+        return Allowed::Origins(origins_of_token(bearer(request.headers())));
     }
     if path == "/platformservice/discover" {
-        let context = crate::ucwa::discover_context(request.uri().query());
+        let context = discover_context(request.uri().query());
         if let Some(token) = context {
             return Allowed::Origins(origins_of_token(Some(&token)));
         }
@@ -224,22 +210,6 @@ pub async fn cors(State(host): State<HostState>, request: Request, next: Next) -
         headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, value);
     }
     headers.append(header::VARY, HeaderValue::from_static("Origin"));
-    response
-}
-
-/// A `200` whose body fails at once: the client sees its connection drop.
-pub fn dropped_connection() -> Response {
-    let stream = futures_util::stream::once(async {
-        Err::<bytes::Bytes, std::io::Error>(std::io::Error::new(
-            std::io::ErrorKind::ConnectionReset,
-            "dropped by fault injection",
-        ))
-    });
-    let mut response = Response::new(Body::from_stream(stream));
-    response
-        .headers_mut()
-        .insert(header::CONTENT_TYPE, HeaderValue::from_static(reply::UCWA_JSON));
-    response.extensions_mut().insert(DroppedConnection);
     response
 }
 

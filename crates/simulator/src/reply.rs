@@ -6,9 +6,11 @@ use axum::body::Body;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
+use url::Url;
 
 use crate::config::Quirks;
 use crate::ids::{now_ms, random_hex};
+use crate::render::with_port_4443;
 
 /// The UCWA JSON media type the servers answered with.
 pub const UCWA_JSON: &str = "application/json; charset=utf-8";
@@ -23,8 +25,10 @@ pub fn json(status: StatusCode, value: &Value, quirks: &Quirks) -> Response {
     response
 }
 
-/// IIS's `401`: an HTML body and both challenges, as recorded.
-pub fn unauthorized(webticket: &str) -> Response {
+/// IIS's `401`: an HTML body and both challenges, as recorded. The `MsRtcOAuth` challenge
+/// points at the WebTicket service of `pool`.
+pub fn unauthorized(pool: &Url) -> Response {
+    let webticket = format!("{}/WebTicket/oauthtoken", with_port_4443(pool));
     let mut response = (StatusCode::UNAUTHORIZED, "<html><head><title>401 - Unauthorized</title></head><body>401 - Unauthorized: Access is denied due to invalid credentials.</body></html>").into_response();
     let headers = response.headers_mut();
     headers.insert(
@@ -55,4 +59,24 @@ pub fn aad_error(status: StatusCode, error: &str, code: u32, description: &str) 
         "correlation_id": random_hex(16),
     });
     (status, axum::Json(body)).into_response()
+}
+
+/// Marks a response whose connection the fault injector drops.
+#[derive(Clone, Copy, Debug)]
+pub struct DroppedConnection;
+
+/// A `200` whose body fails at once: the client sees its connection drop.
+pub fn dropped_connection() -> Response {
+    let stream = futures_util::stream::once(async {
+        Err::<bytes::Bytes, std::io::Error>(std::io::Error::new(
+            std::io::ErrorKind::ConnectionReset,
+            "dropped by fault injection",
+        ))
+    });
+    let mut response = Response::new(Body::from_stream(stream));
+    response
+        .headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(UCWA_JSON));
+    response.extensions_mut().insert(DroppedConnection);
+    response
 }

@@ -6,9 +6,10 @@
 //! changes in one order.
 
 use std::collections::BTreeMap;
-use std::sync::{Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::{Duration, Instant};
 
+use axum::http::HeaderMap;
 use protocol::date::Timestamp;
 use serde_json::Value;
 use url::Url;
@@ -17,12 +18,13 @@ use crate::channel::{EventChannel, PollOutcome};
 use crate::config::{AppConfig, EndpointConfig, MeetingConfig, Quirks, SimConfig, TenantConfig, Timers};
 use crate::faults::Faults;
 use crate::ids::{now_ms, random_digits, random_hex, slug};
-use crate::journal::Journal;
+use crate::journal::{HostName, Journal};
 use crate::keys::KeyRing;
 use crate::model::{
     ChatLine, Conversation, Endpoint, Gone, Hosts, Meeting, Person, Presence, Stage, UcwaApp, join_url,
 };
 use crate::refusal::{AddMeetingError, ControlError, Refusal};
+use crate::request;
 use crate::resources::{self as res, AppPaths, ConvPaths};
 
 /// Something the demo staff does later.
@@ -84,6 +86,22 @@ pub struct State {
     /// The demo's staff member, in demo mode.
     pub demo: Option<DemoStaff>,
     scheduled: Vec<(Instant, Scheduled)>,
+}
+
+/// What every handler of one host gets: the store, and which host it is.
+#[derive(Clone, Debug)]
+pub struct HostState {
+    /// The store.
+    pub store: Arc<Store>,
+    /// Which host.
+    pub host: HostName,
+}
+
+impl HostState {
+    /// The rel namespace to write for a request with `headers`.
+    pub fn namespace(&self, headers: &HeaderMap) -> &'static str {
+        request::namespace(self.store.lock().quirks.namespace, headers)
+    }
 }
 
 /// The store: state behind one lock, keys behind another.

@@ -12,18 +12,14 @@ use protocol::taapi::AccessLevel;
 use serde_json::{Value, json};
 
 use crate::auth::{self, AadClaims, PsatClaims, TokenError};
-use crate::config::{Namespace, Permission};
+use crate::config::Permission;
 use crate::ids::{now_ms, now_secs, random_hex, random_meeting_id, slug};
 use crate::journal::HostName;
-use crate::middleware::HostState;
 use crate::model::{Endpoint, Meeting};
 use crate::refusal::{Refusal, Validation};
 use crate::reply;
-
-/// The discover route on the api host (service and guest discover share the path).
-pub fn discover_routes() -> Router<HostState> {
-    Router::new().route("/platformservice/discover", get(crate::ucwa::discover))
-}
+use crate::request::{bearer, json_body, query_param};
+use crate::store::HostState;
 
 /// The applications routes (ring host, and webpool for redirected calls).
 pub fn application_routes() -> Router<HostState> {
@@ -40,58 +36,16 @@ pub fn application_routes() -> Router<HostState> {
         )
 }
 
-/// The rel namespace to write: the configured one, or `ms:rtc:saas:` when the request
-/// says `X-Ms-Namespace: internal`.
-pub fn namespace(host: &HostState, headers: &HeaderMap) -> &'static str {
-    let internal = headers
-        .get("x-ms-namespace")
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.eq_ignore_ascii_case("internal"));
-    if internal {
-        Namespace::Internal.prefix()
-    } else {
-        host.store.lock().quirks.namespace.prefix()
-    }
-}
-
-/// A base URL with its port swapped for 4443, as the real self links had.
-pub fn with_port_4443(base: &url::Url) -> String {
-    let mut url = base.clone();
-    let _ = url.set_port(Some(4443));
-    url.as_str().trim_end_matches('/').to_owned()
-}
-
-/// The service discover resource.
-pub fn service_discover(host: &HostState, headers: &HeaderMap) -> Response {
-    let ns = namespace(host, headers);
-    let hosts = &host.store.hosts;
-    let ring = hosts.ring.as_str().trim_end_matches('/');
-    let body = json!({
-        "_links": {
-            "self": {"href": format!("{}/platformservice/discover?deploymentpreference=Weekly", with_port_4443(&hosts.api))},
-            format!("{ns}applications"): {"href": format!("{ring}/platformService/v1/applications")},
-            "myApplications": {"href": format!("{ring}/platformService/v1/myApplications")},
-        },
-        "rel": format!("{ns}discover"),
-    });
-    reply::json(StatusCode::OK, &body, &host.store.lock().quirks)
-}
-
 /// Checks the Azure AD token; `401` (IIS page with challenges) when it fails.
 fn authenticate(host: &HostState, headers: &HeaderMap) -> Result<AadClaims, Response> {
-    let audiences = crate::login::accepted_audiences(host);
-    auth::verify_aad(&host.store, auth::bearer(headers), &audiences).map_err(|_: TokenError| {
-        let webticket = format!("{}/WebTicket/oauthtoken", with_port_4443(&host.store.hosts.ring));
-        reply::unauthorized(&webticket)
-    })
+    let audiences = auth::accepted_audiences(&host.store.hosts);
+    auth::verify_aad(&host.store, bearer(headers), &audiences)
+        .map_err(|_: TokenError| reply::unauthorized(&host.store.hosts.ring))
 }
 
 /// The `endpointId` query parameter (its name matched case-insensitively, as recorded).
 fn endpoint_param(query: &BTreeMap<String, String>) -> Option<String> {
-    query
-        .iter()
-        .find(|(k, _)| k.eq_ignore_ascii_case("endpointid"))
-        .map(|(_, v)| v.trim().to_ascii_lowercase())
+    query_param(query, "endpointId").map(|v| v.trim().to_ascii_lowercase())
 }
 
 /// The endpoint an Azure AD caller acts as: its token checked (`401`), the endpoint of
@@ -162,7 +116,7 @@ async fn applications(
         Ok(endpoint) => endpoint,
         Err(response) => return response,
     };
-    let ns = namespace(&host, &headers);
+    let ns = host.namespace(&headers);
     let body = json!({
         "_links": {
             "self": {"href": "/platformservice/v1/applications"},
@@ -183,7 +137,7 @@ async fn application(
         Ok(endpoint) => endpoint,
         Err(response) => return response,
     };
-    let ns = namespace(&host, &headers);
+    let ns = host.namespace(&headers);
     let granted: Vec<Permission> = {
         let state = host.store.lock();
         state
@@ -246,27 +200,6 @@ fn redirect(host: &HostState, uri: &Uri) -> Option<Response> {
         .headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     Some(response)
-}
-
-/// Reads a JSON body with case-insensitive property names.
-pub fn json_body(headers: &HeaderMap, body: &[u8], known: &[&str]) -> Result<Value, Response> {
-    let content_type = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    if !content_type.starts_with("application/json")
-        && !content_type.starts_with("application/vnd.microsoft.com.ucwa+json")
-    {
-        return Err(Refusal::UnsupportedMediaType.into_response());
-    }
-    let mut value: Value =
-        serde_json::from_slice(body).map_err(|_| Refusal::DeserializationFailure.into_response())?;
-    if !value.is_object() {
-        return Err(Refusal::DeserializationFailure.into_response());
-    }
-    protocol::links::relax_key_case(&mut value, known);
-    Ok(value)
 }
 
 /// Normalises `allowedOrigins` entries to origins (`https://x.com/path` → `https://x.com`).
@@ -371,7 +304,7 @@ async fn anon_tokens(
     };
     // Signing (RSA) waits for no lock on the store, so other hosts carry on meanwhile.
     let (token, expires) = (host.store.keys().sign(&claims), claims.exp);
-    let ns = namespace(&host, &headers);
+    let ns = host.namespace(&headers);
     let quirks = host.store.lock().quirks.clone();
     let api = host.store.hosts.api.as_str().trim_end_matches('/');
     let parameter = if quirks.legacy_discover_parameter {
@@ -379,7 +312,7 @@ async fn anon_tokens(
     } else {
         "anonymousMeetingJoinContext"
     };
-    let redirected = query.keys().any(|k| k.eq_ignore_ascii_case("redirect"));
+    let redirected = query_param(&query, "redirect").is_some();
     let self_host = if redirected {
         &host.store.hosts.webpool
     } else {
@@ -475,7 +408,7 @@ async fn adhoc_meeting(
         meeting.expires_ms = Some(expires);
         (meeting.organizer_uri.clone(), meeting.conference_uri.clone())
     };
-    let ns = namespace(&host, &headers);
+    let ns = host.namespace(&headers);
     let quirks = host.store.lock().quirks.clone();
     let base = format!("/platformservice/v1/applications/{}", endpoint.app_id);
     let webpool = host.store.hosts.webpool.as_str().trim_end_matches('/');

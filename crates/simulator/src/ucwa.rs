@@ -1,4 +1,5 @@
-//! UCWA for anonymous guests ("psanon") and the guest discover: what the browser calls.
+//! UCWA for anonymous guests ("psanon"): the application, its event channel, joining,
+//! chat and leaving; what the browser calls after the guest discover.
 
 use std::collections::BTreeMap;
 use std::time::Duration;
@@ -16,11 +17,11 @@ use crate::auth;
 use crate::channel::{PollOutcome, PollStart};
 use crate::ids::{now_ms, random_hex};
 use crate::journal::DeliveredEvents;
-use crate::middleware::{HostState, dropped_connection};
 use crate::refusal::{Refusal, Validation};
-use crate::reply;
+use crate::reply::{self, dropped_connection};
+use crate::request::{bearer, json_body, query_param, query_param_any, text_field};
 use crate::resources::AppPaths;
-use crate::taapi::{json_body, namespace, with_port_4443};
+use crate::store::HostState;
 
 /// The psanon routes (webpool host).
 pub fn routes() -> Router<HostState> {
@@ -49,52 +50,6 @@ pub fn routes() -> Router<HostState> {
         .route(&format!("{conv}/messaging/typing"), post(typing))
 }
 
-/// The guest token in a discover URL's query (decoded twice: it travels as `psat%253d…`).
-pub fn discover_context(query: Option<&str>) -> Option<String> {
-    let query = query?;
-    let value = url::form_urlencoded::parse(query.as_bytes())
-        .find(|(k, _)| {
-            k.eq_ignore_ascii_case("anonymousMeetingJoinContext")
-                || k.eq_ignore_ascii_case("anonymousContext")
-        })
-        .map(|(_, v)| v.into_owned())?;
-    let decoded: String = url::form_urlencoded::parse(format!("t={}", value.replace('+', "%2B")).as_bytes())
-        .next()?
-        .1
-        .into_owned();
-    Some(decoded)
-}
-
-/// `GET /platformservice/discover`: the service discover, or with a guest token the
-/// guest discover.
-pub async fn discover(State(host): State<HostState>, headers: HeaderMap, uri: http::Uri) -> Response {
-    let Some(token) = discover_context(uri.query()) else {
-        return crate::taapi::service_discover(&host, &headers);
-    };
-    let claims = {
-        let state = host.store.lock();
-        auth::verify_psat(&host.store, &state, Some(&token))
-    };
-    let Ok(claims) = claims else {
-        return unauthorized(&host);
-    };
-    let ns = namespace(&host, &headers);
-    let hosts = &host.store.hosts;
-    let ring = hosts.ring.as_str().trim_end_matches('/');
-    let body = json!({
-        "_links": {
-            "self": {"href": format!("{}/platformService/discover", with_port_4443(&hosts.api))},
-            format!("{ns}applications"): {"href": format!("{ring}/platformService/v1/applications")},
-            "myApplications": {"href": format!("{ring}/platformService/v1/myApplications")},
-            "applications": {"href": format!("{ring}/platformService/v1/myApplications")},
-            "anonApplications": {"href": format!("{}ucwa/psanon/v1/applications", hosts.webpool)},
-        },
-        "conferenceId": claims.confid,
-        "rel": format!("{ns}discover"),
-    });
-    reply::json(StatusCode::OK, &body, &host.store.lock().quirks)
-}
-
 /// A request from the guest who owns application `{app}` of its path: handlers that take
 /// it run only once the bearer token is verified and bound to that application.
 struct Guest;
@@ -115,19 +70,10 @@ impl FromRequestParts<HostState> for Guest {
     }
 }
 
-/// `401` for a missing or bad guest token, pointing at the webpool's WebTicket service.
-fn unauthorized(host: &HostState) -> Response {
-    reply::unauthorized(&format!(
-        "{}/WebTicket/oauthtoken",
-        with_port_4443(&host.store.hosts.webpool)
-    ))
-}
-
 /// The guest token of a request, checked against application `app`.
 fn guest(host: &HostState, headers: &HeaderMap, app: &str) -> Result<(), Response> {
     let mut state = host.store.lock();
-    let claims =
-        auth::verify_psat(&host.store, &state, auth::bearer(headers)).map_err(|_| unauthorized(host))?;
+    let claims = auth::verify_psat(&host.store, &state, bearer(headers)).map_err(|_| unauthorized(host))?;
     let found = state.app(app).map_err(IntoResponse::into_response)?;
     if found.session_id != claims.asi {
         return Err(Refusal::TokenForAnotherApplication.into_response());
@@ -141,15 +87,6 @@ fn created(location: &str) -> Response {
         response.headers_mut().insert(header::LOCATION, value);
     }
     response
-}
-
-fn text_field(input: &Value, name: &str) -> Option<String> {
-    input
-        .get(name)
-        .and_then(Value::as_str)
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
 }
 
 /// The application resource, as the trace shows it.
@@ -200,7 +137,7 @@ fn application_body(host: &HostState, app: &str) -> Option<Value> {
 async fn create_application(State(host): State<HostState>, headers: HeaderMap, body: Bytes) -> Response {
     let claims = {
         let state = host.store.lock();
-        auth::verify_psat(&host.store, &state, auth::bearer(&headers))
+        auth::verify_psat(&host.store, &state, bearer(&headers))
     };
     let Ok(claims) = claims else {
         return unauthorized(&host);
@@ -278,12 +215,7 @@ async fn events(
     Path(app): Path<String>,
     Query(query): Query<BTreeMap<String, String>>,
 ) -> Response {
-    let param = |name: &str| {
-        query
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.clone())
-    };
+    let param = |name: &str| query_param(&query, name).map(str::to_owned);
     let Some(ack) = param("ack").and_then(|a| a.parse::<u64>().ok()) else {
         return invalid("ack", Validation::Missing);
     };
@@ -480,13 +412,8 @@ async fn send_message(
         return invalid("message", Validation::Missing);
     }
     // The docs name the correlation parameter three ways; all are accepted.
-    let operation = query
-        .iter()
-        .find(|(k, _)| {
-            ["operationid", "operationcontext", "sessioncontext"].contains(&k.to_ascii_lowercase().as_str())
-        })
-        .map(|(_, v)| v.clone())
-        .unwrap_or_else(|| random_hex(8));
+    let operation = query_param_any(&query, &["operationId", "OperationContext", "SessionContext"])
+        .map_or_else(|| random_hex(8), str::to_owned);
     if operation.chars().count() > protocol::ucwa::MAX_OPERATION_ID {
         return invalid("operationId", Validation::Invalid);
     }
@@ -514,4 +441,9 @@ async fn typing(_guest: Guest) -> Response {
 /// `400 ParameterValidationFailure` for the input property `name`.
 fn invalid(name: &'static str, reason: Validation) -> Response {
     Refusal::InvalidParameter { name, reason }.into_response()
+}
+
+/// `401` for a missing or bad guest token, pointing at the webpool's WebTicket service.
+fn unauthorized(host: &HostState) -> Response {
+    reply::unauthorized(&host.store.hosts.webpool)
 }
