@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 use crate::ids::now_secs;
 use crate::keys::rs256_validation;
 use crate::model::Hosts;
-use crate::store::{State, Store};
+use crate::state::{State, Store};
 
 /// The claims of an Azure AD application token.
 #[derive(Clone, Debug, Serialize, Deserialize)]

@@ -16,7 +16,7 @@ use crate::faults::{FailureRule, Faults, Latency};
 use crate::ids::{now_secs, random_hex, random_meeting_id};
 use crate::model::{Gone, Presence};
 use crate::refusal::ControlError;
-use crate::store::HostState;
+use crate::state::HostState;
 
 /// The control routes.
 pub fn routes() -> Router<HostState> {

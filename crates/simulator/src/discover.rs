@@ -13,7 +13,7 @@ use crate::auth;
 use crate::render::with_port_4443;
 use crate::reply;
 use crate::request::discover_context;
-use crate::store::HostState;
+use crate::state::HostState;
 
 /// The discover route (service and guest discover share the path).
 pub fn routes() -> Router<HostState> {

@@ -15,7 +15,7 @@
 //! | meet | `meet.lync.com` | meeting join pages |
 //! | control | — | the control API for tests and demos |
 //!
-//! State lives in memory behind [`store::Store`].
+//! State lives in memory behind [`state::Store`].
 
 // Handlers return `Result<_, Response>`: the error *is* the documented response.
 #![allow(clippy::result_large_err)]
@@ -27,6 +27,7 @@ pub mod control;
 pub mod demo;
 pub mod discover;
 pub mod faults;
+pub mod guests;
 pub mod ids;
 pub mod journal;
 pub mod keys;
@@ -34,12 +35,13 @@ pub mod login;
 pub mod meet;
 pub mod middleware;
 pub mod model;
+pub mod organizer;
 pub mod refusal;
 pub mod render;
 pub mod reply;
 pub mod request;
 pub mod resources;
-pub mod store;
+pub mod state;
 pub mod taapi;
 pub mod ucwa;
 
@@ -61,7 +63,7 @@ use crate::config::SimConfig;
 use crate::journal::HostName;
 use crate::model::Hosts;
 use crate::refusal::Refusal;
-use crate::store::{HostState, Store};
+use crate::state::{HostState, Store};
 
 /// Largest request body any host accepts.
 const MAX_BODY: usize = 64 * 1024;

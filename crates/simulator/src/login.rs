@@ -11,7 +11,7 @@ use crate::auth::{self, AadClaims};
 use crate::config::Permission;
 use crate::ids::now_secs;
 use crate::reply;
-use crate::store::HostState;
+use crate::state::HostState;
 
 /// The Azure AD routes.
 pub fn routes() -> Router<HostState> {

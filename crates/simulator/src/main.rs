@@ -173,7 +173,7 @@ async fn serve(
         .await
         .map_err(|e| e.to_string())?;
     if demo {
-        simulator.store.lock().demo = Some(demo::staff());
+        simulator.store.lock().demo.set_staff(demo::staff());
     }
     let hosts = simulator.hosts().clone();
     println!("Simulator running:");

@@ -9,7 +9,7 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 
-use crate::store::HostState;
+use crate::state::HostState;
 
 /// The meeting page routes.
 pub fn routes() -> Router<HostState> {

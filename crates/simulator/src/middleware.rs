@@ -14,7 +14,7 @@ use crate::journal::{DeliveredEvents, JournalEntry, Step};
 use crate::refusal::Refusal;
 use crate::reply::DroppedConnection;
 use crate::request::{bearer, discover_context};
-use crate::store::{HostState, Store};
+use crate::state::{HostState, Store};
 
 /// Lower-cases `/platformService` so both casings the real hrefs used route the same.
 pub fn normalize_path(mut request: Request) -> Request {

@@ -19,7 +19,7 @@ use crate::model::{Endpoint, Meeting};
 use crate::refusal::{Refusal, Validation};
 use crate::reply;
 use crate::request::{bearer, json_body, query_param};
-use crate::store::HostState;
+use crate::state::HostState;
 
 /// The applications routes (ring host, and webpool for redirected calls).
 pub fn application_routes() -> Router<HostState> {

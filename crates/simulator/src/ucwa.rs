@@ -21,7 +21,7 @@ use crate::refusal::{Refusal, Validation};
 use crate::reply::{self, dropped_connection};
 use crate::request::{bearer, json_body, query_param, query_param_any, text_field};
 use crate::resources::AppPaths;
-use crate::store::HostState;
+use crate::state::HostState;
 
 /// The psanon routes (webpool host).
 pub fn routes() -> Router<HostState> {
