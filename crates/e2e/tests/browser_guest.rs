@@ -8,6 +8,7 @@ use e2e::browser::{
     Browser, Check, OtherSite, Reserved, Stack, Viewport, join_cost, run, sequential_round_trips,
 };
 use fantoccini::Locator;
+use protocol::ucwa::resources::{MessageBody, Role};
 
 const OPEN: &str = "OPEN2024";
 const LOBBY: &str = "ADV1SE24";
@@ -158,7 +159,7 @@ async fn a_guest_denied_from_the_lobby_is_told_so() {
                 .sim
                 .store
                 .lock()
-                .deny(LOBBY, &person, false)
+                .deny(LOBBY, &person)
                 .map_err(|e| e.to_string())?;
             browser
                 .wait_text("#screen-title", "You weren't let in", 10)
@@ -196,10 +197,10 @@ async fn guest_and_organizer_chat_both_ways() {
         let chat = stack.meeting(OPEN)["chat"].clone();
         check(chat[0]["text"] == "Hello, I have a question about my loan" && chat[0]["from"] == "Ada", format!("the organizer got it: {chat}"))?;
         check(chat[1]["text"] == "Is now a good time?", format!("Enter sent it: {chat}"))?;
-        stack.sim.store.lock().say(OPEN, HOST, "Yes, go ahead!", false).map_err(|e| e.to_string())?;
+        stack.sim.store.lock().say(OPEN, HOST, &MessageBody::Plain("Yes, go ahead!".to_owned())).map_err(|e| e.to_string())?;
         browser.wait_text("[data-testid=chat-log]", "Yes, go ahead!", 10).await?;
         browser.wait_text("[data-testid=announcer]", "Riley (Host) says: Yes, go ahead!", 5).await?;
-        stack.sim.store.lock().say(OPEN, HOST, "<b>Bold</b> <img src=x onerror=alert(1)><script>window.pwned=1</script>plan", true).map_err(|e| e.to_string())?;
+        stack.sim.store.lock().say(OPEN, HOST, &MessageBody::Html("<b>Bold</b> <img src=x onerror=alert(1)><script>window.pwned=1</script>plan".to_owned())).map_err(|e| e.to_string())?;
         browser.wait_text("[data-testid=chat-log]", "Bold plan", 10).await?;
         let injected = browser.script("return document.querySelector('[data-testid=chat-log]').querySelectorAll('b, img, script').length + (window.pwned ? 100 : 0)").await?;
         check(injected == 0, format!("incoming HTML is never inserted as markup ({injected})"))?;
@@ -221,7 +222,7 @@ async fn the_participant_list_follows_people_joining_and_leaving() {
             .sim
             .store
             .lock()
-            .add_person(OPEN, "Pat Advisor", true)
+            .add_person(OPEN, "Pat Advisor", &Role::Leader)
             .map_err(|e| e.to_string())?;
         browser
             .wait_text("[data-testid=roster]", "Pat Advisor", 10)
@@ -424,7 +425,7 @@ async fn a_lost_event_channel_recovers_without_losing_messages() {
                     .sim
                     .store
                     .lock()
-                    .say(OPEN, HOST, text, false)
+                    .say(OPEN, HOST, &MessageBody::Plain(text.to_owned()))
                     .map_err(|e| e.to_string())?;
             }
             browser.wait_text("[data-testid=chat-log]", "third", 20).await?;
@@ -593,8 +594,7 @@ async fn the_layout_works_on_a_small_phone() {
             .say(
                 OPEN,
                 HOST,
-                &"A long line without spaces: ".repeat(3).replace(' ', ""),
-                false,
+                &MessageBody::Plain("A long line without spaces: ".repeat(3).replace(' ', "")),
             )
             .map_err(|e| e.to_string())?;
         browser

@@ -7,6 +7,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use protocol::taapi::AccessLevel;
+use protocol::ucwa::resources::{MessageBody, Role};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
@@ -193,10 +194,15 @@ async fn add_person(
     Path(meeting): Path<String>,
     axum::Json(input): axum::Json<NewPerson>,
 ) -> Response {
+    let role = if input.leader {
+        Role::Leader
+    } else {
+        Role::Attendee
+    };
     match host
         .store
         .lock()
-        .add_person(&meeting.to_ascii_uppercase(), &input.name, input.leader)
+        .add_person(&meeting.to_ascii_uppercase(), &input.name, &role)
     {
         Ok(id) => (StatusCode::CREATED, axum::Json(json!({"id": id}))).into_response(),
         Err(e) => op(Err(e)),
@@ -215,10 +221,7 @@ async fn admit(State(host): State<HostState>, Path((meeting, person)): Path<(Str
 }
 
 async fn deny(State(host): State<HostState>, Path((meeting, person)): Path<(String, String)>) -> Response {
-    op(host
-        .store
-        .lock()
-        .deny(&meeting.to_ascii_uppercase(), &person, false))
+    op(host.store.lock().deny(&meeting.to_ascii_uppercase(), &person))
 }
 
 #[derive(Debug, Deserialize)]
@@ -249,7 +252,12 @@ async fn say(
             None => return ControlError::NobodyToSpeak.into_response(),
         },
     };
-    op(state.say(&meeting, &from, &input.text, input.html))
+    let body = if input.html {
+        MessageBody::Html(input.text)
+    } else {
+        MessageBody::Plain(input.text)
+    };
+    op(state.say(&meeting, &from, &body))
 }
 
 async fn end(State(host): State<HostState>, Path(meeting): Path<String>) -> Response {

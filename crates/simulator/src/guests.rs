@@ -4,13 +4,15 @@
 use std::collections::BTreeMap;
 
 use protocol::date::Timestamp;
+use protocol::ucwa::events::EventType;
+use protocol::ucwa::resources::{ConversationState, MessageBody, ModalityState};
 use serde_json::Value;
 
 use crate::ids::{now_ms, random_hex};
-use crate::model::{Conversation, Gone, Person, Presence, Stage};
+use crate::model::{Conversation, Ending, Gone, Person, Presence, Stage};
 use crate::refusal::Refusal;
-use crate::resources::{self as res, AppPaths, ConvPaths};
 use crate::state::{Outbox, State};
+use crate::tell::{Invitation, Modality, Outgoing, Tell};
 
 impl State {
     /// The guest `app` joins meeting `uri` (operation `operation_id`); returns the
@@ -29,7 +31,7 @@ impl State {
         let app = self.app(app_id)?;
         if let Some(conv) = &app.conversation {
             if conv.operation_id == operation_id {
-                return Ok(AppPaths::new(&app.id).invitation(&conv.invitation));
+                return Ok(Tell::new(&app.id, &conv.id, &conv.person).invitation_href(&conv.invitation));
             }
             return Err(Refusal::AlreadyExists);
         }
@@ -44,7 +46,6 @@ impl State {
             .map(|m| m.id.clone())
             .ok_or(Refusal::DestinationNotFound)?;
         let app = self.apps.get_mut(app_id).ok_or(Refusal::ApplicationNotFound)?;
-        let paths = AppPaths::new(&app.id);
         let conversation = Conversation {
             id: random_hex(16),
             meeting: meeting_id.clone(),
@@ -57,10 +58,8 @@ impl State {
             sent: BTreeMap::new(),
             next_message: 1,
         };
-        let invitation_href = paths.invitation(&conversation.invitation);
-        let conv = ConvPaths {
-            conv: paths.conversation(&conversation.id),
-        };
+        let tell = Tell::new(app_id, &conversation.id, &conversation.person);
+        let invitation_id = conversation.invitation.clone();
         let (name, me_uri, person_id) = (app.name.clone(), app.me_uri(), app.person_id());
         app.conversation = Some(conversation);
         let meeting = self
@@ -68,114 +67,59 @@ impl State {
             .get_mut(&meeting_id)
             .ok_or(Refusal::DestinationNotFound)?;
         let lobby = meeting.guests_wait_in_lobby();
+        // Without a lobby the guest is let in below, under this same lock.
         let person = Person {
             id: person_id.clone(),
             name: name.clone(),
-            uri: me_uri.clone(),
+            uri: me_uri,
             leader: false,
             anonymous: true,
-            presence: Presence::Lobby,
+            presence: if lobby {
+                Presence::Lobby
+            } else {
+                Presence::InMeeting
+            },
             app: Some(app_id.to_owned()),
             since_ms: now_ms(),
         };
         meeting.people.insert(person_id.clone(), person.clone());
         let meeting = meeting.clone();
-        let mut outbox = Outbox::default();
-        let comm = paths.communication();
-        let invitation = res::invitation(
-            &invitation_href,
-            &conv.conv,
-            "Connecting",
+        let invitation = Invitation {
+            id: &invitation_id,
             operation_id,
-            &meeting.conference_uri,
-            &name,
+            conference_uri: &meeting.conference_uri,
+            name: &name,
+        };
+        let mut outbox = Outbox::default();
+        outbox.push(
+            app_id,
+            tell.from_communication(vec![
+                tell.invitation_started(&invitation),
+                tell.conversation_added(&meeting),
+            ]),
         );
         outbox.push(
             app_id,
-            res::sender(
-                "communication",
-                &comm,
-                vec![
-                    res::event(
-                        "started",
-                        "onlineMeetingInvitation",
-                        &invitation_href,
-                        Some(invitation),
-                    ),
-                    res::event(
-                        "added",
-                        "conversation",
-                        &conv.conv,
-                        Some(res::conversation(
-                            &conv,
-                            "Connecting",
-                            &meeting.subject,
-                            &[],
-                            meeting.people.len(),
-                            &person_id,
-                        )),
-                    ),
-                ],
-            ),
-        );
-        outbox.push(
-            app_id,
-            res::sender(
-                "conversation",
-                &conv.conv,
-                vec![
-                    res::event(
-                        "added",
-                        "localParticipant",
-                        &conv.participant(&person_id),
-                        Some(res::participant(
-                            &conv, &person_id, &name, &me_uri, false, true, lobby, true,
-                        )),
-                    ),
-                    res::event(
-                        "added",
-                        "onlineMeeting",
-                        &conv.sub("onlineMeeting"),
-                        Some(res::online_meeting(
-                            &conv,
-                            &meeting.subject,
-                            &meeting.join_url,
-                            &meeting.conference_uri,
-                            &meeting.organizer_uri,
-                            meeting.access_level.as_str(),
-                        )),
-                    ),
-                    res::event(
-                        "updated",
-                        "messaging",
-                        &conv.sub("messaging"),
-                        Some(res::messaging(&conv, "Disconnected")),
-                    ),
-                ],
-            ),
+            tell.from_conversation(vec![
+                tell.local_participant(EventType::Added, &person),
+                tell.online_meeting_added(&meeting),
+                tell.messaging(ModalityState::Disconnected),
+            ]),
         );
         if lobby {
             outbox.push(
                 app_id,
-                res::sender(
-                    "communication",
-                    &comm,
-                    vec![res::event(
-                        "updated",
-                        "conversation",
-                        &conv.conv,
-                        Some(res::conversation(
-                            &conv,
-                            "InLobby",
-                            &meeting.subject,
-                            &[],
-                            meeting.people.len(),
-                            &person_id,
-                        )),
-                    )],
-                ),
+                tell.from_communication(vec![
+                    tell.conversation_updated(ConversationState::InLobby, &meeting),
+                ]),
             );
-            self.announce(&mut outbox, &meeting_id, &person, "added", Some(app_id));
+            self.announce(
+                &mut outbox,
+                &meeting_id,
+                &person,
+                Tell::participant_added,
+                Some(app_id),
+            );
             self.deliver(outbox);
             self.demo.guest_waiting(&meeting, &person_id);
         } else {
@@ -186,7 +130,7 @@ impl State {
                 .map_err(|_| Refusal::DestinationNotFound)?;
             self.deliver(outbox);
         }
-        Ok(invitation_href)
+        Ok(tell.invitation_href(&invitation_id))
     }
 
     /// A guest adds chat to their conversation; returns the messaging invitation href.
@@ -200,91 +144,43 @@ impl State {
         operation_id: &str,
     ) -> Result<String, Refusal> {
         let app = self.app(app_id)?;
-        let paths = AppPaths::new(&app.id);
         let conv_state = app
             .conversation
             .as_mut()
             .filter(|c| c.id == conversation)
             .ok_or(Refusal::ConversationNotFound)?;
+        let tell = Tell::new(app_id, &conv_state.id, &conv_state.person);
         if conv_state.stage != Stage::Connected {
             return Err(Refusal::MessagingBeforeAdmission);
         }
         if let Some(existing) = conv_state.messaging_invitations.get(operation_id) {
-            return Ok(paths.messaging_invitation(existing));
+            return Ok(tell.messaging_invitation_href(existing));
         }
         let invitation = random_hex(16);
         conv_state
             .messaging_invitations
             .insert(operation_id.to_owned(), invitation.clone());
         conv_state.messaging = true;
-        let conv = ConvPaths {
-            conv: paths.conversation(&conv_state.id),
-        };
-        let href = paths.messaging_invitation(&invitation);
         let mut outbox = Outbox::default();
         outbox.push(
             app_id,
-            res::sender(
-                "communication",
-                &paths.communication(),
-                vec![res::event(
-                    "started",
-                    "messagingInvitation",
-                    &href,
-                    Some(res::messaging_invitation(
-                        &href,
-                        &conv.conv,
-                        "Connecting",
-                        operation_id,
-                    )),
-                )],
-            ),
+            tell.from_communication(vec![tell.messaging_invitation_started(&invitation, operation_id)]),
         );
         outbox.push(
             app_id,
-            res::sender(
-                "conversation",
-                &conv.conv,
-                vec![
-                    res::event(
-                        "updated",
-                        "messaging",
-                        &conv.sub("messaging"),
-                        Some(res::messaging(&conv, "Connecting")),
-                    ),
-                    res::event(
-                        "updated",
-                        "messaging",
-                        &conv.sub("messaging"),
-                        Some(res::messaging(&conv, "Connected")),
-                    ),
-                ],
-            ),
+            tell.from_conversation(vec![
+                tell.messaging(ModalityState::Connecting),
+                tell.messaging(ModalityState::Connected),
+            ]),
         );
         outbox.push(
             app_id,
-            res::sender(
-                "communication",
-                &paths.communication(),
-                vec![res::completed(
-                    res::event(
-                        "completed",
-                        "messagingInvitation",
-                        &href,
-                        Some(res::messaging_invitation(
-                            &href,
-                            &conv.conv,
-                            "Connected",
-                            operation_id,
-                        )),
-                    ),
-                    true,
-                    None,
-                )],
-            ),
+            tell.from_communication(vec![
+                tell.messaging_invitation_succeeded(&invitation, operation_id),
+            ]),
         );
         self.deliver(outbox);
-        Ok(href)
+        Ok(tell.messaging_invitation_href(&invitation))
     }
 
     /// A guest stops chat.
@@ -293,29 +189,17 @@ impl State {
     /// [`Refusal`] when there is no such conversation.
     pub fn stop_messaging(&mut self, app_id: &str, conversation: &str) -> Result<(), Refusal> {
         let app = self.app(app_id)?;
-        let paths = AppPaths::new(&app.id);
         let conv_state = app
             .conversation
             .as_mut()
             .filter(|c| c.id == conversation)
             .ok_or(Refusal::ConversationNotFound)?;
         conv_state.messaging = false;
-        let conv = ConvPaths {
-            conv: paths.conversation(&conv_state.id),
-        };
+        let tell = Tell::new(app_id, &conv_state.id, &conv_state.person);
         let mut outbox = Outbox::default();
         outbox.push(
             app_id,
-            res::sender(
-                "conversation",
-                &conv.conv,
-                vec![res::event(
-                    "updated",
-                    "messaging",
-                    &conv.sub("messaging"),
-                    Some(res::messaging(&conv, "Disconnected")),
-                )],
-            ),
+            tell.from_conversation(vec![tell.messaging(ModalityState::Disconnected)]),
         );
         self.deliver(outbox);
         Ok(())
@@ -335,7 +219,7 @@ impl State {
     ) -> Result<String, Refusal> {
         let stamp = crate::render::date(&self.quirks, Timestamp::from_millis(now_ms()));
         let app = self.app(app_id)?;
-        let paths = AppPaths::new(&app.id);
+        let name = app.name.clone();
         let conv_state = app
             .conversation
             .as_mut()
@@ -344,46 +228,27 @@ impl State {
         if !conv_state.messaging {
             return Err(Refusal::ChatNotConnected);
         }
-        let conv = ConvPaths {
-            conv: paths.conversation(&conv_state.id),
-        };
+        let tell = Tell::new(app_id, &conv_state.id, &conv_state.person);
         if let Some(n) = conv_state.sent.get(operation_id) {
-            return Ok(conv.sub(&format!("messaging/messages/{n}")));
+            return Ok(tell.message_href(*n));
         }
         conv_state.next_message += 1;
         let n = conv_state.next_message;
         conv_state.sent.insert(operation_id.to_owned(), n);
         let (meeting, person_id) = (conv_state.meeting.clone(), conv_state.person.clone());
-        let href = conv.sub(&format!("messaging/messages/{n}"));
-        let name = app.name.clone();
-        let outgoing = |state: &str| {
-            res::message(
-                &conv,
-                n,
-                "Outgoing",
-                &stamp,
-                &person_id,
-                &name,
-                None,
-                Some(operation_id),
-            )
-            .tap_state(state)
+        let message = Outgoing {
+            number: n,
+            time_stamp: &stamp,
+            sender_name: &name,
+            operation_id,
         };
         let mut outbox = Outbox::default();
         outbox.push(
             app_id,
-            res::sender(
-                "conversation",
-                &conv.conv,
-                vec![
-                    res::event("started", "message", &href, Some(outgoing("Connecting"))),
-                    res::completed(
-                        res::event("completed", "message", &href, Some(outgoing("Connected"))),
-                        true,
-                        None,
-                    ),
-                ],
-            ),
+            tell.from_conversation(vec![
+                tell.message_outgoing_started(&message),
+                tell.message_outgoing_delivered(&message),
+            ]),
         );
         self.deliver(outbox);
         if let Some(person) = self
@@ -392,12 +257,13 @@ impl State {
             .and_then(|m| m.people.get(&person_id))
             .cloned()
         {
-            self.broadcast(&meeting, &person, text, false, Some(app_id));
+            let body = MessageBody::Plain(text.to_owned());
+            self.broadcast(&meeting, &person, &body, Some(app_id));
             if let Some(m) = self.meetings.get(&meeting) {
                 self.demo.guest_said(m, &person.name, text);
             }
         }
-        Ok(href)
+        Ok(tell.message_href(n))
     }
 
     /// A guest leaves the conversation (`DELETE conversation`).
@@ -412,14 +278,9 @@ impl State {
             .filter(|c| c.id == conversation)
             .map(|c| (c.meeting.clone(), c.person.clone()))
             .ok_or(Refusal::ConversationNotFound)?;
-        self.end_guest(
-            &meeting,
-            &person,
-            ("None", "None", "You left the meeting."),
-            false,
-        )
-        // Cannot fail: a guest with a conversation is in its meeting.
-        .map_err(|_| Refusal::ConversationNotFound)
+        self.end_guest(&meeting, &person, Ending::Left)
+            // Cannot fail: a guest with a conversation is in its meeting.
+            .map_err(|_| Refusal::ConversationNotFound)
     }
 
     /// Deletes a guest application (leaving its meeting).
@@ -437,22 +298,17 @@ impl State {
         let app = self.apps.get(app_id)?;
         let conv_state = app.conversation.as_ref().filter(|c| c.id == conversation)?;
         let meeting = self.meetings.get(&conv_state.meeting)?;
-        let conv = ConvPaths {
-            conv: AppPaths::new(&app.id).conversation(&conv_state.id),
-        };
+        let tell = Tell::new(app_id, &conv_state.id, &conv_state.person);
         let state = match conv_state.stage {
-            Stage::InLobby => "InLobby",
-            Stage::Connected => "Connected",
+            Stage::InLobby => ConversationState::InLobby,
+            Stage::Connected => ConversationState::Connected,
         };
-        let modalities: &[&str] = if conv_state.messaging { &["Messaging"] } else { &[] };
-        Some(res::conversation(
-            &conv,
-            state,
-            &meeting.subject,
-            modalities,
-            meeting.people.len(),
-            &conv_state.person,
-        ))
+        let active: &[Modality] = if conv_state.messaging {
+            &[Modality::Messaging]
+        } else {
+            &[]
+        };
+        Some(tell.conversation(state, meeting, active))
     }
 
     /// The participants collection of a guest's conversation (everyone but the guest).
@@ -460,42 +316,7 @@ impl State {
         let app = self.apps.get(app_id)?;
         let conv_state = app.conversation.as_ref().filter(|c| c.id == conversation)?;
         let meeting = self.meetings.get(&conv_state.meeting)?;
-        let conv = ConvPaths {
-            conv: AppPaths::new(&app.id).conversation(&conv_state.id),
-        };
-        let people: Vec<Value> = meeting
-            .people
-            .values()
-            .filter(|p| p.id != conv_state.person)
-            .map(|p| {
-                res::participant(
-                    &conv,
-                    &p.id,
-                    &p.name,
-                    &p.uri,
-                    p.leader,
-                    p.anonymous,
-                    p.presence == Presence::Lobby,
-                    false,
-                )
-            })
-            .collect();
-        Some(serde_json::json!({
-            "_links": {"self": {"href": conv.sub("participants")}},
-            "_embedded": {"participant": people},
-            "rel": "participants",
-        }))
-    }
-}
-
-/// Sets `state` on a message resource (outgoing messages report their progress).
-trait TapState {
-    fn tap_state(self, state: &str) -> Self;
-}
-
-impl TapState for Value {
-    fn tap_state(mut self, state: &str) -> Self {
-        self["state"] = Value::String(state.to_owned());
-        self
+        let tell = Tell::new(app_id, &conv_state.id, &conv_state.person);
+        Some(tell.participants(meeting.people.values().filter(|p| p.id != conv_state.person)))
     }
 }

@@ -40,9 +40,9 @@ pub mod refusal;
 pub mod render;
 pub mod reply;
 pub mod request;
-pub mod resources;
 pub mod state;
 pub mod taapi;
+pub mod tell;
 pub mod ucwa;
 
 use std::net::SocketAddr;

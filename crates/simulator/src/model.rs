@@ -197,6 +197,51 @@ impl UcwaApp {
     }
 }
 
+/// What a guest's token and request say about the application they create.
+#[derive(Clone, Debug)]
+pub struct NewApplication {
+    /// The `applicationSessionId` of the token.
+    pub session_id: String,
+    /// The origins the token allows.
+    pub origins: Vec<String>,
+    /// The conference URI the token is for.
+    pub conference: String,
+    /// The guest's display name.
+    pub name: String,
+    /// Culture.
+    pub culture: String,
+    /// User agent.
+    pub user_agent: String,
+}
+
+/// Why a guest's conversation ends; each is told with its own `reason`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ending {
+    /// Turned away from the lobby.
+    Denied,
+    /// Nobody admitted them from the lobby in time.
+    LobbyTimeout,
+    /// An organizer removed them.
+    Ejected,
+    /// The meeting ended for everyone.
+    MeetingEnded,
+    /// They left.
+    Left,
+}
+
+impl Ending {
+    /// Whether the guest hears this as their join failing (the invitation completes with
+    /// `Failure`), for a guest who was `presence`: a denial or a lobby timeout always, the
+    /// meeting ending while they still waited; being ejected or leaving never.
+    pub fn fails_the_join(self, presence: Presence) -> bool {
+        match self {
+            Self::Denied | Self::LobbyTimeout => true,
+            Self::MeetingEnded => presence == Presence::Lobby,
+            Self::Ejected | Self::Left => false,
+        }
+    }
+}
+
 /// A TAAPI application endpoint.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Endpoint {

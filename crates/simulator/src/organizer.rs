@@ -5,16 +5,18 @@
 use std::time::{Duration, Instant};
 
 use protocol::date::Timestamp;
+use protocol::ucwa::events::EventType;
+use protocol::ucwa::resources::{ConversationState, MessageBody, ModalityState, Role};
 use serde_json::Value;
 
 use crate::channel::{EventChannel, PollOutcome};
 use crate::config::Timers;
 use crate::demo::Scheduled;
 use crate::ids::{now_ms, slug};
-use crate::model::{ChatLine, Gone, Person, Presence, Stage};
+use crate::model::{ChatLine, Ending, Gone, Person, Presence, Stage};
 use crate::refusal::ControlError;
-use crate::resources::{self as res, AppPaths, ConvPaths};
-use crate::state::{Outbox, State, participant_event};
+use crate::state::{Outbox, State};
+use crate::tell::{Invitation, Tell};
 
 impl State {
     /// Lets a guest in from the lobby.
@@ -37,7 +39,8 @@ impl State {
         Ok(())
     }
 
-    /// Moves a guest into the meeting and adds what everyone is told to `outbox`.
+    /// Moves a guest into the meeting and adds what everyone is told to `outbox`: the
+    /// guest gets the roster, then their conversation `Connected` and the join's success.
     pub(crate) fn admission(
         &mut self,
         outbox: &mut Outbox,
@@ -57,103 +60,57 @@ impl State {
         let meeting = meeting.clone();
         let app_id = person.app.clone().ok_or(ControlError::NotAGuest)?;
         let app = self.apps.get_mut(&app_id).ok_or(ControlError::NotAGuest)?;
-        let paths = AppPaths::new(&app.id);
         let Some(conversation) = app.conversation.as_mut() else {
             return Err(ControlError::NotAGuest);
         };
         conversation.stage = Stage::Connected;
-        let conv = ConvPaths {
-            conv: paths.conversation(&conversation.id),
+        let tell = Tell::new(&app_id, &conversation.id, &conversation.person);
+        let invitation = Invitation {
+            id: &conversation.invitation,
+            operation_id: &conversation.operation_id,
+            conference_uri: &meeting.conference_uri,
+            name: &person.name,
         };
-        let invitation_href = paths.invitation(&conversation.invitation);
-        let operation_id = conversation.operation_id.clone();
         let mut roster: Vec<Value> = meeting
             .people
             .values()
             .filter(|p| p.id != person.id)
-            .map(|p| participant_event(&conv, p, "added"))
+            .map(|p| tell.participant_added(p))
             .collect();
-        roster.push(res::event(
-            "updated",
-            "localParticipant",
-            &conv.participant(&person.id),
-            Some(res::participant(
-                &conv,
-                &person.id,
-                &person.name,
-                &person.uri,
-                false,
-                true,
-                false,
-                true,
-            )),
-        ));
-        outbox.push(&app_id, res::sender("conversation", &conv.conv, roster));
+        roster.push(tell.local_participant(EventType::Updated, &person));
+        outbox.push(&app_id, tell.from_conversation(roster));
         outbox.push(
             &app_id,
-            res::sender(
-                "communication",
-                &paths.communication(),
-                vec![
-                    res::event(
-                        "updated",
-                        "conversation",
-                        &conv.conv,
-                        Some(res::conversation(
-                            &conv,
-                            "Connected",
-                            &meeting.subject,
-                            &[],
-                            meeting.people.len(),
-                            &person.id,
-                        )),
-                    ),
-                    res::completed(
-                        res::event(
-                            "completed",
-                            "onlineMeetingInvitation",
-                            &invitation_href,
-                            Some(res::invitation(
-                                &invitation_href,
-                                &conv.conv,
-                                "Connected",
-                                &operation_id,
-                                &meeting.conference_uri,
-                                &person.name,
-                            )),
-                        ),
-                        true,
-                        None,
-                    ),
-                ],
-            ),
+            tell.from_communication(vec![
+                tell.conversation_updated(ConversationState::Connected, &meeting),
+                tell.invitation_succeeded(&invitation),
+            ]),
         );
-        self.announce(outbox, meeting_id, &person, "added", Some(&app_id));
+        self.announce(
+            outbox,
+            meeting_id,
+            &person,
+            Tell::participant_added,
+            Some(&app_id),
+        );
         Ok(())
     }
 
-    /// Turns a guest away from the lobby (`Denied`, or `Timeout` when nobody admitted them).
+    /// Turns a guest away from the lobby (`Denied`).
     ///
     /// # Errors
     /// [`ControlError`] as for [`State::admit`].
-    pub fn deny(&mut self, meeting: &str, person: &str, timed_out: bool) -> Result<(), ControlError> {
+    pub fn deny(&mut self, meeting: &str, person: &str) -> Result<(), ControlError> {
+        self.turn_away(meeting, person, Ending::Denied)
+    }
+
+    /// Turns a guest away from the lobby with `ending` (`Denied`, or `LobbyTimeout` when
+    /// nobody admitted them).
+    fn turn_away(&mut self, meeting: &str, person: &str, ending: Ending) -> Result<(), ControlError> {
         if self.person(meeting, person)?.presence != Presence::Lobby {
             return Err(ControlError::NotInLobby);
         }
-        let reason = if timed_out {
-            (
-                "Timeout",
-                "Timeout",
-                "Nobody admitted you from the lobby in time.",
-            )
-        } else {
-            (
-                "RemoteFailure",
-                "Denied",
-                "The lobby participant was denied from the conference.",
-            )
-        };
-        self.end_guest(meeting, person, reason, true)
+        self.end_guest(meeting, person, ending)
     }
 
     /// Removes a guest (`Ejected`) or a scripted person from the meeting.
@@ -163,33 +120,25 @@ impl State {
     pub fn remove(&mut self, meeting: &str, person: &str) -> Result<(), ControlError> {
         let found = self.person(meeting, person)?.clone();
         if found.app.is_some() {
-            return self.end_guest(
-                meeting,
-                person,
-                (
-                    "RemoteFailure",
-                    "Ejected",
-                    "An organizer removed you from the meeting.",
-                ),
-                false,
-            );
+            return self.end_guest(meeting, person, Ending::Ejected);
         }
         if let Some(m) = self.meetings.get_mut(meeting) {
             m.people.remove(person);
         }
         let mut outbox = Outbox::default();
-        self.announce(&mut outbox, meeting, &found, "deleted", None);
+        self.announce(&mut outbox, meeting, &found, Tell::participant_left, None);
         self.deliver(outbox);
         Ok(())
     }
 
-    /// Ends a guest's conversation with `reason`; the guest's application stays.
+    /// Ends a guest's conversation because of `ending`; the guest's application stays.
+    /// Chat stops, a join still waiting fails (see [`Ending::fails_the_join`]), and the
+    /// conversation is `Disconnected` and deleted; everyone else sees them leave.
     pub(crate) fn end_guest(
         &mut self,
         meeting: &str,
         person: &str,
-        reason: (&str, &str, &str),
-        as_failed_join: bool,
+        ending: Ending,
     ) -> Result<(), ControlError> {
         let found = self
             .meetings
@@ -202,74 +151,33 @@ impl State {
         if let Some(app) = found.app.as_ref().and_then(|id| self.apps.get_mut(id))
             && let Some(conversation) = app.conversation.take()
         {
-            let paths = AppPaths::new(&app.id);
-            let conv = ConvPaths {
-                conv: paths.conversation(&conversation.id),
-            };
-            let (code, subcode, message) = reason;
-            let mut conv_events = vec![];
+            let tell = Tell::new(&app.id, &conversation.id, &conversation.person);
             if conversation.messaging {
-                conv_events.push(res::event(
-                    "updated",
-                    "messaging",
-                    &conv.sub("messaging"),
-                    Some(res::messaging(&conv, "Disconnected")),
-                ));
+                outbox.push(
+                    &app.id,
+                    tell.from_conversation(vec![tell.messaging(ModalityState::Disconnected)]),
+                );
             }
-            if !conv_events.is_empty() {
-                outbox.push(&app.id, res::sender("conversation", &conv.conv, conv_events));
+            let mut events = Vec::new();
+            if ending.fails_the_join(found.presence) {
+                let invitation = Invitation {
+                    id: &conversation.invitation,
+                    operation_id: &conversation.operation_id,
+                    conference_uri: &app.conference,
+                    name: &app.name,
+                };
+                events.push(tell.invitation_failed(&invitation, ending));
             }
-            let mut comm_events = Vec::new();
-            if as_failed_join {
-                let href = paths.invitation(&conversation.invitation);
-                comm_events.push(res::completed(
-                    res::event(
-                        "completed",
-                        "onlineMeetingInvitation",
-                        &href,
-                        Some(res::invitation(
-                            &href,
-                            &conv.conv,
-                            "Failed",
-                            &conversation.operation_id,
-                            &app.conference,
-                            &app.name,
-                        )),
-                    ),
-                    false,
-                    Some(reason),
-                ));
-            }
-            comm_events.push(res::with_reason(
-                res::event(
-                    "updated",
-                    "conversation",
-                    &conv.conv,
-                    Some(res::conversation(
-                        &conv,
-                        "Disconnected",
-                        "",
-                        &[],
-                        0,
-                        &conversation.person,
-                    )),
-                ),
-                code,
-                subcode,
-                message,
-            ));
-            comm_events.push(res::with_reason(
-                res::event("deleted", "conversation", &conv.conv, None),
-                code,
-                subcode,
-                message,
-            ));
-            outbox.push(
-                &app.id,
-                res::sender("communication", &paths.communication(), comm_events),
-            );
+            events.extend(tell.conversation_ended(ending));
+            outbox.push(&app.id, tell.from_communication(events));
         }
-        self.announce(&mut outbox, meeting, &found, "deleted", found.app.as_deref());
+        self.announce(
+            &mut outbox,
+            meeting,
+            &found,
+            Tell::participant_left,
+            found.app.as_deref(),
+        );
         self.deliver(outbox);
         Ok(())
     }
@@ -289,13 +197,7 @@ impl State {
             .cloned()
             .collect();
         for person in people.iter().filter(|p| p.app.is_some()) {
-            let as_failed_join = person.presence == Presence::Lobby;
-            self.end_guest(
-                meeting,
-                &person.id,
-                ("RemoteFailure", "Ended", "The meeting has ended."),
-                as_failed_join,
-            )?;
+            self.end_guest(meeting, &person.id, Ending::MeetingEnded)?;
         }
         if let Some(m) = self.meetings.get_mut(meeting) {
             m.people.clear();
@@ -308,7 +210,7 @@ impl State {
     ///
     /// # Errors
     /// [`ControlError::NoSuchMeeting`].
-    pub fn add_person(&mut self, meeting: &str, name: &str, leader: bool) -> Result<String, ControlError> {
+    pub fn add_person(&mut self, meeting: &str, name: &str, role: &Role) -> Result<String, ControlError> {
         let m = self.meetings.get(meeting).ok_or(ControlError::NoSuchMeeting)?;
         let domain = self
             .tenants
@@ -329,7 +231,7 @@ impl State {
             id: id.clone(),
             name: name.to_owned(),
             uri: format!("sip:{id}"),
-            leader,
+            leader: *role == Role::Leader,
             anonymous: false,
             presence: Presence::InMeeting,
             app: None,
@@ -339,7 +241,7 @@ impl State {
             m.people.insert(id.clone(), person.clone());
         }
         let mut outbox = Outbox::default();
-        self.announce(&mut outbox, meeting, &person, "added", None);
+        self.announce(&mut outbox, meeting, &person, Tell::participant_added, None);
         self.deliver(outbox);
         Ok(id)
     }
@@ -348,43 +250,41 @@ impl State {
     ///
     /// # Errors
     /// [`ControlError::NoSuchMeeting`] or [`ControlError::NoSuchPerson`].
-    pub fn say(&mut self, meeting: &str, from: &str, text: &str, html: bool) -> Result<(), ControlError> {
+    pub fn say(&mut self, meeting: &str, from: &str, body: &MessageBody) -> Result<(), ControlError> {
         let person = self.person(meeting, from)?.clone();
-        self.broadcast(meeting, &person, text, html, None);
+        self.broadcast(meeting, &person, body, None);
         Ok(())
     }
 
+    /// `from` says `body`: it goes in the meeting's chat, and to every admitted guest with
+    /// chat but `except`.
     pub(crate) fn broadcast(
         &mut self,
         meeting: &str,
         from: &Person,
-        text: &str,
-        html: bool,
+        body: &MessageBody,
         except: Option<&str>,
     ) {
         let at = now_ms();
+        let text = match body {
+            MessageBody::Plain(text) | MessageBody::Html(text) => text,
+        };
         if let Some(m) = self.meetings.get_mut(meeting) {
             m.chat.push(ChatLine {
                 from: from.name.clone(),
-                text: text.to_owned(),
+                text: text.clone(),
                 at_ms: at,
             });
         }
         let stamp = crate::render::date(&self.quirks, Timestamp::from_millis(at));
-        let (rel, media) = if html {
-            ("htmlMessage", "text/html")
-        } else {
-            ("plainMessage", "text/plain")
-        };
-        let uri = protocol::data_uri::encode(media, text);
         let mut outbox = Outbox::default();
-        for (app_id, conv, state, messaging) in self.guests_in(meeting) {
-            if state != Stage::Connected || !messaging || Some(app_id.as_str()) == except {
+        for listener in self.listeners(meeting) {
+            if listener.stage != Stage::Connected || !listener.chat || Some(listener.app.as_str()) == except {
                 continue;
             }
             let Some(n) = self
                 .apps
-                .get_mut(&app_id)
+                .get_mut(&listener.app)
                 .and_then(|a| a.conversation.as_mut())
                 .map(|c| {
                     c.next_message += 1;
@@ -393,28 +293,10 @@ impl State {
             else {
                 continue;
             };
-            let message = res::message(
-                &conv,
-                n,
-                "Incoming",
-                &stamp,
-                &from.id,
-                &from.name,
-                Some((rel, uri.clone())),
-                None,
-            );
-            let href = conv.sub(&format!("messaging/messages/{n}"));
+            let tell = &listener.tell;
             outbox.push(
-                &app_id,
-                res::sender(
-                    "conversation",
-                    &conv.conv,
-                    vec![res::completed(
-                        res::event("completed", "message", &href, Some(message)),
-                        true,
-                        None,
-                    )],
-                ),
+                &listener.app,
+                tell.from_conversation(vec![tell.message_incoming(n, &stamp, from, body)]),
             );
         }
         self.deliver(outbox);
@@ -440,7 +322,13 @@ impl State {
                 .and_then(|m| m.people.remove(&person))
         {
             let mut outbox = Outbox::default();
-            self.announce(&mut outbox, &meeting, &found, "deleted", Some(app_id));
+            self.announce(
+                &mut outbox,
+                &meeting,
+                &found,
+                Tell::participant_left,
+                Some(app_id),
+            );
             self.deliver(outbox);
         }
         match how {
@@ -492,13 +380,15 @@ impl State {
             .map(|(m, p)| (m, p.id.clone()))
             .collect();
         for (meeting, person) in timed_out {
-            let _ = self.deny(&meeting, &person, true);
+            let _ = self.turn_away(&meeting, &person, Ending::LobbyTimeout);
         }
         self.live_origins.retain(|_, exp| *exp > now_ms / 1000);
         for action in self.demo.due(now) {
             let _ = match action {
                 Scheduled::Admit { meeting, person } => self.admit(&meeting, &person),
-                Scheduled::Say { meeting, from, text } => self.say(&meeting, &from, &text, false),
+                Scheduled::Say { meeting, from, text } => {
+                    self.say(&meeting, &from, &MessageBody::Plain(text))
+                }
                 Scheduled::StaffReturns { meeting } => self.staff_returns(&meeting),
             };
         }
@@ -514,7 +404,7 @@ impl State {
             m.people.insert(person.id.clone(), person.clone());
         }
         let mut outbox = Outbox::default();
-        self.announce(&mut outbox, meeting, &person, "added", None);
+        self.announce(&mut outbox, meeting, &person, Tell::participant_added, None);
         self.deliver(outbox);
         Ok(())
     }

@@ -22,10 +22,10 @@ use crate::faults::Faults;
 use crate::ids::{now_ms, random_digits, random_hex, slug};
 use crate::journal::{HostName, Journal};
 use crate::keys::KeyRing;
-use crate::model::{Endpoint, Hosts, Meeting, Person, Presence, Stage, UcwaApp, join_url};
+use crate::model::{Endpoint, Hosts, Meeting, NewApplication, Person, Presence, Stage, UcwaApp, join_url};
 use crate::refusal::{AddMeetingError, ControlError, Refusal};
 use crate::request;
-use crate::resources::{self as res, AppPaths, ConvPaths};
+use crate::tell::{AppPaths, Tell};
 
 /// Everything mutable.
 #[derive(Debug)]
@@ -272,17 +272,8 @@ impl State {
         self.channels.remove(id);
     }
 
-    /// Creates a guest application.
-    #[allow(clippy::too_many_arguments)]
-    pub fn create_app(
-        &mut self,
-        session_id: &str,
-        origins: Vec<String>,
-        conference: &str,
-        name: &str,
-        culture: &str,
-        user_agent: &str,
-    ) -> &UcwaApp {
+    /// Creates a guest application, with its event channel.
+    pub fn create_app(&mut self, new: NewApplication) -> &UcwaApp {
         let id = loop {
             let id = random_digits(12);
             if !self.apps.contains_key(&id) {
@@ -292,13 +283,13 @@ impl State {
         let paths = AppPaths::new(&id);
         let app = UcwaApp {
             id: id.clone(),
-            session_id: session_id.to_owned(),
-            origins,
-            conference: conference.to_owned(),
-            name: name.to_owned(),
+            session_id: new.session_id,
+            origins: new.origins,
+            conference: new.conference,
+            name: new.name,
             number: random_digits(10),
-            culture: culture.to_owned(),
-            user_agent: user_agent.to_owned(),
+            culture: new.culture,
+            user_agent: new.user_agent,
             last_activity: Instant::now(),
             expired_at: None,
             conversation: None,
@@ -337,79 +328,52 @@ impl State {
             .find(|m| m.conference_uri.eq_ignore_ascii_case(uri))
     }
 
-    /// Every live guest application in `meeting`: its id, paths, stage and whether it has
-    /// chat.
-    pub(crate) fn guests_in(&self, meeting: &str) -> Vec<(String, ConvPaths, Stage, bool)> {
+    /// Every live guest application with a conversation in `meeting`.
+    pub(crate) fn listeners(&self, meeting: &str) -> Vec<Listener> {
         self.apps
             .values()
             .filter(|app| app.expired_at.is_none())
             .filter_map(|app| {
                 let conv = app.conversation.as_ref().filter(|c| c.meeting == meeting)?;
-                Some((
-                    app.id.clone(),
-                    ConvPaths {
-                        conv: AppPaths::new(&app.id).conversation(&conv.id),
-                    },
-                    conv.stage,
-                    conv.messaging,
-                ))
+                Some(Listener {
+                    app: app.id.clone(),
+                    tell: Tell::new(&app.id, &conv.id, &conv.person),
+                    stage: conv.stage,
+                    chat: conv.messaging,
+                })
             })
             .collect()
     }
 
-    /// Tells every admitted guest (but `except`) about `person`.
+    /// Tells every admitted guest in `meeting` (but `except`) about `person`, in the words
+    /// of `event` ([`Tell::participant_added`] or [`Tell::participant_left`]).
     pub(crate) fn announce(
         &self,
         outbox: &mut Outbox,
         meeting: &str,
         person: &Person,
-        kind: &str,
+        event: fn(&Tell, &Person) -> Value,
         except: Option<&str>,
     ) {
-        for (app, conv, state, _) in self.guests_in(meeting) {
-            if state != Stage::Connected || Some(app.as_str()) == except {
+        for listener in self.listeners(meeting) {
+            if listener.stage != Stage::Connected || Some(listener.app.as_str()) == except {
                 continue;
             }
-            outbox.push(
-                &app,
-                res::sender(
-                    "conversation",
-                    &conv.conv,
-                    vec![participant_event(&conv, person, kind)],
-                ),
-            );
+            let tell = &listener.tell;
+            outbox.push(&listener.app, tell.from_conversation(vec![event(tell, person)]));
         }
     }
 }
 
-/// A participant event about `person` in the conversation `conv`.
-pub(crate) fn participant_event(conv: &ConvPaths, person: &Person, kind: &str) -> Value {
-    let href = conv.participant(&person.id);
-    let in_lobby = person.presence == Presence::Lobby;
-    let mut event = if kind == "deleted" {
-        res::event("deleted", "participant", &href, None)
-    } else {
-        res::event(
-            kind,
-            "participant",
-            &href,
-            Some(res::participant(
-                conv,
-                &person.id,
-                &person.name,
-                &person.uri,
-                person.leader,
-                person.anonymous,
-                in_lobby,
-                false,
-            )),
-        )
-    };
-    if kind == "deleted" {
-        event["link"]["title"] = Value::String(person.name.clone());
-    }
-    if in_lobby {
-        event["in"] = serde_json::json!({"rel": "lobby", "href": conv.sub("lobby")});
-    }
-    event
+/// A guest who hears what happens in their meeting.
+#[derive(Debug)]
+pub(crate) struct Listener {
+    /// Their application's id.
+    pub(crate) app: String,
+    /// How they are told.
+    pub(crate) tell: Tell,
+    /// Lobby or meeting.
+    pub(crate) stage: Stage,
+    /// Whether they have chat.
+    pub(crate) chat: bool,
 }

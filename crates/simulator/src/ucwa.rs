@@ -11,17 +11,18 @@ use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::auth;
 use crate::channel::{PollOutcome, PollStart};
 use crate::ids::{now_ms, random_hex};
 use crate::journal::DeliveredEvents;
+use crate::model::NewApplication;
 use crate::refusal::{Refusal, Validation};
 use crate::reply::{self, dropped_connection};
 use crate::request::{bearer, json_body, query_param, query_param_any, text_field};
-use crate::resources::AppPaths;
 use crate::state::HostState;
+use crate::tell;
 
 /// The psanon routes (webpool host).
 pub fn routes() -> Router<HostState> {
@@ -93,45 +94,15 @@ fn created(location: &str) -> Response {
 fn application_body(host: &HostState, app: &str) -> Option<Value> {
     let state = host.store.lock();
     let app = state.apps.get(app)?;
-    let paths = AppPaths::new(&app.id);
     let events = state.channels.get(&app.id)?.first_href();
     let expires = protocol::date::Timestamp::from_millis(
         now_ms() + i64::try_from(host.store.timers.app_idle_secs).unwrap_or(300) * 1000,
     );
-    Some(json!({
-        "culture": app.culture,
-        "userAgent": app.user_agent,
-        "type": "Browser",
-        "endpointId": format!("psanon-{}", app.id),
-        "id": app.id,
-        "_links": {
-            "self": {"href": paths.app},
-            "policies": {"href": format!("{}/policies", paths.app)},
-            "batch": {"href": format!("{}/batch", paths.app)},
-            "events": {"href": events},
-        },
-        "_embedded": {
-            "me": {"uri": app.me_uri(), "name": app.name, "_links": {"self": {"href": format!("{}/me", paths.app)}}, "rel": "me"},
-            "communication": {
-                "simultaneousRingNumberMatch": "Disabled",
-                "videoBasedScreenSharing": "Enabled",
-                "55bc13ab-e9fa-49e9-820a-5503cc2878af": "please pass this in a PUT request",
-                "supportedMessageFormats": ["Plain"],
-                "voipFallbackToPhoneAudioTimeOut": "00:00:00",
-                "_links": {
-                    "self": {"href": paths.communication()},
-                    "conversations": {"href": format!("{}/conversations?filter=active", paths.communication())},
-                    "joinOnlineMeeting": {"href": format!("{}/onlineMeetingInvitations", paths.communication())},
-                    "startMessaging": {"href": format!("{}/messagingInvitations", paths.communication()), "revision": "2"},
-                },
-                "rel": "communication",
-                "etag": "960382518",
-            },
-        },
-        "rel": "application",
-        "etag": "1512544136",
-        "expires": crate::render::date(&state.quirks, expires),
-    }))
+    Some(tell::application(
+        app,
+        &events,
+        &crate::render::date(&state.quirks, expires),
+    ))
 }
 
 async fn create_application(State(host): State<HostState>, headers: HeaderMap, body: Bytes) -> Response {
@@ -171,14 +142,14 @@ async fn create_application(State(host): State<HostState>, headers: HeaderMap, b
     }
     let id = {
         let mut state = host.store.lock();
-        let app = state.create_app(
-            &claims.asi,
-            claims.origins(),
-            &claims.confid,
-            &name,
-            culture.as_deref().unwrap_or_default(),
-            user_agent.as_deref().unwrap_or_default(),
-        );
+        let app = state.create_app(NewApplication {
+            session_id: claims.asi.clone(),
+            origins: claims.origins(),
+            conference: claims.confid.clone(),
+            name,
+            culture: culture.unwrap_or_default(),
+            user_agent: user_agent.unwrap_or_default(),
+        });
         app.id.clone()
     };
     let Some(body) = application_body(&host, &id) else {
