@@ -8,16 +8,17 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use protocol::taapi::AccessLevel;
 use protocol::ucwa::resources::{MessageBody, Role};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use serde_json::{Value, json};
 
 use crate::auth;
 use crate::config::{MeetingConfig, Quirks};
 use crate::faults::{FailureRule, Faults, Latency};
 use crate::ids::{now_secs, random_hex, random_meeting_id};
-use crate::model::{Gone, Presence};
+use crate::model::Gone;
 use crate::refusal::ControlError;
 use crate::state::HostState;
+use crate::views::MeetingView;
 
 /// The control routes.
 pub fn routes() -> Router<HostState> {
@@ -58,57 +59,21 @@ fn op(result: Result<(), ControlError>) -> Response {
     }
 }
 
-/// A person as the control API shows them.
-#[derive(Debug, Serialize)]
-struct PersonView {
-    id: String,
-    name: String,
-    leader: bool,
-    guest: bool,
-    presence: Presence,
-    application: Option<String>,
-}
-
-fn meeting_view(meeting: &crate::model::Meeting) -> Value {
-    let people: Vec<PersonView> = meeting
-        .people
-        .values()
-        .map(|p| PersonView {
-            id: p.id.clone(),
-            name: p.name.clone(),
-            leader: p.leader,
-            guest: p.anonymous,
-            presence: p.presence,
-            application: p.app.clone(),
-        })
-        .collect();
-    json!({
-        "id": meeting.id,
-        "subject": meeting.subject,
-        "access_level": meeting.access_level.as_str(),
-        "join_url": meeting.join_url,
-        "conference_uri": meeting.conference_uri,
-        "people": people,
-        "chat": meeting.chat,
-    })
+/// A meeting as the control API shows it (keys in order, as `json!` writes them).
+fn meeting_json(meeting: &MeetingView) -> Value {
+    serde_json::to_value(meeting).unwrap_or(Value::Null)
 }
 
 async fn state(State(host): State<HostState>) -> Response {
     let state = host.store.lock();
     let apps: Vec<Value> = state
-        .apps
-        .values()
-        .map(|a| {
-            let parked = state
-                .channels
-                .get(&a.id)
-                .is_some_and(crate::channel::EventChannel::is_parked);
-            json!({"id": a.id, "name": a.name, "session_id": a.session_id, "expired": a.expired_at.is_some(), "parked": parked})
-        })
+        .application_views()
+        .into_iter()
+        .map(|a| json!({"id": a.id, "name": a.name, "session_id": a.session_id, "expired": a.expired, "parked": a.parked}))
         .collect();
     axum::Json(json!({
         "hosts": host.store.hosts,
-        "meetings": state.meetings.values().map(meeting_view).collect::<Vec<_>>(),
+        "meetings": state.meeting_views().iter().map(meeting_json).collect::<Vec<_>>(),
         "applications": apps,
         "quirks": state.quirks,
         "faults": state.faults,
@@ -118,13 +83,13 @@ async fn state(State(host): State<HostState>) -> Response {
 
 async fn meetings(State(host): State<HostState>) -> Response {
     let state = host.store.lock();
-    axum::Json(state.meetings.values().map(meeting_view).collect::<Vec<_>>()).into_response()
+    axum::Json(state.meeting_views().iter().map(meeting_json).collect::<Vec<_>>()).into_response()
 }
 
 async fn meeting(State(host): State<HostState>, Path(id): Path<String>) -> Response {
     let state = host.store.lock();
-    match state.meetings.get(&id.to_ascii_uppercase()) {
-        Some(meeting) => axum::Json(meeting_view(meeting)).into_response(),
+    match state.meeting_view(&id.to_ascii_uppercase()) {
+        Some(meeting) => axum::Json(meeting_json(&meeting)).into_response(),
         None => ControlError::NoSuchMeeting.into_response(),
     }
 }
@@ -311,23 +276,10 @@ struct DropEvents {
 }
 
 async fn drop_events(State(host): State<HostState>, axum::Json(input): axum::Json<DropEvents>) -> Response {
-    let mut state = host.store.lock();
-    let ids: Vec<String> = state
-        .apps
-        .keys()
-        .filter(|id| input.application.as_ref().is_none_or(|a| a == *id))
-        .cloned()
-        .collect();
-    let mut dropped = 0;
-    for id in ids {
-        if let Some(channel) = state.channels.get_mut(&id)
-            && channel.is_parked()
-        {
-            channel.release_parked(crate::channel::PollOutcome::Dropped);
-            dropped += 1;
-        }
-    }
-    state.faults.drop_polls = state.faults.drop_polls.saturating_add(input.next);
+    let dropped = host
+        .store
+        .lock()
+        .drop_parked_polls(input.application.as_deref(), input.next);
     axum::Json(json!({"dropped": dropped})).into_response()
 }
 

@@ -29,6 +29,7 @@ pub mod discover;
 pub mod faults;
 pub mod guests;
 pub mod ids;
+pub mod inspect;
 pub mod journal;
 pub mod keys;
 pub mod login;
@@ -44,6 +45,7 @@ pub mod state;
 pub mod taapi;
 pub mod tell;
 pub mod ucwa;
+pub mod views;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -71,8 +73,8 @@ const MAX_BODY: usize = 64 * 1024;
 /// A running simulator.
 #[derive(Debug)]
 pub struct Simulator {
-    /// The state, for tests that look inside.
-    pub store: Arc<Store>,
+    /// The state; tests look at it through the [`inspect`] API.
+    pub(crate) store: Arc<Store>,
     shutdown: watch::Sender<bool>,
     tasks: Vec<JoinHandle<()>>,
 }

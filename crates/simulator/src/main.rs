@@ -173,7 +173,7 @@ async fn serve(
         .await
         .map_err(|e| e.to_string())?;
     if demo {
-        simulator.store.lock().demo.set_staff(demo::staff());
+        simulator.set_demo_staff(demo::staff());
     }
     let hosts = simulator.hosts().clone();
     println!("Simulator running:");
@@ -200,7 +200,7 @@ async fn serve(
         );
     }
     println!("Meetings:");
-    for meeting in simulator.store.lock().meetings.values() {
+    for meeting in simulator.meetings() {
         println!(
             "  {} ({}, {}): {}",
             meeting.subject, meeting.id, meeting.access_level, meeting.join_url

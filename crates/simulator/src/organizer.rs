@@ -341,6 +341,21 @@ impl State {
         }
     }
 
+    /// Drops the parked long-poll of `application` (of every application if `None`) as if
+    /// the connection failed, and the next `next` long-polls too; returns how many were
+    /// dropped now.
+    pub fn drop_parked_polls(&mut self, application: Option<&str>, next: u32) -> usize {
+        let mut dropped = 0;
+        for (id, channel) in &mut self.channels {
+            if application.is_none_or(|a| a == id) && channel.is_parked() {
+                channel.release_parked(PollOutcome::Dropped);
+                dropped += 1;
+            }
+        }
+        self.faults.drop_polls = self.faults.drop_polls.saturating_add(next);
+        dropped
+    }
+
     /// Runs what is due: idle expiry, lobby timeouts, the demo staff's actions.
     pub fn tick(&mut self, timers: &Timers) {
         let now = Instant::now();

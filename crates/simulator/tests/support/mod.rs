@@ -110,11 +110,11 @@ pub async fn start() -> Simulator {
 }
 
 pub fn join_url(sim: &Simulator, id: &str) -> String {
-    sim.store.lock().meetings[id].join_url.clone()
+    sim.join_url(id).expect("a meeting")
 }
 
 pub fn conference(sim: &Simulator, id: &str) -> String {
-    sim.store.lock().meetings[id].conference_uri.clone()
+    sim.conference_uri(id).expect("a meeting")
 }
 
 /// Sends a protocol request with reqwest, following nothing (a 307 is returned as is).
