@@ -15,7 +15,19 @@
 //! | meet | `meet.lync.com` | meeting join pages |
 //! | control | — | the control API for tests and demos |
 //!
-//! State lives in memory behind [`state::Store`].
+//! State lives in memory behind [`state::Store`]; tests and benchmarks look at it, and act
+//! as the organizer, through the typed API in [`inspect`].
+//!
+//! Modules, from the bottom up (each imports only those on its own line or above):
+//! - data and helpers: [`ids`], [`model`], [`config`], [`journal`], [`faults`], [`keys`],
+//!   [`channel`];
+//! - writing and reading HTTP: [`render`], [`reply`], [`refusal`] (every failure the
+//!   simulator answers with), [`request`];
+//! - what a guest is told: [`tell`];
+//! - the state and what happens to it: [`state`], [`guests`], [`organizer`], [`demo`]
+//!   (the demo staff's script), [`auth`], [`views`];
+//! - one handler module per host, none importing another: [`login`], [`discover`],
+//!   [`taapi`], [`ucwa`], [`meet`], [`control`], and [`middleware`] around them all.
 
 // Handlers return `Result<_, Response>`: the error *is* the documented response.
 #![allow(clippy::result_large_err)]

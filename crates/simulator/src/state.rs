@@ -3,7 +3,7 @@
 //!
 //! The operations live beside it: `guests.rs` (what guests do) and `organizer.rs` (what
 //! the organizer, the control API and the clock do). Each locks once, changes what it
-//! must, and queues in an [`Outbox`] the events every affected guest sees; they are pushed
+//! must, and queues in an `Outbox` the events every affected guest sees; they are pushed
 //! to each guest's [`EventChannel`] while the lock is held, so every guest sees changes in
 //! one order.
 
