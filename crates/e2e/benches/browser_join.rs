@@ -129,7 +129,7 @@ async fn measure(stack: &Stack, browser: &Browser) -> Check<Run> {
     let time_origin = number(&browser.script("return performance.timeOrigin").await?)?;
     browser.type_into("#display-name", "Ada Lovelace").await?;
     stack.application_parked().await?;
-    let entries = stack.sim.store.lock().journal.entries();
+    let entries = stack.sim.journal();
     // The journal records a request when it is answered, so the parked poll is not in it
     // yet; the application's creation, answered just before it, is.
     let created = entries
@@ -141,7 +141,7 @@ async fn measure(stack: &Stack, browser: &Browser) -> Check<Run> {
     browser.click("[data-testid=join]").await?;
     let joined = poll(browser, "return window.__joinedAt").await?;
     let clicked = number(&browser.script("return window.__clickedAt").await?)?;
-    let entries = stack.sim.store.lock().journal.entries();
+    let entries = stack.sim.journal();
     let clicked_ms = (time_origin + clicked).floor() as i64;
     let cost = join_cost(&entries, clicked_ms).ok_or("the guest never asked to join")?;
     let sequential = sequential_round_trips(&entries, clicked_ms).ok_or("the join never completed")?;

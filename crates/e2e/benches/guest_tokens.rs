@@ -28,7 +28,7 @@ async fn bench() {
     ))
     .await;
     let tier = std::sync::Arc::new(tier);
-    let body = json!({"meetingUrl": sim.store.lock().meetings["OPEN2024"].join_url});
+    let body = json!({"meetingUrl": sim.join_url("OPEN2024").expect("the demo meeting")});
     let client = reqwest::Client::new();
     let ask = |client: reqwest::Client, tier: std::sync::Arc<MiddleTier>, body: serde_json::Value| async move {
         let started = Instant::now();
@@ -61,7 +61,7 @@ async fn bench() {
     let wall = started.elapsed();
     latencies.sort();
 
-    let count = |step: Step| sim.store.lock().journal.count(step);
+    let count = |step: Step| sim.journal_count(step);
     println!(
         "guest_tokens: {GUESTS} guests, {AT_ONCE} at a time: {:.0} tokens/s; latency p50 {} p95 {} p99 {} max {}",
         GUESTS as f64 / wall.as_secs_f64(),
@@ -79,10 +79,7 @@ async fn bench() {
     );
     // The simulator stands in for Microsoft; its share shows what is the middle tier's own.
     let mut upstream: Vec<Duration> = sim
-        .store
-        .lock()
-        .journal
-        .entries()
+        .journal()
         .iter()
         .filter(|e| e.step == Step::AnonToken)
         .map(|e| Duration::from_millis(e.latency_ms))

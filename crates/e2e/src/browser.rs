@@ -69,8 +69,11 @@ impl Stack {
     }
 
     /// A meeting's join URL.
+    ///
+    /// # Panics
+    /// When the simulator has no such meeting.
     pub fn join_url(&self, meeting: &str) -> String {
-        self.sim.store.lock().meetings[meeting].join_url.clone()
+        self.sim.join_url(meeting).expect("a meeting the demo has")
     }
 
     /// The app's URL for joining `meeting`, as a guest's invitation link would be.
@@ -82,13 +85,12 @@ impl Stack {
 
     /// The simulator's request journal, as JSON.
     pub fn journal(&self) -> Value {
-        serde_json::to_value(self.sim.store.lock().journal.entries()).unwrap_or(Value::Null)
+        serde_json::to_value(self.sim.journal()).unwrap_or(Value::Null)
     }
 
     /// The control API's view of a meeting.
     pub fn meeting(&self, meeting: &str) -> Value {
-        let state = self.sim.store.lock();
-        serde_json::to_value(state.meetings.get(meeting)).unwrap_or(Value::Null)
+        serde_json::to_value(self.sim.meeting(meeting)).unwrap_or(Value::Null)
     }
 
     /// Waits until a guest's application exists with its event poll parked: what the app
@@ -98,7 +100,7 @@ impl Stack {
     /// When that does not happen within 5 s.
     pub async fn application_parked(&self) -> Check {
         for _ in 0..200 {
-            if self.sim.store.lock().apps.values().any(|a| a.channel.is_parked()) {
+            if self.sim.applications().iter().any(|a| a.parked) {
                 return Ok(());
             }
             tokio::time::sleep(Duration::from_millis(25)).await;
@@ -108,14 +110,7 @@ impl Stack {
 
     /// The first guest's person id in `meeting`.
     pub fn guest_in(&self, meeting: &str) -> Option<String> {
-        let state = self.sim.store.lock();
-        state
-            .meetings
-            .get(meeting)?
-            .people
-            .values()
-            .find(|p| p.anonymous)
-            .map(|p| p.id.clone())
+        self.sim.guests_in(meeting).into_iter().next().map(|p| p.id)
     }
 }
 

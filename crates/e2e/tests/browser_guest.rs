@@ -8,6 +8,7 @@ use e2e::browser::{
     Browser, Check, OtherSite, Reserved, Stack, Viewport, join_cost, run, sequential_round_trips,
 };
 use fantoccini::Locator;
+use protocol::ucwa::resources::{MessageBody, Role};
 
 const OPEN: &str = "OPEN2024";
 const LOBBY: &str = "ADV1SE24";
@@ -49,7 +50,7 @@ async fn chat_ready(browser: &Browser) -> Check {
 }
 
 fn now_ms() -> i64 {
-    simulator::store::now_ms()
+    simulator::ids::now_ms()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -67,7 +68,7 @@ async fn a_guest_joins_a_meeting_without_a_lobby() {
             let clicked = now_ms();
             browser.click("[data-testid=join]").await?;
             in_meeting(browser).await?;
-            let entries = stack.sim.store.lock().journal.entries();
+            let entries = stack.sim.journal();
             let cost = join_cost(&entries, clicked).ok_or("the guest never asked to join")?;
             let sequential = sequential_round_trips(&entries, clicked)
                 .ok_or("the journal shows no completed invitation")?;
@@ -122,12 +123,7 @@ async fn a_guest_waits_in_the_lobby_and_is_admitted() {
                 format!("title {title:?}"),
             )?;
             let person = stack.guest_in(LOBBY).ok_or("the guest is not in the lobby")?;
-            stack
-                .sim
-                .store
-                .lock()
-                .admit(LOBBY, &person)
-                .map_err(|e| e.to_string())?;
+            stack.sim.admit(LOBBY, &person).map_err(|e| e.to_string())?;
             in_meeting(browser).await?;
             browser
                 .wait_text("[data-testid=announcer]", "You were let in", 5)
@@ -154,12 +150,7 @@ async fn a_guest_denied_from_the_lobby_is_told_so() {
                 .wait_text("#screen-title", "Waiting to be let in", 15)
                 .await?;
             let person = stack.guest_in(LOBBY).ok_or("not in the lobby")?;
-            stack
-                .sim
-                .store
-                .lock()
-                .deny(LOBBY, &person, false)
-                .map_err(|e| e.to_string())?;
+            stack.sim.deny(LOBBY, &person).map_err(|e| e.to_string())?;
             browser
                 .wait_text("#screen-title", "You weren't let in", 10)
                 .await?;
@@ -196,10 +187,10 @@ async fn guest_and_organizer_chat_both_ways() {
         let chat = stack.meeting(OPEN)["chat"].clone();
         check(chat[0]["text"] == "Hello, I have a question about my loan" && chat[0]["from"] == "Ada", format!("the organizer got it: {chat}"))?;
         check(chat[1]["text"] == "Is now a good time?", format!("Enter sent it: {chat}"))?;
-        stack.sim.store.lock().say(OPEN, HOST, "Yes, go ahead!", false).map_err(|e| e.to_string())?;
+        stack.sim.say(OPEN, HOST, MessageBody::Plain("Yes, go ahead!".to_owned())).map_err(|e| e.to_string())?;
         browser.wait_text("[data-testid=chat-log]", "Yes, go ahead!", 10).await?;
         browser.wait_text("[data-testid=announcer]", "Riley (Host) says: Yes, go ahead!", 5).await?;
-        stack.sim.store.lock().say(OPEN, HOST, "<b>Bold</b> <img src=x onerror=alert(1)><script>window.pwned=1</script>plan", true).map_err(|e| e.to_string())?;
+        stack.sim.say(OPEN, HOST, MessageBody::Html("<b>Bold</b> <img src=x onerror=alert(1)><script>window.pwned=1</script>plan".to_owned())).map_err(|e| e.to_string())?;
         browser.wait_text("[data-testid=chat-log]", "Bold plan", 10).await?;
         let injected = browser.script("return document.querySelector('[data-testid=chat-log]').querySelectorAll('b, img, script').length + (window.pwned ? 100 : 0)").await?;
         check(injected == 0, format!("incoming HTML is never inserted as markup ({injected})"))?;
@@ -219,9 +210,7 @@ async fn the_participant_list_follows_people_joining_and_leaving() {
         in_meeting(browser).await?;
         let pat = stack
             .sim
-            .store
-            .lock()
-            .add_person(OPEN, "Pat Advisor", true)
+            .add_person(OPEN, "Pat Advisor", Role::Leader)
             .map_err(|e| e.to_string())?;
         browser
             .wait_text("[data-testid=roster]", "Pat Advisor", 10)
@@ -230,12 +219,7 @@ async fn the_participant_list_follows_people_joining_and_leaving() {
             .wait_text("[data-testid=announcer]", "Pat Advisor joined", 5)
             .await?;
         browser.wait_text("#people-title", "People (4)", 5).await?;
-        stack
-            .sim
-            .store
-            .lock()
-            .remove(OPEN, &pat)
-            .map_err(|e| e.to_string())?;
+        stack.sim.remove(OPEN, &pat).map_err(|e| e.to_string())?;
         browser
             .wait_text("[data-testid=announcer]", "Pat Advisor left", 10)
             .await?;
@@ -259,12 +243,7 @@ async fn a_guest_stays_until_the_organizer_ends_the_meeting() {
             join(browser, stack, OPEN, "Ada").await?;
             in_meeting(browser).await?;
             tokio::time::sleep(Duration::from_millis(500)).await;
-            stack
-                .sim
-                .store
-                .lock()
-                .end_meeting(OPEN)
-                .map_err(|e| e.to_string())?;
+            stack.sim.end_meeting(OPEN).map_err(|e| e.to_string())?;
             browser
                 .wait_text("#screen-title", "The meeting has ended", 10)
                 .await?;
@@ -287,12 +266,10 @@ async fn a_guest_leaves_then_rejoins_as_the_same_guest() {
             in_meeting(browser).await?;
             let session = stack
                 .sim
-                .store
-                .lock()
-                .apps
-                .values()
+                .applications()
+                .into_iter()
                 .next()
-                .map(|a| a.session_id.clone())
+                .map(|a| a.session_id)
                 .ok_or("no application")?;
             browser.click("[data-testid=leave]").await?;
             browser
@@ -303,11 +280,9 @@ async fn a_guest_leaves_then_rejoins_as_the_same_guest() {
             in_meeting(browser).await?;
             let sessions: Vec<String> = stack
                 .sim
-                .store
-                .lock()
-                .apps
-                .values()
-                .map(|a| a.session_id.clone())
+                .applications()
+                .into_iter()
+                .map(|a| a.session_id)
                 .collect();
             check(
                 sessions == [session.clone()],
@@ -331,7 +306,7 @@ async fn closing_the_tab_leaves_the_meeting() {
             // Navigating away unloads the page as closing the tab does.
             browser.open("about:blank").await?;
             for _ in 0..100 {
-                if stack.guest_in(OPEN).is_none() && stack.sim.store.lock().apps.is_empty() {
+                if stack.guest_in(OPEN).is_none() && stack.sim.applications().is_empty() {
                     return Ok(());
                 }
                 tokio::time::sleep(Duration::from_millis(50)).await;
@@ -394,7 +369,7 @@ async fn a_page_on_an_origin_the_middle_tier_does_not_allow_is_refused() {
                 .wait_text("[data-testid=outcome]", "isn't allowed to connect", 2)
                 .await?;
             check(
-                stack.sim.store.lock().apps.is_empty(),
+                stack.sim.applications().is_empty(),
                 "nothing was created upstream",
             )
         },
@@ -412,20 +387,12 @@ async fn a_lost_event_channel_recovers_without_losing_messages() {
             join(browser, stack, OPEN, "Ada").await?;
             in_meeting(browser).await?;
             chat_ready(browser).await?;
-            {
-                let mut state = stack.sim.store.lock();
-                state.faults.drop_polls = 2;
-                for app in state.apps.values_mut() {
-                    app.channel
-                        .release_parked(simulator::channel::PollOutcome::Dropped);
-                }
-            }
+            // Drop the parked poll now, and the next two.
+            stack.sim.drop_parked_polls(2);
             for text in ["first", "second", "third"] {
                 stack
                     .sim
-                    .store
-                    .lock()
-                    .say(OPEN, HOST, text, false)
+                    .say(OPEN, HOST, MessageBody::Plain(text.to_owned()))
                     .map_err(|e| e.to_string())?;
             }
             browser.wait_text("[data-testid=chat-log]", "third", 20).await?;
@@ -435,15 +402,7 @@ async fn a_lost_event_channel_recovers_without_losing_messages() {
                 texts == ["first", "second", "third"],
                 format!("each message exactly once, in order: {texts:?}"),
             )?;
-            let dropped = stack
-                .sim
-                .store
-                .lock()
-                .journal
-                .entries()
-                .iter()
-                .filter(|e| e.status == 0)
-                .count();
+            let dropped = stack.sim.journal().iter().filter(|e| e.status == 0).count();
             check(dropped >= 2, format!("the channel really dropped ({dropped})"))?;
             in_meeting(browser).await
         },
@@ -515,13 +474,13 @@ async fn staff_check_a_link_before_sending_it() {
                 format!("every step passed: {rows:?}"),
             )?;
             for _ in 0..100 {
-                if stack.sim.store.lock().apps.is_empty() {
+                if stack.sim.applications().is_empty() {
                     break;
                 }
                 tokio::time::sleep(Duration::from_millis(50)).await;
             }
             check(
-                stack.sim.store.lock().apps.is_empty(),
+                stack.sim.applications().is_empty(),
                 "the check removed its application",
             )?;
             check(stack.guest_in(LOBBY).is_none(), "nobody joined the meeting")?;
@@ -589,13 +548,10 @@ async fn the_layout_works_on_a_small_phone() {
         chat_ready(browser).await?;
         stack
             .sim
-            .store
-            .lock()
             .say(
                 OPEN,
                 HOST,
-                &"A long line without spaces: ".repeat(3).replace(' ', ""),
-                false,
+                MessageBody::Plain("A long line without spaces: ".repeat(3).replace(' ', "")),
             )
             .map_err(|e| e.to_string())?;
         browser

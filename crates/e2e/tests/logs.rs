@@ -39,7 +39,7 @@ async fn logs_never_carry_tokens_or_secrets() {
         &[("GUEST_JOIN_ALLOWED_ORIGINS", BANK)],
     ))
     .await;
-    let meeting = sim.store.lock().meetings["OPEN2024"].join_url.clone();
+    let meeting = sim.join_url("OPEN2024").expect("the demo meeting");
     let ask = async |body: serde_json::Value| {
         let response = tier
             .ask_for_token(&reqwest::Client::new(), BANK, &body)
@@ -51,16 +51,12 @@ async fn logs_never_carry_tokens_or_secrets() {
     let (status, body) = ask(json!({"meetingUrl": meeting})).await;
     assert_eq!(status, 200);
     let token = body["token"].as_str().expect("token").to_owned();
-    sim.store
-        .lock()
-        .faults
-        .failures
-        .push(simulator::faults::FailureRule {
-            step: Step::AnonToken,
-            status: 500,
-            retry_after: None,
-            times: 1,
-        });
+    sim.inject_failure(simulator::faults::FailureRule {
+        step: Step::AnonToken,
+        status: 500,
+        retry_after: None,
+        times: 1,
+    });
     assert_eq!(ask(json!({"meetingUrl": meeting})).await.0, 503);
     let refused = reqwest::Client::new()
         .post(format!("{}api/v1/callback", tier.url))

@@ -14,11 +14,11 @@ use simulator::journal::Step;
 const BANK: &str = "https://bank.example";
 
 fn meeting_url(sim: &Simulator, id: &str) -> String {
-    sim.store.lock().meetings[id].join_url.clone()
+    sim.join_url(id).expect("a meeting")
 }
 
 fn count(sim: &Simulator, step: Step) -> usize {
-    sim.store.lock().journal.count(step)
+    sim.journal_count(step)
 }
 
 async fn ask(tier: &MiddleTier, origin: &str, body: Value) -> (u16, Value) {
@@ -112,7 +112,7 @@ async fn a_listed_origin_gets_a_token_bound_to_it_and_only_the_token() {
 #[tokio::test]
 async fn an_unlisted_origin_is_refused_and_nothing_goes_upstream() {
     let (sim, tier) = start(&[]).await;
-    sim.store.lock().journal.clear();
+    sim.clear_journal();
     let (status, body) = ask(
         &tier,
         "https://evil.example",
@@ -123,10 +123,7 @@ async fn an_unlisted_origin_is_refused_and_nothing_goes_upstream() {
         (status, body["error"].as_str()),
         (403, Some("origin_not_allowed"))
     );
-    assert!(
-        sim.store.lock().journal.entries().is_empty(),
-        "no upstream call was made"
-    );
+    assert!(sim.journal().is_empty(), "no upstream call was made");
     sim.shutdown().await;
 }
 
@@ -168,10 +165,13 @@ async fn a_thousand_concurrent_guests_cause_one_azure_ad_token_request() {
 #[tokio::test]
 async fn the_307_is_followed_with_method_body_and_authorization() {
     let (sim, tier) = start(&[]).await;
-    sim.store.lock().quirks.redirect_307 = true;
+    sim.set_quirks(simulator::config::Quirks {
+        redirect_307: true,
+        ..sim.quirks()
+    });
     let (status, body) = ask(&tier, BANK, json!({"meetingUrl": meeting_url(&sim, "OPEN2024")})).await;
     assert_eq!(status, 200, "{body}");
-    let journal = sim.store.lock().journal.entries();
+    let journal = sim.journal();
     let tokens: Vec<_> = journal.iter().filter(|e| e.step == Step::AnonToken).collect();
     assert_eq!(tokens.iter().map(|e| e.status).collect::<Vec<_>>(), [307, 201]);
     assert!(tokens[1].path.contains("redirect=1"));
@@ -189,14 +189,7 @@ async fn the_azure_ad_token_is_refreshed_before_it_expires() {
     tokio::time::sleep(Duration::from_millis(2600)).await;
     assert_eq!(ask(&tier, BANK, json!({"meetingUrl": url})).await.0, 200);
     assert_eq!(count(&sim, Step::AadToken), 2);
-    let unauthorized = sim
-        .store
-        .lock()
-        .journal
-        .entries()
-        .iter()
-        .filter(|e| e.status == 401)
-        .count();
+    let unauthorized = sim.journal().iter().filter(|e| e.status == 401).count();
     assert_eq!(unauthorized, 0, "never sent an expired token");
     sim.shutdown().await;
 }
@@ -323,8 +316,8 @@ async fn callback_tokens_are_validated_before_anything_is_read() {
     let audience = tier.state.settings.callback_audience.clone();
     let tenant = simulator::demo::TENANT;
     let legacy = json!({"_links": {"self": {"href": "/e?ack=1"}, "next": {"href": "/e?ack=2"}}, "sender": [], "baseuri": "https://webpool.example"});
-    let good = simulator::control::callback_claims(tenant, &audience);
-    let sign = |claims: &Value| sim.store.keys().sign(claims);
+    let good = simulator::auth::callback_claims(tenant, &audience);
+    let sign = |claims: &Value| sim.sign(claims);
 
     assert_eq!(
         post_callback(&tier, Some(&sign(&good)), &legacy).await,
@@ -358,7 +351,7 @@ async fn callback_tokens_are_validated_before_anything_is_read() {
         ),
         ("expired", sign(&with("exp", json!(now - 3600)))),
         ("not yet valid", sign(&with("nbf", json!(now + 3600)))),
-        ("unknown kid", sim.store.keys().sign_unpublished(&good)),
+        ("unknown kid", sim.sign_unpublished(&good)),
     ];
     for (what, token) in &refused {
         assert_eq!(post_callback(&tier, Some(token), &legacy).await, 401, "{what}");
@@ -389,7 +382,7 @@ async fn callback_tokens_are_validated_before_anything_is_read() {
     assert_eq!(post_callback(&tier, None, &legacy).await, 401, "no token");
 
     // A key rollover: the middle tier refreshes its keys when a new kid appears.
-    sim.store.keys_mut().rotate();
+    sim.rotate_keys();
     assert_eq!(
         post_callback(&tier, Some(&sign(&good)), &legacy).await,
         204,
@@ -416,16 +409,12 @@ async fn upstream_faults_become_plain_public_errors() {
     let (sim, tier) = start(&[]).await;
     let url = meeting_url(&sim, "OPEN2024");
     let fail = |step: Step, status: u16, retry_after: Option<u64>, times: u32| {
-        sim.store
-            .lock()
-            .faults
-            .failures
-            .push(simulator::faults::FailureRule {
-                step,
-                status,
-                retry_after,
-                times,
-            });
+        sim.inject_failure(simulator::faults::FailureRule {
+            step,
+            status,
+            retry_after,
+            times,
+        });
     };
     // A short outage with Retry-After is ridden out.
     fail(Step::AnonToken, 503, Some(1), 1);
@@ -437,7 +426,10 @@ async fn upstream_faults_become_plain_public_errors() {
         (status, body["error"].as_str(), body["retryable"].as_bool()),
         (503, Some("service_unavailable"), Some(true))
     );
-    sim.store.lock().faults.failures.clear();
+    sim.set_faults(simulator::faults::Faults {
+        failures: Vec::new(),
+        ..sim.faults()
+    });
     // A Retry-After longer than a guest should wait fails at once.
     fail(Step::AnonToken, 503, Some(120), 1);
     let started = std::time::Instant::now();

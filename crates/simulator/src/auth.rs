@@ -1,11 +1,13 @@
 //! The tokens the simulator issues and accepts: Azure AD application tokens for the Trusted
 //! Application API, and guest (`psat`) tokens for discover and UCWA.
 
-use axum::http::HeaderMap;
 use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
 
+use crate::ids::now_secs;
 use crate::keys::rs256_validation;
-use crate::store::{State, Store, now_secs};
+use crate::model::Hosts;
+use crate::state::{State, Store};
 
 /// The claims of an Azure AD application token.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -72,11 +74,30 @@ impl PsatClaims {
     }
 }
 
-/// The bearer token of a request, if any.
-pub fn bearer(headers: &HeaderMap) -> Option<&str> {
-    let value = headers.get(http::header::AUTHORIZATION)?.to_str().ok()?;
-    let (scheme, token) = value.split_once(' ')?;
-    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim())
+/// The audiences a Trusted Application API token may be for.
+pub fn accepted_audiences(hosts: &Hosts) -> Vec<String> {
+    vec![
+        "https://api.skypeforbusiness.com".to_owned(),
+        "https://NOAMmeetings.resources.lync.com".to_owned(),
+        hosts.api.as_str().trim_end_matches('/').to_owned(),
+    ]
+}
+
+/// The claims the Trusted Application API's callback tokens carry.
+pub fn callback_claims(tenant: &str, audience: &str) -> Value {
+    let now = now_secs();
+    json!({
+        "aud": audience,
+        "iss": format!("https://sts.windows.net/{tenant}/"),
+        "idp": format!("https://sts.windows.net/{tenant}/"),
+        "appid": "00000004-0000-0ff1-ce00-000000000000",
+        "appidacr": "2",
+        "tid": tenant,
+        "ver": "1.0",
+        "iat": now,
+        "nbf": now,
+        "exp": now + 65 * 60,
+    })
 }
 
 /// Why a token was refused.

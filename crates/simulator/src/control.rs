@@ -7,13 +7,18 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use protocol::taapi::AccessLevel;
-use serde::{Deserialize, Serialize};
+use protocol::ucwa::resources::{MessageBody, Role};
+use serde::Deserialize;
 use serde_json::{Value, json};
 
+use crate::auth;
 use crate::config::{MeetingConfig, Quirks};
 use crate::faults::{FailureRule, Faults, Latency};
-use crate::middleware::HostState;
-use crate::store::{Gone, OpError, Presence, now_secs};
+use crate::ids::{now_secs, random_hex, random_meeting_id};
+use crate::model::Gone;
+use crate::refusal::ControlError;
+use crate::state::HostState;
+use crate::views::MeetingView;
 
 /// The control routes.
 pub fn routes() -> Router<HostState> {
@@ -46,63 +51,29 @@ pub fn routes() -> Router<HostState> {
         .route("/control/callbacks", post(send_callback))
 }
 
-fn error(status: StatusCode, message: impl Into<String>) -> Response {
-    (status, axum::Json(json!({"error": message.into()}))).into_response()
-}
-
-fn op(result: Result<(), OpError>) -> Response {
+/// `204`, or the failure.
+fn op(result: Result<(), ControlError>) -> Response {
     match result {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
-        Err(OpError::NotFound(what)) => error(StatusCode::NOT_FOUND, format!("no such {what}")),
-        Err(e) => error(StatusCode::CONFLICT, e.to_string()),
+        Err(e) => e.into_response(),
     }
 }
 
-/// A person as the control API shows them.
-#[derive(Debug, Serialize)]
-struct PersonView {
-    id: String,
-    name: String,
-    leader: bool,
-    guest: bool,
-    presence: Presence,
-    application: Option<String>,
-}
-
-fn meeting_view(meeting: &crate::store::Meeting) -> Value {
-    let people: Vec<PersonView> = meeting
-        .people
-        .values()
-        .map(|p| PersonView {
-            id: p.id.clone(),
-            name: p.name.clone(),
-            leader: p.leader,
-            guest: p.anonymous,
-            presence: p.presence,
-            application: p.app.clone(),
-        })
-        .collect();
-    json!({
-        "id": meeting.id,
-        "subject": meeting.subject,
-        "access_level": meeting.access_level.as_str(),
-        "join_url": meeting.join_url,
-        "conference_uri": meeting.conference_uri,
-        "people": people,
-        "chat": meeting.chat,
-    })
+/// A meeting as the control API shows it (keys in order, as `json!` writes them).
+fn meeting_json(meeting: &MeetingView) -> Value {
+    serde_json::to_value(meeting).unwrap_or(Value::Null)
 }
 
 async fn state(State(host): State<HostState>) -> Response {
     let state = host.store.lock();
     let apps: Vec<Value> = state
-        .apps
-        .values()
-        .map(|a| json!({"id": a.id, "name": a.name, "session_id": a.session_id, "expired": a.expired_at.is_some(), "parked": a.channel.is_parked()}))
+        .application_views()
+        .into_iter()
+        .map(|a| json!({"id": a.id, "name": a.name, "session_id": a.session_id, "expired": a.expired, "parked": a.parked}))
         .collect();
     axum::Json(json!({
         "hosts": host.store.hosts,
-        "meetings": state.meetings.values().map(meeting_view).collect::<Vec<_>>(),
+        "meetings": state.meeting_views().iter().map(meeting_json).collect::<Vec<_>>(),
         "applications": apps,
         "quirks": state.quirks,
         "faults": state.faults,
@@ -112,14 +83,14 @@ async fn state(State(host): State<HostState>) -> Response {
 
 async fn meetings(State(host): State<HostState>) -> Response {
     let state = host.store.lock();
-    axum::Json(state.meetings.values().map(meeting_view).collect::<Vec<_>>()).into_response()
+    axum::Json(state.meeting_views().iter().map(meeting_json).collect::<Vec<_>>()).into_response()
 }
 
 async fn meeting(State(host): State<HostState>, Path(id): Path<String>) -> Response {
     let state = host.store.lock();
-    match state.meetings.get(&id.to_ascii_uppercase()) {
-        Some(meeting) => axum::Json(meeting_view(meeting)).into_response(),
-        None => error(StatusCode::NOT_FOUND, "no such meeting"),
+    match state.meeting_view(&id.to_ascii_uppercase()) {
+        Some(meeting) => axum::Json(meeting_json(&meeting)).into_response(),
+        None => ControlError::NoSuchMeeting.into_response(),
     }
 }
 
@@ -152,11 +123,11 @@ async fn create_meeting(
         Some(tenant) => tenant,
         None => match host.store.lock().tenants.first() {
             Some(t) => t.id.clone(),
-            None => return error(StatusCode::CONFLICT, "no tenant is configured"),
+            None => return ControlError::NoTenant.into_response(),
         },
     };
     let config = MeetingConfig {
-        id: input.id.unwrap_or_else(crate::taapi::random_meeting_id),
+        id: input.id.unwrap_or_else(random_meeting_id),
         tenant,
         organizer: input.organizer.unwrap_or_else(|| "organizer".to_owned()),
         organizer_name: input.organizer_name.unwrap_or_else(|| "Organizer".to_owned()),
@@ -172,7 +143,7 @@ async fn create_meeting(
             axum::Json(json!({"id": id, "join_url": join_url})),
         )
             .into_response(),
-        Err(e) => error(StatusCode::CONFLICT, e.to_string()),
+        Err(e) => ControlError::from(e).into_response(),
     }
 }
 
@@ -188,10 +159,15 @@ async fn add_person(
     Path(meeting): Path<String>,
     axum::Json(input): axum::Json<NewPerson>,
 ) -> Response {
+    let role = if input.leader {
+        Role::Leader
+    } else {
+        Role::Attendee
+    };
     match host
         .store
         .lock()
-        .add_person(&meeting.to_ascii_uppercase(), &input.name, input.leader)
+        .add_person(&meeting.to_ascii_uppercase(), &input.name, &role)
     {
         Ok(id) => (StatusCode::CREATED, axum::Json(json!({"id": id}))).into_response(),
         Err(e) => op(Err(e)),
@@ -210,10 +186,7 @@ async fn admit(State(host): State<HostState>, Path((meeting, person)): Path<(Str
 }
 
 async fn deny(State(host): State<HostState>, Path((meeting, person)): Path<(String, String)>) -> Response {
-    op(host
-        .store
-        .lock()
-        .deny(&meeting.to_ascii_uppercase(), &person, false))
+    op(host.store.lock().deny(&meeting.to_ascii_uppercase(), &person))
 }
 
 #[derive(Debug, Deserialize)]
@@ -241,15 +214,15 @@ async fn say(
             .and_then(|m| m.people.values().find(|p| p.leader && p.app.is_none()))
         {
             Some(person) => person.id.clone(),
-            None => {
-                return error(
-                    StatusCode::CONFLICT,
-                    "nobody but guests is in the meeting to speak",
-                );
-            }
+            None => return ControlError::NobodyToSpeak.into_response(),
         },
     };
-    op(state.say(&meeting, &from, &input.text, input.html))
+    let body = if input.html {
+        MessageBody::Html(input.text)
+    } else {
+        MessageBody::Plain(input.text)
+    };
+    op(state.say(&meeting, &from, &body))
 }
 
 async fn end(State(host): State<HostState>, Path(meeting): Path<String>) -> Response {
@@ -286,7 +259,7 @@ async fn set_latency(State(host): State<HostState>, axum::Json(latency): axum::J
 
 async fn add_failure(State(host): State<HostState>, axum::Json(rule): axum::Json<FailureRule>) -> Response {
     if !(400..=599).contains(&rule.status) {
-        return error(StatusCode::BAD_REQUEST, "status must be 400 to 599");
+        return ControlError::FailureStatusOutOfRange.into_response();
     }
     host.store.lock().faults.failures.push(rule);
     StatusCode::NO_CONTENT.into_response()
@@ -303,23 +276,10 @@ struct DropEvents {
 }
 
 async fn drop_events(State(host): State<HostState>, axum::Json(input): axum::Json<DropEvents>) -> Response {
-    let mut state = host.store.lock();
-    let ids: Vec<String> = state
-        .apps
-        .keys()
-        .filter(|id| input.application.as_ref().is_none_or(|a| a == *id))
-        .cloned()
-        .collect();
-    let mut dropped = 0;
-    for id in ids {
-        if let Some(app) = state.apps.get_mut(&id)
-            && app.channel.is_parked()
-        {
-            app.channel.release_parked(crate::channel::PollOutcome::Dropped);
-            dropped += 1;
-        }
-    }
-    state.faults.drop_polls = state.faults.drop_polls.saturating_add(input.next);
+    let dropped = host
+        .store
+        .lock()
+        .drop_parked_polls(input.application.as_deref(), input.next);
     axum::Json(json!({"dropped": dropped})).into_response()
 }
 
@@ -405,23 +365,6 @@ async fn callback_token(
     axum::Json(json!({"token": token})).into_response()
 }
 
-/// The claims the Trusted Application API's callback tokens carry.
-pub fn callback_claims(tenant: &str, audience: &str) -> Value {
-    let now = now_secs();
-    json!({
-        "aud": audience,
-        "iss": format!("https://sts.windows.net/{tenant}/"),
-        "idp": format!("https://sts.windows.net/{tenant}/"),
-        "appid": "00000004-0000-0ff1-ce00-000000000000",
-        "appidacr": "2",
-        "tid": tenant,
-        "ver": "1.0",
-        "iat": now,
-        "nbf": now,
-        "exp": now + 65 * 60,
-    })
-}
-
 #[derive(Debug, Deserialize)]
 struct SendCallback {
     /// The app registration whose callback URL receives it.
@@ -445,23 +388,23 @@ async fn send_callback(
             .find(|r| r.client_id == input.client_id)
             .cloned()
         else {
-            return error(StatusCode::NOT_FOUND, "no such app registration");
+            return ControlError::NoSuchRegistration.into_response();
         };
         (registration.clone(), registration.tenant.clone())
     };
     let Some(url) = input.url.or(registration.callback_url.clone()) else {
-        return error(StatusCode::CONFLICT, "the app registration has no callback URL");
+        return ControlError::NoCallbackUrl.into_response();
     };
     let audience = registration
         .app_id_uri
         .clone()
         .unwrap_or_else(|| registration.client_id.clone());
-    let token = host.store.keys().sign(&callback_claims(&tenant, &audience));
+    let token = host.store.keys().sign(&auth::callback_claims(&tenant, &audience));
     let webpool = host.store.hosts.webpool.as_str().trim_end_matches('/');
     let body = json!({
         "_links": {
-            "self": {"href": format!("{webpool}/platformservice/tgt-{}/v1/applications/1/events?ack=1", crate::store::random_hex(16))},
-            "next": {"href": format!("{webpool}/platformservice/tgt-{}/v1/applications/1/events?ack=2", crate::store::random_hex(16))},
+            "self": {"href": format!("{webpool}/platformservice/tgt-{}/v1/applications/1/events?ack=1", random_hex(16))},
+            "next": {"href": format!("{webpool}/platformservice/tgt-{}/v1/applications/1/events?ack=2", random_hex(16))},
         },
         "sender": [{"rel": "communication", "href": "/platformservice/v1/applications/1/communication", "events": []}],
         "baseuri": webpool,
@@ -474,15 +417,12 @@ async fn send_callback(
             "content-type",
             "application/json; type=\"application/vnd.microsoft.com.ucwa+json\"; charset=utf-8",
         )
-        .header("x-ms-correlation-id", crate::store::random_hex(16))
+        .header("x-ms-correlation-id", random_hex(16))
         .body(body.to_string())
         .send()
         .await;
     match result {
         Ok(response) => axum::Json(json!({"status": response.status().as_u16()})).into_response(),
-        Err(e) => error(
-            StatusCode::BAD_GATEWAY,
-            format!("the callback URL could not be reached: {e}"),
-        ),
+        Err(e) => ControlError::CallbackUnreachable(e.to_string()).into_response(),
     }
 }

@@ -1,7 +1,7 @@
-//! `--demo`: a seeded tenant, app registration, endpoint and meetings, with a staff member
-//! who admits guests from the lobby and answers chat.
+//! `--demo`: a seeded tenant, app registration, endpoint and meetings, and the script of
+//! the staff member who admits guests from the lobby and answers chat.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use protocol::taapi::AccessLevel;
 
@@ -9,7 +9,8 @@ use crate::config::{
     AppConfig, EndpointConfig, MeetingConfig, Permission, PersonConfig, ServiceConfig, SimConfig,
     TenantConfig,
 };
-use crate::store::DemoStaff;
+use crate::ids::now_ms;
+use crate::model::{Meeting, Person, Presence};
 
 /// The demo tenant's id.
 pub const TENANT: &str = "6c4f3b2a-8e1d-4c7b-9a5f-2d3e4f5a6b7c";
@@ -93,5 +94,140 @@ pub fn staff() -> DemoStaff {
         person: "sam.advisor@contoso.onmicrosoft.com".to_owned(),
         name: "Sam (Advisor)".to_owned(),
         admit_after: Duration::from_secs(3),
+    }
+}
+
+/// The demo's staff member: admits guests and answers chat.
+#[derive(Clone, Debug)]
+pub struct DemoStaff {
+    /// Their meetings.
+    pub meetings: Vec<String>,
+    /// Their person id in each meeting.
+    pub person: String,
+    /// Their name.
+    pub name: String,
+    /// How long before they admit a guest from the lobby.
+    pub admit_after: Duration,
+}
+
+/// Something the demo staff does later.
+#[derive(Clone, Debug)]
+pub(crate) enum Scheduled {
+    /// Admit `person` from the lobby.
+    Admit { meeting: String, person: String },
+    /// Say `text` as `from`.
+    Say {
+        meeting: String,
+        from: String,
+        text: String,
+    },
+    /// Come back to the meeting (after it ended, say).
+    StaffReturns { meeting: String },
+}
+
+/// The demo staff's script: who they are (if anyone), and what they do next.
+#[derive(Debug, Default)]
+pub struct Script {
+    staff: Option<DemoStaff>,
+    scheduled: Vec<(Instant, Scheduled)>,
+}
+
+impl Script {
+    /// Casts `staff` as the staff member.
+    pub fn set_staff(&mut self, staff: DemoStaff) {
+        self.staff = Some(staff);
+    }
+
+    /// The staff member, if they run `meeting`.
+    fn staff_of(&self, meeting: &str) -> Option<DemoStaff> {
+        self.staff
+            .clone()
+            .filter(|s| s.meetings.iter().any(|m| m == meeting))
+    }
+
+    /// A guest, `person`, started waiting in `meeting`'s lobby: the staff member admits
+    /// them a little later, coming back first if they are not there.
+    pub(crate) fn guest_waiting(&mut self, meeting: &Meeting, person: &str) {
+        let Some(staff) = self.staff_of(&meeting.id) else {
+            return;
+        };
+        let staff_present = meeting.people.contains_key(&staff.person);
+        let mut at = Instant::now();
+        if !staff_present {
+            at += Duration::from_secs(1);
+            self.scheduled.push((
+                at,
+                Scheduled::StaffReturns {
+                    meeting: meeting.id.clone(),
+                },
+            ));
+        }
+        self.scheduled.push((
+            at + staff.admit_after,
+            Scheduled::Admit {
+                meeting: meeting.id.clone(),
+                person: person.to_owned(),
+            },
+        ));
+    }
+
+    /// A guest named `guest` said `text` in `meeting`: the staff member, if there,
+    /// answers a little later.
+    pub(crate) fn guest_said(&mut self, meeting: &Meeting, guest: &str, text: &str) {
+        let Some(staff) = self.staff_of(&meeting.id) else {
+            return;
+        };
+        if !meeting.people.contains_key(&staff.person) {
+            return;
+        }
+        let first_name = guest.split_whitespace().next().unwrap_or(guest);
+        let reply = if text.trim_end().ends_with('?') {
+            format!("Good question, {first_name}. Let me check that for you.")
+        } else {
+            format!("Thanks, {first_name}. I've noted that.")
+        };
+        self.scheduled.push((
+            Instant::now() + Duration::from_millis(1200),
+            Scheduled::Say {
+                meeting: meeting.id.clone(),
+                from: staff.person,
+                text: reply,
+            },
+        ));
+    }
+
+    /// `meeting` ended: nobody waits to be admitted there, and nothing is left to say.
+    pub(crate) fn meeting_ended(&mut self, meeting: &str) {
+        self.scheduled.retain(|(_, s)| {
+            !matches!(s, Scheduled::Admit { meeting: m, .. } | Scheduled::Say { meeting: m, .. } if m == meeting)
+        });
+    }
+
+    /// Takes what is due by `now`, in the order it was planned.
+    pub(crate) fn due(&mut self, now: Instant) -> Vec<Scheduled> {
+        let (due, later): (Vec<_>, Vec<_>) = std::mem::take(&mut self.scheduled)
+            .into_iter()
+            .partition(|(at, _)| *at <= now);
+        self.scheduled = later;
+        due.into_iter().map(|(_, s)| s).collect()
+    }
+
+    /// The staff member as a person coming back to `meeting`, unless there is none or
+    /// they are there.
+    pub(crate) fn returning_staff(&self, meeting: &Meeting) -> Option<Person> {
+        let staff = self.staff.as_ref()?;
+        if meeting.people.contains_key(&staff.person) {
+            return None;
+        }
+        Some(Person {
+            id: staff.person.clone(),
+            name: staff.name.clone(),
+            uri: format!("sip:{}", staff.person),
+            leader: true,
+            anonymous: false,
+            presence: Presence::InMeeting,
+            app: None,
+            since_ms: now_ms(),
+        })
     }
 }

@@ -15,7 +15,19 @@
 //! | meet | `meet.lync.com` | meeting join pages |
 //! | control | — | the control API for tests and demos |
 //!
-//! State lives in memory behind [`store::Store`].
+//! State lives in memory behind [`state::Store`]; tests and benchmarks look at it, and act
+//! as the organizer, through the typed API in [`inspect`].
+//!
+//! Modules, from the bottom up (each imports only those on its own line or above):
+//! - data and helpers: [`ids`], [`model`], [`config`], [`journal`], [`faults`], [`keys`],
+//!   [`channel`];
+//! - writing and reading HTTP: [`render`], [`reply`], [`refusal`] (every failure the
+//!   simulator answers with), [`request`];
+//! - what a guest is told: [`tell`];
+//! - the state and what happens to it: [`state`], [`guests`], [`organizer`], [`demo`]
+//!   (the demo staff's script), [`auth`], [`views`];
+//! - one handler module per host, none importing another: [`login`], [`discover`],
+//!   [`taapi`], [`ucwa`], [`meet`], [`control`], and [`middleware`] around them all.
 
 // Handlers return `Result<_, Response>`: the error *is* the documented response.
 #![allow(clippy::result_large_err)]
@@ -25,18 +37,27 @@ pub mod channel;
 pub mod config;
 pub mod control;
 pub mod demo;
+pub mod discover;
 pub mod faults;
+pub mod guests;
+pub mod ids;
+pub mod inspect;
 pub mod journal;
 pub mod keys;
 pub mod login;
 pub mod meet;
 pub mod middleware;
+pub mod model;
+pub mod organizer;
+pub mod refusal;
 pub mod render;
 pub mod reply;
-pub mod resources;
-pub mod store;
+pub mod request;
+pub mod state;
 pub mod taapi;
+pub mod tell;
 pub mod ucwa;
+pub mod views;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -54,8 +75,9 @@ use url::Url;
 
 use crate::config::SimConfig;
 use crate::journal::HostName;
-use crate::middleware::HostState;
-use crate::store::{Hosts, Store};
+use crate::model::Hosts;
+use crate::refusal::Refusal;
+use crate::state::{HostState, Store};
 
 /// Largest request body any host accepts.
 const MAX_BODY: usize = 64 * 1024;
@@ -63,8 +85,8 @@ const MAX_BODY: usize = 64 * 1024;
 /// A running simulator.
 #[derive(Debug)]
 pub struct Simulator {
-    /// The state, for tests that look inside.
-    pub store: Arc<Store>,
+    /// The state; tests look at it through the [`inspect`] API.
+    pub(crate) store: Arc<Store>,
     shutdown: watch::Sender<bool>,
     tasks: Vec<JoinHandle<()>>,
 }
@@ -216,7 +238,7 @@ pub fn router(host: HostName, store: Arc<Store>) -> Router {
     let state = HostState { store, host };
     let routes = match host {
         HostName::Login => login::routes(),
-        HostName::Api => taapi::discover_routes(),
+        HostName::Api => discover::routes(),
         HostName::Ring => taapi::application_routes(),
         HostName::Webpool => taapi::application_routes().merge(ucwa::routes()),
         HostName::Meet => meet::routes(),
@@ -242,22 +264,12 @@ pub fn router(host: HostName, store: Arc<Store>) -> Router {
         .with_state(state)
 }
 
-async fn not_found() -> Response {
-    reply::error(
-        StatusCode::NOT_FOUND,
-        "NotFound",
-        Some("ResourceNotFound"),
-        "The resource does not exist.",
-    )
+async fn not_found() -> Refusal {
+    Refusal::ResourceNotFound
 }
 
-async fn method_not_allowed() -> Response {
-    reply::error(
-        StatusCode::METHOD_NOT_ALLOWED,
-        "MethodNotAllowed",
-        None,
-        "The resource does not support this method.",
-    )
+async fn method_not_allowed() -> Refusal {
+    Refusal::MethodNotAllowed
 }
 
 /// Gives framework-made errors (oversized bodies, bad paths) the servers' error shape.
@@ -268,14 +280,9 @@ async fn uniform_errors(response: Response) -> Response {
         .and_then(|v| v.to_str().ok())
         .is_some_and(|ct| ct.contains("json") || ct.contains("html"));
     match response.status() {
-        StatusCode::PAYLOAD_TOO_LARGE if !is_json => reply::error(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "EntityTooLarge",
-            None,
-            "The request body is too large.",
-        ),
-        StatusCode::BAD_REQUEST if !is_json => reply::bad_json(),
-        StatusCode::UNSUPPORTED_MEDIA_TYPE if !is_json => reply::unsupported_media_type(),
+        StatusCode::PAYLOAD_TOO_LARGE if !is_json => Refusal::EntityTooLarge.into_response(),
+        StatusCode::BAD_REQUEST if !is_json => Refusal::DeserializationFailure.into_response(),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE if !is_json => Refusal::UnsupportedMediaType.into_response(),
         _ => response.into_response(),
     }
 }

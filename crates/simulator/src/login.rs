@@ -7,11 +7,11 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use serde_json::json;
 
-use crate::auth::AadClaims;
+use crate::auth::{self, AadClaims};
 use crate::config::Permission;
-use crate::middleware::HostState;
+use crate::ids::now_secs;
 use crate::reply;
-use crate::store::now_secs;
+use crate::state::HostState;
 
 /// The Azure AD routes.
 pub fn routes() -> Router<HostState> {
@@ -22,15 +22,6 @@ pub fn routes() -> Router<HostState> {
             get(openid_configuration),
         )
         .route("/common/discovery/keys", get(keys))
-}
-
-/// The audiences a Trusted Application API token may be for.
-pub fn accepted_audiences(host: &HostState) -> Vec<String> {
-    vec![
-        "https://api.skypeforbusiness.com".to_owned(),
-        "https://NOAMmeetings.resources.lync.com".to_owned(),
-        host.store.hosts.api.as_str().trim_end_matches('/').to_owned(),
-    ]
 }
 
 async fn token(
@@ -127,7 +118,7 @@ async fn token(
         Some(_) => {}
     }
     let resource = field("resource").unwrap_or_default();
-    let audiences = accepted_audiences(&host);
+    let audiences = auth::accepted_audiences(&host.store.hosts);
     let Some(audience) = audiences
         .iter()
         .find(|a| a.eq_ignore_ascii_case(resource.trim_end_matches('/')))

@@ -162,7 +162,7 @@ async fn serve(
     settings_out: Option<PathBuf>,
     app_url: Option<String>,
 ) -> Result<(), String> {
-    let secret = simulator::store::random_hex(24);
+    let secret = simulator::ids::random_hex(24);
     let config = match (config, demo) {
         (Some(path), false) => SimConfig::from_file(&path).map_err(|e| e.to_string())?,
         (None, true) => demo::config(base_port, secret.clone()),
@@ -173,7 +173,7 @@ async fn serve(
         .await
         .map_err(|e| e.to_string())?;
     if demo {
-        simulator.store.lock().demo = Some(demo::staff());
+        simulator.set_demo_staff(demo::staff());
     }
     let hosts = simulator.hosts().clone();
     println!("Simulator running:");
@@ -200,7 +200,7 @@ async fn serve(
         );
     }
     println!("Meetings:");
-    for meeting in simulator.store.lock().meetings.values() {
+    for meeting in simulator.meetings() {
         println!(
             "  {} ({}, {}): {}",
             meeting.subject, meeting.id, meeting.access_level, meeting.join_url

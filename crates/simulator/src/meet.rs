@@ -9,7 +9,7 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 
-use crate::middleware::HostState;
+use crate::state::HostState;
 
 /// The meeting page routes.
 pub fn routes() -> Router<HostState> {
@@ -27,7 +27,7 @@ async fn page(
     State(host): State<HostState>,
     Path((tenant, organizer, id)): Path<(String, String, String)>,
 ) -> Response {
-    let url = crate::store::join_url(&host.store.hosts.meet, &tenant, &organizer, &id);
+    let url = crate::model::join_url(&host.store.hosts.meet, &tenant, &organizer, &id);
     let found = {
         let state = host.store.lock();
         state

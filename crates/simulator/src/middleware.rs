@@ -1,32 +1,20 @@
 //! What wraps every host: the journal, injected faults, `platformService` path casing, and
 //! CORS driven by the guest token's allowed origins.
 
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use crate::auth;
-use crate::journal::{DeliveredEvents, HostName, JournalEntry, Step};
-use crate::reply;
-use crate::store::{Store, now_ms};
-
-/// The host a router serves, with the store.
-#[derive(Clone, Debug)]
-pub struct HostState {
-    /// The store.
-    pub store: Arc<Store>,
-    /// Which host.
-    pub host: HostName,
-}
-
-/// Marks a response whose connection the fault injector drops.
-#[derive(Clone, Copy, Debug)]
-pub struct DroppedConnection;
+use crate::ids::{now_ms, random_hex};
+use crate::journal::{DeliveredEvents, JournalEntry, Step};
+use crate::refusal::Refusal;
+use crate::reply::DroppedConnection;
+use crate::request::{bearer, discover_context};
+use crate::state::{HostState, Store};
 
 /// Lower-cases `/platformService` so both casings the real hrefs used route the same.
 pub fn normalize_path(mut request: Request) -> Request {
@@ -73,12 +61,7 @@ pub async fn observe(State(host): State<HostState>, request: Request, next: Next
     let response = match failure {
         Some(rule) => {
             let status = StatusCode::from_u16(rule.status).unwrap_or(StatusCode::SERVICE_UNAVAILABLE);
-            let mut response = reply::error(
-                status,
-                "ServiceFailure",
-                None,
-                "The service is temporarily unavailable (injected fault).",
-            );
+            let mut response = Refusal::InjectedFault(status).into_response();
             if let Some(after) = rule.retry_after
                 && let Ok(value) = HeaderValue::from_str(&after.to_string())
             {
@@ -167,10 +150,10 @@ fn allowed_origins(store: &Store, request: &Request) -> Allowed {
             // A preflight carries no token: allow the origins of any live guest token.
             return Allowed::Origins(state.live_origins.keys().cloned().collect());
         }
-        return Allowed::Origins(origins_of_token(auth::bearer(request.headers())));
+        return Allowed::Origins(origins_of_token(bearer(request.headers())));
     }
     if path == "/platformservice/discover" {
-        let context = crate::ucwa::discover_context(request.uri().query());
+        let context = discover_context(request.uri().query());
         if let Some(token) = context {
             return Allowed::Origins(origins_of_token(Some(&token)));
         }
@@ -199,12 +182,7 @@ pub async fn cors(State(host): State<HostState>, request: Request, next: Next) -
         if matches!(allowed, Allowed::NotForBrowsers) && !preflight {
             return next.run(request).await;
         }
-        return reply::error(
-            StatusCode::FORBIDDEN,
-            "Forbidden",
-            None,
-            "Service does not allow a cross domain request from this origin.",
-        );
+        return Refusal::CrossOriginRefused.into_response();
     }
     let mut response = if preflight {
         let mut response = StatusCode::NO_CONTENT.into_response();
@@ -235,22 +213,6 @@ pub async fn cors(State(host): State<HostState>, request: Request, next: Next) -
     response
 }
 
-/// A `200` whose body fails at once: the client sees its connection drop.
-pub fn dropped_connection() -> Response {
-    let stream = futures_util::stream::once(async {
-        Err::<bytes::Bytes, std::io::Error>(std::io::Error::new(
-            std::io::ErrorKind::ConnectionReset,
-            "dropped by fault injection",
-        ))
-    });
-    let mut response = Response::new(Body::from_stream(stream));
-    response
-        .headers_mut()
-        .insert(header::CONTENT_TYPE, HeaderValue::from_static(reply::UCWA_JSON));
-    response.extensions_mut().insert(DroppedConnection);
-    response
-}
-
 /// Standard headers the real servers sent on every response.
 pub async fn server_headers(request: Request, next: Next) -> Response {
     let request_id = request.headers().get("client-request-id").cloned();
@@ -260,7 +222,7 @@ pub async fn server_headers(request: Request, next: Next) -> Response {
         "x-ms-server-fqdn",
         HeaderValue::from_static("SIMULATOR01.infra.lync.invalid"),
     );
-    if let Ok(value) = HeaderValue::from_str(&crate::store::random_hex(16)) {
+    if let Ok(value) = HeaderValue::from_str(&random_hex(16)) {
         headers.insert("x-ms-correlation-id", value);
     }
     if let Some(id) = request_id {

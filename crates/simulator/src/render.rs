@@ -3,6 +3,7 @@
 
 use protocol::date::Timestamp;
 use serde_json::Value;
+use url::Url;
 
 use crate::config::{DateFormat, Quirks};
 
@@ -12,6 +13,14 @@ pub fn date(quirks: &Quirks, at: Timestamp) -> String {
         DateFormat::Ajax | DateFormat::DoubleEscaped => at.to_ajax(),
         DateFormat::Iso => at.to_iso8601(),
     }
+}
+
+/// A base URL with its port swapped for 4443, as the real discover `self` links (and
+/// WebTicket hrefs) had.
+pub fn with_port_4443(base: &Url) -> String {
+    let mut url = base.clone();
+    let _ = url.set_port(Some(4443));
+    url.as_str().trim_end_matches('/').to_owned()
 }
 
 /// Serializes `value` as the real servers did.

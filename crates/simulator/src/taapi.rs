@@ -12,16 +12,14 @@ use protocol::taapi::AccessLevel;
 use serde_json::{Value, json};
 
 use crate::auth::{self, AadClaims, PsatClaims, TokenError};
-use crate::config::{Namespace, Permission};
+use crate::config::Permission;
+use crate::ids::{now_ms, now_secs, random_hex, random_meeting_id, slug};
 use crate::journal::HostName;
-use crate::middleware::HostState;
+use crate::model::{Endpoint, Meeting};
+use crate::refusal::{Refusal, Validation};
 use crate::reply;
-use crate::store::{Endpoint, Meeting, now_ms, now_secs, random_hex};
-
-/// The discover route on the api host (service and guest discover share the path).
-pub fn discover_routes() -> Router<HostState> {
-    Router::new().route("/platformservice/discover", get(crate::ucwa::discover))
-}
+use crate::request::{bearer, json_body, query_param};
+use crate::state::HostState;
 
 /// The applications routes (ring host, and webpool for redirected calls).
 pub fn application_routes() -> Router<HostState> {
@@ -38,58 +36,16 @@ pub fn application_routes() -> Router<HostState> {
         )
 }
 
-/// The rel namespace to write: the configured one, or `ms:rtc:saas:` when the request
-/// says `X-Ms-Namespace: internal`.
-pub fn namespace(host: &HostState, headers: &HeaderMap) -> &'static str {
-    let internal = headers
-        .get("x-ms-namespace")
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.eq_ignore_ascii_case("internal"));
-    if internal {
-        Namespace::Internal.prefix()
-    } else {
-        host.store.lock().quirks.namespace.prefix()
-    }
-}
-
-/// A base URL with its port swapped for 4443, as the real self links had.
-pub fn with_port_4443(base: &url::Url) -> String {
-    let mut url = base.clone();
-    let _ = url.set_port(Some(4443));
-    url.as_str().trim_end_matches('/').to_owned()
-}
-
-/// The service discover resource.
-pub fn service_discover(host: &HostState, headers: &HeaderMap) -> Response {
-    let ns = namespace(host, headers);
-    let hosts = &host.store.hosts;
-    let ring = hosts.ring.as_str().trim_end_matches('/');
-    let body = json!({
-        "_links": {
-            "self": {"href": format!("{}/platformservice/discover?deploymentpreference=Weekly", with_port_4443(&hosts.api))},
-            format!("{ns}applications"): {"href": format!("{ring}/platformService/v1/applications")},
-            "myApplications": {"href": format!("{ring}/platformService/v1/myApplications")},
-        },
-        "rel": format!("{ns}discover"),
-    });
-    reply::json(StatusCode::OK, &body, &host.store.lock().quirks)
-}
-
 /// Checks the Azure AD token; `401` (IIS page with challenges) when it fails.
 fn authenticate(host: &HostState, headers: &HeaderMap) -> Result<AadClaims, Response> {
-    let audiences = crate::login::accepted_audiences(host);
-    auth::verify_aad(&host.store, auth::bearer(headers), &audiences).map_err(|_: TokenError| {
-        let webticket = format!("{}/WebTicket/oauthtoken", with_port_4443(&host.store.hosts.ring));
-        reply::unauthorized(&webticket)
-    })
+    let audiences = auth::accepted_audiences(&host.store.hosts);
+    auth::verify_aad(&host.store, bearer(headers), &audiences)
+        .map_err(|_: TokenError| reply::unauthorized(&host.store.hosts.ring))
 }
 
 /// The `endpointId` query parameter (its name matched case-insensitively, as recorded).
 fn endpoint_param(query: &BTreeMap<String, String>) -> Option<String> {
-    query
-        .iter()
-        .find(|(k, _)| k.eq_ignore_ascii_case("endpointid"))
-        .map(|(_, v)| v.trim().to_ascii_lowercase())
+    query_param(query, "endpointId").map(|v| v.trim().to_ascii_lowercase())
 }
 
 /// The endpoint an Azure AD caller acts as: its token checked (`401`), the endpoint of
@@ -117,14 +73,7 @@ fn endpoint(
     query: &BTreeMap<String, String>,
     app: Option<&str>,
 ) -> Result<Endpoint, Response> {
-    let not_found = || {
-        reply::error(
-            StatusCode::FORBIDDEN,
-            "Forbidden",
-            Some("ApplicationNotFound"),
-            "The application endpoint was not found in this tenant.",
-        )
-    };
+    let not_found = || Refusal::EndpointNotFound.into_response();
     let sip = endpoint_param(query).ok_or_else(not_found)?;
     let state = host.store.lock();
     state
@@ -149,12 +98,7 @@ fn permission(host: &HostState, claims: &AadClaims, permission: Permission) -> R
     if granted {
         Ok(())
     } else {
-        Err(reply::error(
-            StatusCode::FORBIDDEN,
-            "Forbidden",
-            None,
-            "The application does not have the permission this operation needs.",
-        ))
+        Err(Refusal::PermissionMissing.into_response())
     }
 }
 
@@ -172,7 +116,7 @@ async fn applications(
         Ok(endpoint) => endpoint,
         Err(response) => return response,
     };
-    let ns = namespace(&host, &headers);
+    let ns = host.namespace(&headers);
     let body = json!({
         "_links": {
             "self": {"href": "/platformservice/v1/applications"},
@@ -193,7 +137,7 @@ async fn application(
         Ok(endpoint) => endpoint,
         Err(response) => return response,
     };
-    let ns = namespace(&host, &headers);
+    let ns = host.namespace(&headers);
     let granted: Vec<Permission> = {
         let state = host.store.lock();
         state
@@ -258,26 +202,6 @@ fn redirect(host: &HostState, uri: &Uri) -> Option<Response> {
     Some(response)
 }
 
-/// Reads a JSON body with case-insensitive property names.
-pub fn json_body(headers: &HeaderMap, body: &[u8], known: &[&str]) -> Result<Value, Response> {
-    let content_type = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    if !content_type.starts_with("application/json")
-        && !content_type.starts_with("application/vnd.microsoft.com.ucwa+json")
-    {
-        return Err(reply::unsupported_media_type());
-    }
-    let mut value: Value = serde_json::from_slice(body).map_err(|_| reply::bad_json())?;
-    if !value.is_object() {
-        return Err(reply::bad_json());
-    }
-    protocol::links::relax_key_case(&mut value, known);
-    Ok(value)
-}
-
 /// Normalises `allowedOrigins` entries to origins (`https://x.com/path` → `https://x.com`).
 fn normalise_origins(list: &str) -> Result<Vec<String>, ()> {
     list.split(';')
@@ -330,47 +254,29 @@ async fn anon_tokens(
         text("meetingUrl"),
     );
     if session.is_empty() || session.chars().count() > protocol::taapi::MAX_APPLICATION_SESSION_ID {
-        return reply::invalid_parameter(
-            "applicationSessionId",
-            if session.is_empty() { "Missing" } else { "Invalid" },
-        );
+        return invalid("applicationSessionId", Validation::of(&session));
     }
     if origins.is_empty() || origins.chars().count() > protocol::taapi::MAX_ALLOWED_ORIGINS {
-        return reply::invalid_parameter(
-            "allowedOrigins",
-            if origins.is_empty() { "Missing" } else { "Invalid" },
-        );
+        return invalid("allowedOrigins", Validation::of(&origins));
     }
     let Ok(origins) = normalise_origins(&origins) else {
-        return reply::invalid_parameter("allowedOrigins", "Invalid");
+        return invalid("allowedOrigins", Validation::Invalid);
     };
     if meeting_url.is_empty() {
-        return reply::invalid_parameter("meetingUrl", "Missing");
+        return invalid("meetingUrl", Validation::Missing);
     }
     if !meeting_url.starts_with("http://") && !meeting_url.starts_with("https://") {
-        return reply::invalid_parameter("meetingUrl", "Invalid");
+        return invalid("meetingUrl", Validation::Invalid);
     }
     let meeting: Meeting = {
         let state = host.store.lock();
         match state.meeting_by_url(&meeting_url, &host.store.hosts.meet) {
             Some(meeting) if meeting.expires_ms.is_none_or(|at| at > now_ms()) => meeting.clone(),
-            _ => {
-                return reply::error(
-                    StatusCode::NOT_FOUND,
-                    "NotFound",
-                    Some("DestinationNotFound"),
-                    "No meeting has this URL.",
-                );
-            }
+            _ => return Refusal::NoMeetingAtUrl.into_response(),
         }
     };
     if meeting.tenant != endpoint.tenant {
-        return reply::error(
-            StatusCode::FORBIDDEN,
-            "Forbidden",
-            None,
-            "The meeting is not in the application's tenant.",
-        );
+        return Refusal::MeetingInAnotherTenant.into_response();
     }
     let lifetime = i64::try_from(host.store.timers.psat_lifetime_secs).unwrap_or(28_800);
     let claims = {
@@ -398,7 +304,7 @@ async fn anon_tokens(
     };
     // Signing (RSA) waits for no lock on the store, so other hosts carry on meanwhile.
     let (token, expires) = (host.store.keys().sign(&claims), claims.exp);
-    let ns = namespace(&host, &headers);
+    let ns = host.namespace(&headers);
     let quirks = host.store.lock().quirks.clone();
     let api = host.store.hosts.api.as_str().trim_end_matches('/');
     let parameter = if quirks.legacy_discover_parameter {
@@ -406,7 +312,7 @@ async fn anon_tokens(
     } else {
         "anonymousMeetingJoinContext"
     };
-    let redirected = query.keys().any(|k| k.eq_ignore_ascii_case("redirect"));
+    let redirected = query_param(&query, "redirect").is_some();
     let self_host = if redirected {
         &host.store.hosts.webpool
     } else {
@@ -457,18 +363,18 @@ async fn adhoc_meeting(
         .unwrap_or_default()
         .to_owned();
     if subject.is_empty() || subject.chars().count() > protocol::ucwa::MAX_SUBJECT {
-        return reply::invalid_parameter("subject", if subject.is_empty() { "Missing" } else { "Invalid" });
+        return invalid("subject", Validation::of(&subject));
     }
     let access_level = match input.get("accessLevel").and_then(Value::as_str) {
         None => AccessLevel::Everyone,
         Some(level) => match AccessLevel::from(level) {
-            AccessLevel::Other(_) => return reply::invalid_parameter("accessLevel", "Invalid"),
+            AccessLevel::Other(_) => return invalid("accessLevel", Validation::Invalid),
             known => known,
         },
     };
     let organizer = format!(
         "{}meet{}",
-        crate::store::slug(
+        slug(
             endpoint
                 .sip
                 .trim_start_matches("sip:")
@@ -491,23 +397,18 @@ async fn adhoc_meeting(
     };
     let join_url = match host.store.add_meeting(&config) {
         Ok(url) => url,
-        Err(error) => return reply::op_error(&error),
+        Err(error) => return Refusal::from(error).into_response(),
     };
     let expires = now_ms() + i64::try_from(host.store.timers.adhoc_meeting_secs).unwrap_or(28_800) * 1000;
     let (organizer_uri, conference_uri) = {
         let mut state = host.store.lock();
         let Some(meeting) = state.meetings.get_mut(&id) else {
-            return reply::error(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "ServiceFailure",
-                None,
-                "The meeting vanished.",
-            );
+            return Refusal::MeetingVanished.into_response();
         };
         meeting.expires_ms = Some(expires);
         (meeting.organizer_uri.clone(), meeting.conference_uri.clone())
     };
-    let ns = namespace(&host, &headers);
+    let ns = host.namespace(&headers);
     let quirks = host.store.lock().quirks.clone();
     let base = format!("/platformservice/v1/applications/{}", endpoint.app_id);
     let webpool = host.store.hosts.webpool.as_str().trim_end_matches('/');
@@ -541,10 +442,7 @@ async fn adhoc_meeting(
     response
 }
 
-/// An 8-character meeting id like the published ones (`PYQC0NM0`).
-pub fn random_meeting_id() -> String {
-    const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ0123456789";
-    (0..8)
-        .map(|_| char::from(ALPHABET[usize::from(rand::random::<u8>()) % ALPHABET.len()]))
-        .collect()
+/// `400 ParameterValidationFailure` for the input property `name`.
+fn invalid(name: &'static str, reason: Validation) -> Response {
+    Refusal::InvalidParameter { name, reason }.into_response()
 }

@@ -1,4 +1,5 @@
-//! UCWA for anonymous guests ("psanon") and the guest discover: what the browser calls.
+//! UCWA for anonymous guests ("psanon"): the application, its event channel, joining,
+//! chat and leaving; what the browser calls after the guest discover.
 
 use std::collections::BTreeMap;
 use std::time::Duration;
@@ -10,15 +11,18 @@ use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::auth;
 use crate::channel::{PollOutcome, PollStart};
+use crate::ids::{now_ms, random_hex};
 use crate::journal::DeliveredEvents;
-use crate::middleware::{HostState, dropped_connection};
-use crate::reply;
-use crate::store::{Gone, OpError};
-use crate::taapi::{json_body, namespace, with_port_4443};
+use crate::model::NewApplication;
+use crate::refusal::{Refusal, Validation};
+use crate::reply::{self, dropped_connection};
+use crate::request::{bearer, json_body, query_param, query_param_any, text_field};
+use crate::state::HostState;
+use crate::tell;
 
 /// The psanon routes (webpool host).
 pub fn routes() -> Router<HostState> {
@@ -47,52 +51,6 @@ pub fn routes() -> Router<HostState> {
         .route(&format!("{conv}/messaging/typing"), post(typing))
 }
 
-/// The guest token in a discover URL's query (decoded twice: it travels as `psat%253d…`).
-pub fn discover_context(query: Option<&str>) -> Option<String> {
-    let query = query?;
-    let value = url::form_urlencoded::parse(query.as_bytes())
-        .find(|(k, _)| {
-            k.eq_ignore_ascii_case("anonymousMeetingJoinContext")
-                || k.eq_ignore_ascii_case("anonymousContext")
-        })
-        .map(|(_, v)| v.into_owned())?;
-    let decoded: String = url::form_urlencoded::parse(format!("t={}", value.replace('+', "%2B")).as_bytes())
-        .next()?
-        .1
-        .into_owned();
-    Some(decoded)
-}
-
-/// `GET /platformservice/discover`: the service discover, or with a guest token the
-/// guest discover.
-pub async fn discover(State(host): State<HostState>, headers: HeaderMap, uri: http::Uri) -> Response {
-    let Some(token) = discover_context(uri.query()) else {
-        return crate::taapi::service_discover(&host, &headers);
-    };
-    let claims = {
-        let state = host.store.lock();
-        auth::verify_psat(&host.store, &state, Some(&token))
-    };
-    let Ok(claims) = claims else {
-        return unauthorized(&host);
-    };
-    let ns = namespace(&host, &headers);
-    let hosts = &host.store.hosts;
-    let ring = hosts.ring.as_str().trim_end_matches('/');
-    let body = json!({
-        "_links": {
-            "self": {"href": format!("{}/platformService/discover", with_port_4443(&hosts.api))},
-            format!("{ns}applications"): {"href": format!("{ring}/platformService/v1/applications")},
-            "myApplications": {"href": format!("{ring}/platformService/v1/myApplications")},
-            "applications": {"href": format!("{ring}/platformService/v1/myApplications")},
-            "anonApplications": {"href": format!("{}ucwa/psanon/v1/applications", hosts.webpool)},
-        },
-        "conferenceId": claims.confid,
-        "rel": format!("{ns}discover"),
-    });
-    reply::json(StatusCode::OK, &body, &host.store.lock().quirks)
-}
-
 /// A request from the guest who owns application `{app}` of its path: handlers that take
 /// it run only once the bearer token is verified and bound to that application.
 struct Guest;
@@ -113,27 +71,13 @@ impl FromRequestParts<HostState> for Guest {
     }
 }
 
-/// `401` for a missing or bad guest token, pointing at the webpool's WebTicket service.
-fn unauthorized(host: &HostState) -> Response {
-    reply::unauthorized(&format!(
-        "{}/WebTicket/oauthtoken",
-        with_port_4443(&host.store.hosts.webpool)
-    ))
-}
-
 /// The guest token of a request, checked against application `app`.
 fn guest(host: &HostState, headers: &HeaderMap, app: &str) -> Result<(), Response> {
     let mut state = host.store.lock();
-    let claims =
-        auth::verify_psat(&host.store, &state, auth::bearer(headers)).map_err(|_| unauthorized(host))?;
-    let found = state.app(app).map_err(|e| reply::op_error(&e))?;
+    let claims = auth::verify_psat(&host.store, &state, bearer(headers)).map_err(|_| unauthorized(host))?;
+    let found = state.app(app).map_err(IntoResponse::into_response)?;
     if found.session_id != claims.asi {
-        return Err(reply::error(
-            StatusCode::FORBIDDEN,
-            "Forbidden",
-            None,
-            "The token does not belong to this application.",
-        ));
+        return Err(Refusal::TokenForAnotherApplication.into_response());
     }
     Ok(())
 }
@@ -146,63 +90,25 @@ fn created(location: &str) -> Response {
     response
 }
 
-fn text_field(input: &Value, name: &str) -> Option<String> {
-    input
-        .get(name)
-        .and_then(Value::as_str)
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-}
-
 /// The application resource, as the trace shows it.
 fn application_body(host: &HostState, app: &str) -> Option<Value> {
     let state = host.store.lock();
     let app = state.apps.get(app)?;
-    let paths = app.paths();
+    let events = state.channels.get(&app.id)?.first_href();
     let expires = protocol::date::Timestamp::from_millis(
-        crate::store::now_ms() + i64::try_from(host.store.timers.app_idle_secs).unwrap_or(300) * 1000,
+        now_ms() + i64::try_from(host.store.timers.app_idle_secs).unwrap_or(300) * 1000,
     );
-    Some(json!({
-        "culture": app.culture,
-        "userAgent": app.user_agent,
-        "type": "Browser",
-        "endpointId": format!("psanon-{}", app.id),
-        "id": app.id,
-        "_links": {
-            "self": {"href": paths.app},
-            "policies": {"href": format!("{}/policies", paths.app)},
-            "batch": {"href": format!("{}/batch", paths.app)},
-            "events": {"href": app.channel.first_href()},
-        },
-        "_embedded": {
-            "me": {"uri": app.me_uri(), "name": app.name, "_links": {"self": {"href": format!("{}/me", paths.app)}}, "rel": "me"},
-            "communication": {
-                "simultaneousRingNumberMatch": "Disabled",
-                "videoBasedScreenSharing": "Enabled",
-                "55bc13ab-e9fa-49e9-820a-5503cc2878af": "please pass this in a PUT request",
-                "supportedMessageFormats": ["Plain"],
-                "voipFallbackToPhoneAudioTimeOut": "00:00:00",
-                "_links": {
-                    "self": {"href": paths.communication()},
-                    "conversations": {"href": format!("{}/conversations?filter=active", paths.communication())},
-                    "joinOnlineMeeting": {"href": format!("{}/onlineMeetingInvitations", paths.communication())},
-                    "startMessaging": {"href": format!("{}/messagingInvitations", paths.communication()), "revision": "2"},
-                },
-                "rel": "communication",
-                "etag": "960382518",
-            },
-        },
-        "rel": "application",
-        "etag": "1512544136",
-        "expires": crate::render::date(&state.quirks, expires),
-    }))
+    Some(tell::application(
+        app,
+        &events,
+        &crate::render::date(&state.quirks, expires),
+    ))
 }
 
 async fn create_application(State(host): State<HostState>, headers: HeaderMap, body: Bytes) -> Response {
     let claims = {
         let state = host.store.lock();
-        auth::verify_psat(&host.store, &state, auth::bearer(&headers))
+        auth::verify_psat(&host.store, &state, bearer(&headers))
     };
     let Ok(claims) = claims else {
         return unauthorized(&host);
@@ -225,34 +131,29 @@ async fn create_application(State(host): State<HostState>, headers: HeaderMap, b
     let max = protocol::ucwa::MAX_APPLICATION_FIELD;
     for (name, value, max) in [("culture", &culture, max), ("userAgent", &user_agent, max)] {
         match value {
-            None => return reply::invalid_parameter(name, "Missing"),
-            Some(v) if v.chars().count() > max => return reply::invalid_parameter(name, "Invalid"),
+            None => return invalid(name, Validation::Missing),
+            Some(v) if v.chars().count() > max => return invalid(name, Validation::Invalid),
             Some(_) => {}
         }
     }
     let name = text_field(&input, "anonymousDisplayName").unwrap_or_else(|| "Guest".to_owned());
     if name.chars().count() > protocol::ucwa::MAX_DISPLAY_NAME {
-        return reply::invalid_parameter("anonymousDisplayName", "Invalid");
+        return invalid("anonymousDisplayName", Validation::Invalid);
     }
     let id = {
         let mut state = host.store.lock();
-        let app = state.create_app(
-            &claims.asi,
-            claims.origins(),
-            &claims.confid,
-            &name,
-            culture.as_deref().unwrap_or_default(),
-            user_agent.as_deref().unwrap_or_default(),
-        );
+        let app = state.create_app(NewApplication {
+            session_id: claims.asi.clone(),
+            origins: claims.origins(),
+            conference: claims.confid.clone(),
+            name,
+            culture: culture.unwrap_or_default(),
+            user_agent: user_agent.unwrap_or_default(),
+        });
         app.id.clone()
     };
     let Some(body) = application_body(&host, &id) else {
-        return reply::error(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "ServiceFailure",
-            None,
-            "The application vanished.",
-        );
+        return Refusal::ApplicationVanished.into_response();
     };
     let mut response = reply::json(StatusCode::CREATED, &body, &host.store.lock().quirks);
     if let Ok(value) = HeaderValue::from_str(&format!("/ucwa/psanon/v1/applications/{id}")) {
@@ -264,7 +165,7 @@ async fn create_application(State(host): State<HostState>, headers: HeaderMap, b
 async fn get_application(State(host): State<HostState>, _guest: Guest, Path(app): Path<String>) -> Response {
     match application_body(&host, &app) {
         Some(body) => reply::json(StatusCode::OK, &body, &host.store.lock().quirks),
-        None => reply::op_error(&OpError::Gone(Gone::Deleted)),
+        None => Refusal::ApplicationNotFound.into_response(),
     }
 }
 
@@ -275,7 +176,7 @@ async fn delete_application(
 ) -> Response {
     match host.store.lock().delete_app(&app) {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
-        Err(error) => reply::op_error(&error),
+        Err(error) => error.into_response(),
     }
 }
 
@@ -285,14 +186,9 @@ async fn events(
     Path(app): Path<String>,
     Query(query): Query<BTreeMap<String, String>>,
 ) -> Response {
-    let param = |name: &str| {
-        query
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.clone())
-    };
+    let param = |name: &str| query_param(&query, name).map(str::to_owned);
     let Some(ack) = param("ack").and_then(|a| a.parse::<u64>().ok()) else {
-        return reply::invalid_parameter("ack", "Missing");
+        return invalid("ack", Validation::Missing);
     };
     let timers = &host.store.timers;
     let timeout = param("timeout")
@@ -304,18 +200,16 @@ async fn events(
         );
     let start = {
         let mut state = host.store.lock();
-        let Ok(found) = state.app(&app) else {
-            return reply::op_error(&OpError::Gone(Gone::Deleted));
-        };
-        if param("key").as_deref() != Some(found.channel.key()) {
-            return reply::error(
-                StatusCode::NOT_FOUND,
-                "NotFound",
-                Some("ResourceNotFound"),
-                "The event channel key does not match.",
-            );
+        if state.app(&app).is_err() {
+            return Refusal::ApplicationNotFound.into_response();
         }
-        found.channel.poll(ack)
+        let Some(channel) = state.channels.get_mut(&app) else {
+            return Refusal::ApplicationNotFound.into_response();
+        };
+        if param("key").as_deref() != Some(channel.key()) {
+            return Refusal::EventChannelKeyMismatch.into_response();
+        }
+        channel.poll(ack)
     };
     let outcome = match start {
         PollStart::Ready(response) => PollOutcome::Events(response),
@@ -325,7 +219,7 @@ async fn events(
                 Ok(Err(_)) => PollOutcome::Gone,
                 Err(_) => {
                     let mut state = host.store.lock();
-                    match state.apps.get_mut(&app).and_then(|a| a.channel.time_out(id)) {
+                    match state.channels.get_mut(&app).and_then(|c| c.time_out(id)) {
                         Some(response) => PollOutcome::Events(response),
                         None => rx.try_recv().unwrap_or(PollOutcome::Gone),
                     }
@@ -345,19 +239,14 @@ async fn events(
             reply
         }
         PollOutcome::Dropped => dropped_connection(),
-        PollOutcome::Replaced => reply::error(
-            StatusCode::CONFLICT,
-            "Conflict",
-            Some("PGetReplaced"),
-            "A newer event channel request replaced this one.",
-        ),
+        PollOutcome::Replaced => Refusal::PGetReplaced.into_response(),
         PollOutcome::Gone => {
             let expired = state.apps.get(&app).is_some_and(|a| a.expired_at.is_some());
-            reply::op_error(&OpError::Gone(if expired {
-                Gone::Expired
+            if expired {
+                Refusal::ApplicationExpired.into_response()
             } else {
-                Gone::Deleted
-            }))
+                Refusal::ApplicationNotFound.into_response()
+            }
         }
     }
 }
@@ -385,37 +274,32 @@ async fn join(
         Err(response) => return response,
     };
     let Some(uri) = text_field(&input, "onlineMeetingUri") else {
-        return reply::invalid_parameter("onlineMeetingUri", "Missing");
+        return invalid("onlineMeetingUri", Validation::Missing);
     };
     let Some(operation) =
         text_field(&input, "operationId").filter(|o| o.chars().count() <= protocol::ucwa::MAX_OPERATION_ID)
     else {
-        return reply::invalid_parameter("operationId", "MissingOrInvalid");
+        return invalid("operationId", Validation::MissingOrInvalid);
     };
     let name = text_field(&input, "anonymousDisplayName");
     if name.is_none() {
-        return reply::invalid_parameter("anonymousDisplayName", "Missing");
+        return invalid("anonymousDisplayName", Validation::Missing);
     }
     if name
         .as_ref()
         .is_some_and(|n| n.chars().count() > protocol::ucwa::MAX_DISPLAY_NAME)
     {
-        return reply::invalid_parameter("anonymousDisplayName", "Invalid");
+        return invalid("anonymousDisplayName", Validation::Invalid);
     }
     match host.store.lock().join(&app, &uri, &operation, name.as_deref()) {
         Ok(location) => created(&location),
-        Err(error) => reply::op_error(&error),
+        Err(error) => error.into_response(),
     }
 }
 
 /// Peer-to-peer chat needs a chat token; a meeting token cannot start it.
 async fn start_messaging(_guest: Guest) -> Response {
-    reply::error(
-        StatusCode::FORBIDDEN,
-        "Forbidden",
-        Some("NotAllowed"),
-        "This token is for a meeting; it cannot start a peer-to-peer chat.",
-    )
+    Refusal::PeerToPeerNotAllowed.into_response()
 }
 
 async fn get_conversation(
@@ -425,7 +309,7 @@ async fn get_conversation(
 ) -> Response {
     let state = host.store.lock();
     let Some(view) = state.conversation_view(&app, &conv) else {
-        return reply::op_error(&OpError::NotFound("ConversationNotFound"));
+        return Refusal::ConversationNotFound.into_response();
     };
     reply::json(StatusCode::OK, &view, &state.quirks)
 }
@@ -437,7 +321,7 @@ async fn participants(
 ) -> Response {
     let state = host.store.lock();
     let Some(list) = state.participants_view(&app, &conv) else {
-        return reply::op_error(&OpError::NotFound("ConversationNotFound"));
+        return Refusal::ConversationNotFound.into_response();
     };
     reply::json(StatusCode::OK, &list, &state.quirks)
 }
@@ -449,7 +333,7 @@ async fn leave_conversation(
 ) -> Response {
     match host.store.lock().leave_conversation(&app, &conv) {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
-        Err(error) => reply::op_error(&error),
+        Err(error) => error.into_response(),
     }
 }
 
@@ -467,11 +351,11 @@ async fn add_messaging(
     let Some(operation) =
         text_field(&input, "operationId").filter(|o| o.chars().count() <= protocol::ucwa::MAX_OPERATION_ID)
     else {
-        return reply::invalid_parameter("operationId", "MissingOrInvalid");
+        return invalid("operationId", Validation::MissingOrInvalid);
     };
     match host.store.lock().add_messaging(&app, &conv, &operation) {
         Ok(location) => created(&location),
-        Err(error) => reply::op_error(&error),
+        Err(error) => error.into_response(),
     }
 }
 
@@ -490,28 +374,23 @@ async fn send_message(
         .to_ascii_lowercase();
     // psanon applications negotiate plain text only; HTML is refused.
     if !content_type.starts_with("text/plain") {
-        return reply::unsupported_media_type();
+        return Refusal::UnsupportedMediaType.into_response();
     }
     let Ok(text) = String::from_utf8(body.to_vec()) else {
-        return reply::invalid_parameter("message", "Invalid");
+        return invalid("message", Validation::Invalid);
     };
     if text.trim().is_empty() {
-        return reply::invalid_parameter("message", "Missing");
+        return invalid("message", Validation::Missing);
     }
     // The docs name the correlation parameter three ways; all are accepted.
-    let operation = query
-        .iter()
-        .find(|(k, _)| {
-            ["operationid", "operationcontext", "sessioncontext"].contains(&k.to_ascii_lowercase().as_str())
-        })
-        .map(|(_, v)| v.clone())
-        .unwrap_or_else(|| crate::store::random_hex(8));
+    let operation = query_param_any(&query, &["operationId", "OperationContext", "SessionContext"])
+        .map_or_else(|| random_hex(8), str::to_owned);
     if operation.chars().count() > protocol::ucwa::MAX_OPERATION_ID {
-        return reply::invalid_parameter("operationId", "Invalid");
+        return invalid("operationId", Validation::Invalid);
     }
     match host.store.lock().send_message(&app, &conv, &operation, &text) {
         Ok(location) => created(&location),
-        Err(error) => reply::op_error(&error),
+        Err(error) => error.into_response(),
     }
 }
 
@@ -522,10 +401,20 @@ async fn stop_messaging(
 ) -> Response {
     match host.store.lock().stop_messaging(&app, &conv) {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
-        Err(error) => reply::op_error(&error),
+        Err(error) => error.into_response(),
     }
 }
 
 async fn typing(_guest: Guest) -> Response {
     StatusCode::NO_CONTENT.into_response()
+}
+
+/// `400 ParameterValidationFailure` for the input property `name`.
+fn invalid(name: &'static str, reason: Validation) -> Response {
+    Refusal::InvalidParameter { name, reason }.into_response()
+}
+
+/// `401` for a missing or bad guest token, pointing at the webpool's WebTicket service.
+fn unauthorized(host: &HostState) -> Response {
+    reply::unauthorized(&host.store.hosts.webpool)
 }

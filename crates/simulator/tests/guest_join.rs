@@ -47,7 +47,7 @@ async fn lobby_bypass_join_then_chat_both_ways_and_leave() {
     assert_eq!(names, ["Jordan Lee", "Olivia Organizer"]);
     assert_eq!(guest.machine.subject(), Some("Meeting OPEN0001"));
     // Without a lobby the whole join reaches the parked poll in one response.
-    let journal = sim.store.lock().journal.entries();
+    let journal = sim.journal();
     let whole_join = journal.iter().find(|e| {
         e.events.iter().any(|x| x == "started onlineMeetingInvitation")
             && e.events.iter().any(|x| x == "completed onlineMeetingInvitation")

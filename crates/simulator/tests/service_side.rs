@@ -449,16 +449,11 @@ async fn hundreds_of_guests_park_long_polls_at_once() {
         );
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
-    // Chat is per guest; give every guest chat through the store, then broadcast once.
-    {
-        let mut state = sim.store.lock();
-        let conversations: Vec<(String, String)> = state
-            .apps
-            .values()
-            .filter_map(|a| a.conversation_id().map(|c| (a.id.clone(), c)))
-            .collect();
-        for (app, conversation) in conversations {
-            state.add_messaging(&app, &conversation, "chat").expect("chat");
+    // Chat is per guest; give every guest chat as its own request would, then broadcast
+    // once.
+    for app in sim.applications() {
+        if let Some(conversation) = &app.conversation {
+            sim.add_messaging(&app.id, conversation, "chat").expect("chat");
         }
     }
     control

@@ -16,7 +16,7 @@ use simulator::Simulator;
 use simulator::config::{
     AppConfig, EndpointConfig, MeetingConfig, Permission, PersonConfig, SimConfig, TenantConfig, Timers,
 };
-use simulator::store::Hosts;
+use simulator::model::Hosts;
 use tokio::sync::mpsc;
 
 pub const TENANT: &str = "11111111-2222-3333-4444-555555555555";
@@ -110,11 +110,11 @@ pub async fn start() -> Simulator {
 }
 
 pub fn join_url(sim: &Simulator, id: &str) -> String {
-    sim.store.lock().meetings[id].join_url.clone()
+    sim.join_url(id).expect("a meeting")
 }
 
 pub fn conference(sim: &Simulator, id: &str) -> String {
-    sim.store.lock().meetings[id].conference_uri.clone()
+    sim.conference_uri(id).expect("a meeting")
 }
 
 /// Sends a protocol request with reqwest, following nothing (a 307 is returned as is).

@@ -1,0 +1,82 @@
+//! The guest's application: its hrefs, and the resource `POST anonApplications` and
+//! `GET application` answer with.
+
+use serde_json::{Value, json};
+
+use crate::model::UcwaApp;
+
+/// Hrefs of one guest's application, all relative as in the traces.
+#[derive(Clone, Debug)]
+pub struct AppPaths {
+    /// `/ucwa/psanon/v1/applications/{id}`.
+    pub app: String,
+}
+
+impl AppPaths {
+    /// Paths for application `id`.
+    pub fn new(id: &str) -> Self {
+        Self {
+            app: format!("/ucwa/psanon/v1/applications/{id}"),
+        }
+    }
+
+    /// `communication`.
+    pub fn communication(&self) -> String {
+        format!("{}/communication", self.app)
+    }
+
+    /// An invitation to a meeting (the join operation).
+    pub fn invitation(&self, id: &str) -> String {
+        format!("{}/communication/onlineMeetingInvitations/{id}", self.app)
+    }
+
+    /// A conversation.
+    pub fn conversation(&self, id: &str) -> String {
+        format!("{}/communication/conversations/{id}", self.app)
+    }
+
+    /// A messaging invitation (adding chat).
+    pub fn messaging_invitation(&self, id: &str) -> String {
+        format!("{}/communication/messagingInvitations/{id}", self.app)
+    }
+}
+
+/// The application resource, as the trace shows it; `events` is its first event-channel
+/// href and `expires` its rendered expiry date.
+pub fn application(app: &UcwaApp, events: &str, expires: &str) -> Value {
+    let paths = AppPaths::new(&app.id);
+    json!({
+        "culture": app.culture,
+        "userAgent": app.user_agent,
+        "type": "Browser",
+        "endpointId": format!("psanon-{}", app.id),
+        "id": app.id,
+        "_links": {
+            "self": {"href": paths.app},
+            "policies": {"href": format!("{}/policies", paths.app)},
+            "batch": {"href": format!("{}/batch", paths.app)},
+            "events": {"href": events},
+        },
+        "_embedded": {
+            "me": {"uri": app.me_uri(), "name": app.name, "_links": {"self": {"href": format!("{}/me", paths.app)}}, "rel": "me"},
+            "communication": {
+                "simultaneousRingNumberMatch": "Disabled",
+                "videoBasedScreenSharing": "Enabled",
+                "55bc13ab-e9fa-49e9-820a-5503cc2878af": "please pass this in a PUT request",
+                "supportedMessageFormats": ["Plain"],
+                "voipFallbackToPhoneAudioTimeOut": "00:00:00",
+                "_links": {
+                    "self": {"href": paths.communication()},
+                    "conversations": {"href": format!("{}/conversations?filter=active", paths.communication())},
+                    "joinOnlineMeeting": {"href": format!("{}/onlineMeetingInvitations", paths.communication())},
+                    "startMessaging": {"href": format!("{}/messagingInvitations", paths.communication()), "revision": "2"},
+                },
+                "rel": "communication",
+                "etag": "960382518",
+            },
+        },
+        "rel": "application",
+        "etag": "1512544136",
+        "expires": expires,
+    })
+}
