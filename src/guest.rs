@@ -1,7 +1,10 @@
 //! The guest's way in: link → name → steps → lobby → meeting → the page after.
 //!
-//! The token, the discover request and the application are fetched while the guest types
-//! their name; the Join click then costs one request.
+//! The token and the meeting service's discovery are fetched while the guest types their
+//! name. The service creates the guest's application with a display name, so that step
+//! waits for one: when the name is known ahead (remembered from an earlier visit, or passed
+//! by a partner page) the application is created at once and the Join click costs one
+//! request; otherwise it is created at the click.
 
 use std::rc::Rc;
 
@@ -118,7 +121,7 @@ pub fn GuestPage(
         let fresh = Driver::new(join, snapshot, Rc::clone(&listener));
         let typed = name.get_untracked();
         let _ = fresh.act(|machine| {
-            // A remembered name lets the application be created with it ahead of time.
+            // A name known ahead lets the application be created with it while the page waits.
             if !typed.trim().is_empty() {
                 let _ = machine.set_display_name(&typed);
             }
