@@ -6,7 +6,8 @@
 //! duplicated. An `ack` outside the kept range gets a `resync`. A second request while one
 //! is parked releases the first with `409 PGetReplaced`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
+use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 use tokio::sync::oneshot;
@@ -49,10 +50,12 @@ pub struct EventChannel {
     next_ack: u64,
     /// Built but not yet acknowledged responses.
     kept: BTreeMap<u64, Value>,
-    /// Sender groups not yet in a response.
-    pending: Vec<Value>,
+    /// Sender groups not yet sent, one entry per response they must go out in.
+    pending: VecDeque<Vec<Value>>,
     parked: Option<Parked>,
     next_poll_id: u64,
+    /// Since when no long-poll has been parked (idle applications expire).
+    unparked_since: Instant,
 }
 
 impl EventChannel {
@@ -63,9 +66,10 @@ impl EventChannel {
             key,
             next_ack: first_ack,
             kept: BTreeMap::new(),
-            pending: Vec::new(),
+            pending: VecDeque::new(),
             parked: None,
             next_poll_id: 0,
+            unparked_since: Instant::now(),
         }
     }
 
@@ -88,13 +92,41 @@ impl EventChannel {
         self.parked.is_some()
     }
 
+    /// How long no long-poll has been parked (zero while one is).
+    pub fn unparked_for(&self) -> Duration {
+        if self.parked.is_some() {
+            Duration::ZERO
+        } else {
+            self.unparked_since.elapsed()
+        }
+    }
+
+    fn take_parked(&mut self) -> Option<Parked> {
+        let parked = self.parked.take();
+        if parked.is_some() {
+            self.unparked_since = Instant::now();
+        }
+        parked
+    }
+
     /// Queues sender groups (`{rel, href, events}`), answering a parked poll at once.
     pub fn push(&mut self, senders: Vec<Value>) {
-        if senders.is_empty() {
+        self.push_responses(vec![senders]);
+    }
+
+    /// Queues sender groups that must go out in separate responses, in order: the first
+    /// joins whatever is already waiting, each later one starts a response of its own.
+    pub fn push_responses(&mut self, responses: Vec<Vec<Value>>) {
+        let mut responses = responses.into_iter().filter(|senders| !senders.is_empty());
+        let Some(first) = responses.next() else {
             return;
+        };
+        match self.pending.back_mut() {
+            Some(last) => last.extend(first),
+            None => self.pending.push_back(first),
         }
-        self.pending.extend(senders);
-        if let Some(parked) = self.parked.take() {
+        self.pending.extend(responses);
+        if let Some(parked) = self.take_parked() {
             if parked.ack == self.next_ack {
                 let response = self.build();
                 // A parked poll whose client went away drops the receiver; the response
@@ -106,8 +138,8 @@ impl EventChannel {
         }
     }
 
-    /// The next response, with whatever is pending. A timeout with nothing to say still
-    /// advances the ack, like any response, and carries only its links.
+    /// The next response, with the first of the pending ones. A timeout with nothing to
+    /// say still advances the ack, like any response, and carries only its links.
     fn build(&mut self) -> Value {
         let ack = self.next_ack;
         self.next_ack += 1;
@@ -117,8 +149,8 @@ impl EventChannel {
                 "next": {"href": self.href(ack + 1)},
             },
         });
-        if !self.pending.is_empty() {
-            response["sender"] = Value::Array(std::mem::take(&mut self.pending));
+        if let Some(senders) = self.pending.pop_front() {
+            response["sender"] = Value::Array(senders);
         }
         self.kept.insert(ack, response.clone());
         response
@@ -156,7 +188,7 @@ impl EventChannel {
     /// Returns `None` if it is no longer the parked one (it was answered or replaced).
     pub fn time_out(&mut self, id: u64) -> Option<Value> {
         if self.parked.as_ref().is_some_and(|p| p.id == id) {
-            self.parked = None;
+            self.take_parked();
             Some(self.build())
         } else {
             None
@@ -165,7 +197,7 @@ impl EventChannel {
 
     /// Ends the parked poll with `outcome` (drop, gone, replaced).
     pub fn release_parked(&mut self, outcome: PollOutcome) {
-        if let Some(parked) = self.parked.take() {
+        if let Some(parked) = self.take_parked() {
             let _ = parked.tx.send(outcome);
         }
     }
@@ -215,6 +247,30 @@ mod tests {
             panic!("events")
         };
         assert_eq!(response["sender"][0]["events"][0]["n"], 2);
+    }
+
+    #[test]
+    fn responses_pushed_apart_go_out_apart() {
+        let mut ch = channel();
+        let PollStart::Parked(_, mut parked) = ch.poll(14) else {
+            panic!("parked")
+        };
+        ch.push_responses(vec![vec![sender(1)], vec![sender(2)]]);
+        let Ok(PollOutcome::Events(first)) = parked.try_recv() else {
+            panic!("events")
+        };
+        assert_eq!(first["sender"].as_array().map(Vec::len), Some(1));
+        ch.push(vec![sender(3)]);
+        let PollStart::Ready(second) = ch.poll(15) else {
+            panic!("ready")
+        };
+        let numbers: Vec<&Value> = second["sender"]
+            .as_array()
+            .expect("senders")
+            .iter()
+            .map(|s| &s["events"][0]["n"])
+            .collect();
+        assert_eq!(numbers, [2, 3], "later events join the last response waiting");
     }
 
     #[test]

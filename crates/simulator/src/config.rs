@@ -141,7 +141,26 @@ pub enum DateFormat {
     DoubleEscaped,
 }
 
-/// Quirks of the real servers, switchable at run time through the control API.
+/// How `anonApplicationTokens` refuses a `meetingUrl` that leads to no meeting that is on.
+/// The documents leave the code open (protocol.md §8 item 6).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MeetingUrlRefusal {
+    /// `400 BadRequest/ParameterValidationFailure` naming `meetingUrl` (§8 item 6's first).
+    #[default]
+    ParameterValidation,
+    /// `403 Forbidden` (§8 item 6's second).
+    Forbidden,
+    /// `404 NotFound/DestinationNotFound`, as the join itself answers an unknown meeting.
+    DestinationNotFound,
+}
+
+/// The real servers' quirks and the documents' alternatives, switchable at run time
+/// through the control API, the configuration file and the command line.
+///
+/// The default is the strictest documented behaviour; each field names one lenient or
+/// alternative behaviour a client must also cope with. [`Quirks::all`] switches every
+/// alternative on at once.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Quirks {
@@ -158,6 +177,24 @@ pub struct Quirks {
     /// Use the legacy discover parameter `anonymousContext` instead of
     /// `anonymousMeetingJoinContext`.
     pub legacy_discover_parameter: bool,
+    /// Embed the participant resource in participant events and in the `participants`
+    /// collection. Strict: events carry only `link` (with `title`) and `in`, and the
+    /// collection only links; a client reads the resources with `GET`.
+    pub embed_participants: bool,
+    /// Deliver a join's events in one response. Strict: the join's start (invitation,
+    /// conversation, local participant, meeting, messaging) in one response and the roster
+    /// with the completion in a later one.
+    pub join_in_one_response: bool,
+    /// Put an ending's conversation `deleted` (the event with the reason) in the response
+    /// after the one with the `Disconnected` updates. Strict: one response.
+    pub ending_in_two_responses: bool,
+    /// Support `OPTIONS` on UCWA resources (resource pages document it; HTTP.md says UCWA
+    /// does not): preflights list it and an `OPTIONS` request gets the resource's metadata.
+    pub options_method: bool,
+    /// How an unknown or finished meeting's URL is refused when a token is asked for it.
+    pub meeting_url_refusal: MeetingUrlRefusal,
+    /// `Access-Control-Max-Age` of preflight answers, in seconds (0: browsers cache none).
+    pub preflight_max_age_secs: u32,
 }
 
 impl Default for Quirks {
@@ -169,7 +206,67 @@ impl Default for Quirks {
             redirect_307: false,
             anon_token_status: 201,
             legacy_discover_parameter: false,
+            embed_participants: false,
+            join_in_one_response: false,
+            ending_in_two_responses: false,
+            options_method: false,
+            meeting_url_refusal: MeetingUrlRefusal::ParameterValidation,
+            preflight_max_age_secs: 7200,
         }
+    }
+}
+
+impl Quirks {
+    /// The strictest documented behaviour: every quirk off.
+    pub fn strict() -> Self {
+        Self::default()
+    }
+
+    /// Every quirk on, each enumerated one at its least common documented value, and
+    /// preflights never cached.
+    pub fn all() -> Self {
+        Self {
+            namespace: Namespace::Internal,
+            literal_u0026: true,
+            dates: DateFormat::DoubleEscaped,
+            redirect_307: true,
+            anon_token_status: 200,
+            legacy_discover_parameter: true,
+            embed_participants: true,
+            join_in_one_response: true,
+            ending_in_two_responses: true,
+            options_method: true,
+            meeting_url_refusal: MeetingUrlRefusal::Forbidden,
+            preflight_max_age_secs: 0,
+        }
+    }
+
+    /// Sets one quirk from `name=value` (or just `name` for a switch), as the command line
+    /// and `simulator quirks` give it. `all` and `strict` set every quirk.
+    ///
+    /// # Errors
+    /// A sentence naming the unknown quirk or the value it cannot take.
+    pub fn set(&mut self, setting: &str) -> Result<(), String> {
+        let (name, value) = match setting.split_once('=') {
+            Some((name, value)) => (name.trim(), Some(value.trim())),
+            None => (setting.trim(), None),
+        };
+        match name {
+            "all" => *self = Self::all(),
+            "strict" | "none" => *self = Self::strict(),
+            _ => {
+                let mut fields = serde_json::to_value(&*self).map_err(|e| e.to_string())?;
+                let slot = fields
+                    .get_mut(name)
+                    .ok_or_else(|| format!("there is no quirk called {name:?}; see `simulator quirks`"))?;
+                let text = value.unwrap_or("true");
+                *slot =
+                    serde_json::from_str(text).unwrap_or_else(|_| serde_json::Value::String(text.to_owned()));
+                *self =
+                    serde_json::from_value(fields).map_err(|e| format!("{name} cannot be {text:?}: {e}"))?;
+            }
+        }
+        Ok(())
     }
 }
 

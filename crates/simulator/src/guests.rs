@@ -12,7 +12,7 @@ use crate::ids::{now_ms, random_hex};
 use crate::model::{Conversation, Ending, Gone, Person, Presence, Stage};
 use crate::refusal::Refusal;
 use crate::state::{Outbox, State};
-use crate::tell::{Invitation, Modality, Outgoing, Tell};
+use crate::tell::{Invitation, Modality, Outgoing, Style, Tell};
 
 impl State {
     /// The guest `app` joins meeting `uri` (operation `operation_id`); returns the
@@ -28,10 +28,13 @@ impl State {
         operation_id: &str,
         name: Option<&str>,
     ) -> Result<String, Refusal> {
+        let style = Style::of(&self.quirks);
         let app = self.app(app_id)?;
         if let Some(conv) = &app.conversation {
             if conv.operation_id == operation_id {
-                return Ok(Tell::new(&app.id, &conv.id, &conv.person).invitation_href(&conv.invitation));
+                return Ok(
+                    Tell::new(&app.id, &conv.id, &conv.person, style).invitation_href(&conv.invitation)
+                );
             }
             return Err(Refusal::AlreadyExists);
         }
@@ -43,6 +46,7 @@ impl State {
         }
         let meeting_id = self
             .meeting_by_uri(uri)
+            .filter(|m| m.is_on(now_ms()))
             .map(|m| m.id.clone())
             .ok_or(Refusal::DestinationNotFound)?;
         let app = self.apps.get_mut(app_id).ok_or(Refusal::ApplicationNotFound)?;
@@ -58,7 +62,7 @@ impl State {
             sent: BTreeMap::new(),
             next_message: 1,
         };
-        let tell = Tell::new(app_id, &conversation.id, &conversation.person);
+        let tell = Tell::new(app_id, &conversation.id, &conversation.person, style);
         let invitation_id = conversation.invitation.clone();
         let (name, me_uri, person_id) = (app.name.clone(), app.me_uri(), app.person_id());
         app.conversation = Some(conversation);
@@ -123,8 +127,11 @@ impl State {
             self.deliver(outbox);
             self.demo.guest_waiting(&meeting, &person_id);
         } else {
-            // Straight in: the roster and the completion go out with the rest, so a parked
-            // poll gets the whole join in one response.
+            // Straight in. The roster and the completion follow in a later response, unless
+            // the quirk sends the whole join at once.
+            if !self.quirks.join_in_one_response {
+                outbox.later_response(app_id);
+            }
             // Cannot fail: the guest was added to the meeting just now, under this lock.
             self.admission(&mut outbox, &meeting_id, &person_id)
                 .map_err(|_| Refusal::DestinationNotFound)?;
@@ -143,13 +150,14 @@ impl State {
         conversation: &str,
         operation_id: &str,
     ) -> Result<String, Refusal> {
+        let style = Style::of(&self.quirks);
         let app = self.app(app_id)?;
         let conv_state = app
             .conversation
             .as_mut()
             .filter(|c| c.id == conversation)
             .ok_or(Refusal::ConversationNotFound)?;
-        let tell = Tell::new(app_id, &conv_state.id, &conv_state.person);
+        let tell = Tell::new(app_id, &conv_state.id, &conv_state.person, style);
         if conv_state.stage != Stage::Connected {
             return Err(Refusal::MessagingBeforeAdmission);
         }
@@ -188,6 +196,7 @@ impl State {
     /// # Errors
     /// [`Refusal`] when there is no such conversation.
     pub fn stop_messaging(&mut self, app_id: &str, conversation: &str) -> Result<(), Refusal> {
+        let style = Style::of(&self.quirks);
         let app = self.app(app_id)?;
         let conv_state = app
             .conversation
@@ -195,7 +204,7 @@ impl State {
             .filter(|c| c.id == conversation)
             .ok_or(Refusal::ConversationNotFound)?;
         conv_state.messaging = false;
-        let tell = Tell::new(app_id, &conv_state.id, &conv_state.person);
+        let tell = Tell::new(app_id, &conv_state.id, &conv_state.person, style);
         let mut outbox = Outbox::default();
         outbox.push(
             app_id,
@@ -217,6 +226,7 @@ impl State {
         operation_id: &str,
         text: &str,
     ) -> Result<String, Refusal> {
+        let style = Style::of(&self.quirks);
         let stamp = crate::render::date(&self.quirks, Timestamp::from_millis(now_ms()));
         let app = self.app(app_id)?;
         let name = app.name.clone();
@@ -228,7 +238,7 @@ impl State {
         if !conv_state.messaging {
             return Err(Refusal::ChatNotConnected);
         }
-        let tell = Tell::new(app_id, &conv_state.id, &conv_state.person);
+        let tell = Tell::new(app_id, &conv_state.id, &conv_state.person, style);
         if let Some(n) = conv_state.sent.get(operation_id) {
             return Ok(tell.message_href(*n));
         }
@@ -295,10 +305,11 @@ impl State {
 
     /// The conversation resource of a guest, as `GET` returns it.
     pub fn conversation_view(&self, app_id: &str, conversation: &str) -> Option<Value> {
+        let style = Style::of(&self.quirks);
         let app = self.apps.get(app_id)?;
         let conv_state = app.conversation.as_ref().filter(|c| c.id == conversation)?;
         let meeting = self.meetings.get(&conv_state.meeting)?;
-        let tell = Tell::new(app_id, &conv_state.id, &conv_state.person);
+        let tell = Tell::new(app_id, &conv_state.id, &conv_state.person, style);
         let state = match conv_state.stage {
             Stage::InLobby => ConversationState::InLobby,
             Stage::Connected => ConversationState::Connected,
@@ -311,12 +322,23 @@ impl State {
         Some(tell.conversation(state, meeting, active))
     }
 
+    /// Participant `person` of a guest's conversation, as `GET` returns it.
+    pub fn participant_view(&self, app_id: &str, conversation: &str, person: &str) -> Option<Value> {
+        let style = Style::of(&self.quirks);
+        let app = self.apps.get(app_id)?;
+        let conv_state = app.conversation.as_ref().filter(|c| c.id == conversation)?;
+        let found = self.meetings.get(&conv_state.meeting)?.people.get(person)?;
+        let tell = Tell::new(app_id, &conv_state.id, &conv_state.person, style);
+        Some(tell.participant_resource(found))
+    }
+
     /// The participants collection of a guest's conversation (everyone but the guest).
     pub fn participants_view(&self, app_id: &str, conversation: &str) -> Option<Value> {
+        let style = Style::of(&self.quirks);
         let app = self.apps.get(app_id)?;
         let conv_state = app.conversation.as_ref().filter(|c| c.id == conversation)?;
         let meeting = self.meetings.get(&conv_state.meeting)?;
-        let tell = Tell::new(app_id, &conv_state.id, &conv_state.person);
+        let tell = Tell::new(app_id, &conv_state.id, &conv_state.person, style);
         Some(tell.participants(meeting.people.values().filter(|p| p.id != conv_state.person)))
     }
 }

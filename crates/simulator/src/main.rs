@@ -14,7 +14,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use serde_json::{Value, json};
-use simulator::config::SimConfig;
+use simulator::config::{Quirks, SimConfig};
 use simulator::{Simulator, demo};
 
 #[derive(Debug, Parser)]
@@ -58,6 +58,11 @@ enum Command {
         /// With --demo: the guest app's URL, to print ready-to-open join links.
         #[arg(long)]
         app_url: Option<String>,
+        /// Switch a quirk on (`embed_participants`), set one (`dates=iso`), or all of them
+        /// (`all`); repeatable, applied over the configuration's. The default is the
+        /// strictest documented behaviour.
+        #[arg(long = "quirk", value_name = "NAME[=VALUE]")]
+        quirks: Vec<String>,
     },
     /// List meetings, who is in them, and their chat.
     Meetings,
@@ -114,8 +119,12 @@ enum Command {
     },
     /// Remove every injected fault.
     ClearFaults,
-    /// Show the quirk modes, or set them from JSON.
-    Quirks { json: Option<String> },
+    /// Show the quirks, or set them: `embed_participants`, `dates=iso`, `all`, `strict`,
+    /// several at once, or the whole set as JSON.
+    Quirks {
+        #[arg(value_name = "NAME[=VALUE]|JSON")]
+        settings: Vec<String>,
+    },
     /// Expire guest tokens of a session, or an application, now.
     Expire {
         #[arg(long)]
@@ -143,7 +152,8 @@ async fn main() -> ExitCode {
             demo_base_port,
             settings_out,
             app_url,
-        } => serve(config, demo, demo_base_port, settings_out, app_url).await,
+            quirks,
+        } => serve(config, demo, demo_base_port, settings_out, app_url, &quirks).await,
         command => control(&cli.control, command).await,
     };
     match result {
@@ -161,14 +171,21 @@ async fn serve(
     base_port: u16,
     settings_out: Option<PathBuf>,
     app_url: Option<String>,
+    quirks: &[String],
 ) -> Result<(), String> {
     let secret = simulator::ids::random_hex(24);
-    let config = match (config, demo) {
+    let mut config = match (config, demo) {
         (Some(path), false) => SimConfig::from_file(&path).map_err(|e| e.to_string())?,
         (None, true) => demo::config(base_port, secret.clone()),
         (Some(_), true) => return Err("use either --config or --demo".to_owned()),
         (None, false) => return Err("give --config FILE or --demo".to_owned()),
     };
+    for setting in quirks {
+        config
+            .quirks
+            .set(setting)
+            .map_err(|e| format!("--quirk {setting}: {e}"))?;
+    }
     let simulator = Simulator::start(config.clone())
         .await
         .map_err(|e| e.to_string())?;
@@ -298,11 +315,23 @@ async fn control(base: &str, command: Command) -> Result<(), String> {
             Some(json!({"application": application, "next": next})),
         ),
         Command::ClearFaults => (reqwest::Method::DELETE, "/control/faults".to_owned(), None),
-        Command::Quirks { json: None } => (reqwest::Method::GET, "/control/quirks".to_owned(), None),
-        Command::Quirks { json: Some(text) } => {
-            let value: Value =
-                serde_json::from_str(&text).map_err(|e| format!("quirks must be JSON: {e}"))?;
-            (reqwest::Method::PUT, "/control/quirks".to_owned(), Some(value))
+        Command::Quirks { settings } if settings.is_empty() => {
+            (reqwest::Method::GET, "/control/quirks".to_owned(), None)
+        }
+        Command::Quirks { settings } => {
+            let quirks = match settings.as_slice() {
+                [json] if json.trim_start().starts_with('{') => {
+                    serde_json::from_str(json).map_err(|e| format!("the quirks are not valid JSON: {e}"))?
+                }
+                _ => {
+                    let mut quirks = current_quirks(base).await?;
+                    for setting in &settings {
+                        quirks.set(setting)?;
+                    }
+                    serde_json::to_value(&quirks).map_err(|e| e.to_string())?
+                }
+            };
+            (reqwest::Method::PUT, "/control/quirks".to_owned(), Some(quirks))
         }
         Command::Expire { session, application } => (
             reqwest::Method::POST,
@@ -335,6 +364,16 @@ async fn control(base: &str, command: Command) -> Result<(), String> {
         println!("{pretty}");
     }
     Ok(())
+}
+
+/// The quirks a running simulator has now.
+async fn current_quirks(base: &str) -> Result<Quirks, String> {
+    reqwest::get(format!("{base}/control/quirks"))
+        .await
+        .map_err(|e| format!("cannot reach the control API at {base}: is the simulator running? ({e})"))?
+        .json::<Quirks>()
+        .await
+        .map_err(|e| format!("the simulator's quirks could not be read: {e}"))
 }
 
 fn unreachable_serve() -> ! {

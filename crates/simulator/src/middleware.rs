@@ -15,6 +15,7 @@ use crate::refusal::Refusal;
 use crate::reply::DroppedConnection;
 use crate::request::{bearer, discover_context};
 use crate::state::{HostState, Store};
+use crate::tell::methods_at;
 
 /// Lower-cases `/platformService` so both casings the real hrefs used route the same.
 pub fn normalize_path(mut request: Request) -> Request {
@@ -161,13 +162,13 @@ fn allowed_origins(store: &Store, request: &Request) -> Allowed {
     Allowed::NotForBrowsers
 }
 
-const ALLOW_METHODS: &str = "GET, POST, PUT, DELETE, OPTIONS";
 const ALLOW_HEADERS: &str = "Authorization, Content-Type, Accept, X-Ms-Namespace, X-Ms-SDK-Instance, X-MS-Correlation-Id, Client-Request-Id, X-MS-RequiresMinResourceVersion";
 const EXPOSE_HEADERS: &str = "Location, ETag, X-Ms-diagnostics, X-MS-Server-Fqdn, X-MS-Correlation-Id";
 
 /// CORS for the hosts browsers call (discover, UCWA): only origins in the token's
 /// `allowedOrigins` get `Access-Control-Allow-Origin`; any other origin gets `403` and no
-/// CORS headers, so a real browser blocks it.
+/// CORS headers, so a real browser blocks it. A preflight lists the methods the resource
+/// supports (and `OPTIONS` only with the `options_method` quirk).
 pub async fn cors(State(host): State<HostState>, request: Request, next: Next) -> Response {
     let Some(origin) = header_text(request.headers(), header::ORIGIN) else {
         return next.run(request).await;
@@ -177,25 +178,55 @@ pub async fn cors(State(host): State<HostState>, request: Request, next: Next) -
         Allowed::Origins(origins) => origins.iter().any(|o| o.eq_ignore_ascii_case(&origin)),
         Allowed::NotForBrowsers => false,
     };
-    let preflight = request.method() == Method::OPTIONS;
+    let preflight = request.method() == Method::OPTIONS
+        && request
+            .headers()
+            .contains_key(header::ACCESS_CONTROL_REQUEST_METHOD);
     if !permitted {
         if matches!(allowed, Allowed::NotForBrowsers) && !preflight {
             return next.run(request).await;
         }
         return Refusal::CrossOriginRefused.into_response();
     }
+    let quirks = host.store.lock().quirks.clone();
+    let methods = methods_at(request.uri().path());
     let mut response = if preflight {
+        let mut listed: Vec<&str> = methods.unwrap_or(&["GET"]).to_vec();
+        if quirks.options_method {
+            listed.push("OPTIONS");
+        }
         let mut response = StatusCode::NO_CONTENT.into_response();
         let headers = response.headers_mut();
-        headers.insert(
-            header::ACCESS_CONTROL_ALLOW_METHODS,
-            HeaderValue::from_static(ALLOW_METHODS),
-        );
+        if let Ok(value) = HeaderValue::from_str(&listed.join(", ")) {
+            headers.insert(header::ACCESS_CONTROL_ALLOW_METHODS, value);
+        }
         headers.insert(
             header::ACCESS_CONTROL_ALLOW_HEADERS,
             HeaderValue::from_static(ALLOW_HEADERS),
         );
-        headers.insert(header::ACCESS_CONTROL_MAX_AGE, HeaderValue::from_static("7200"));
+        headers.insert(
+            header::ACCESS_CONTROL_MAX_AGE,
+            HeaderValue::from(quirks.preflight_max_age_secs),
+        );
+        response
+    } else if request.method() == Method::OPTIONS
+        && quirks.options_method
+        && let Some(methods) = methods
+    {
+        // What the resource pages document for OPTIONS: the operations it supports.
+        let metadata: Vec<serde_json::Value> = methods
+            .iter()
+            .map(|method| serde_json::json!({"httpMethod": method, "parameters": []}))
+            .collect();
+        let mut response = crate::reply::json(
+            StatusCode::OK,
+            &serde_json::json!({ "metadata": metadata }),
+            &quirks,
+        );
+        response.headers_mut().insert(
+            header::ACCESS_CONTROL_EXPOSE_HEADERS,
+            HeaderValue::from_static(EXPOSE_HEADERS),
+        );
         response
     } else {
         let mut response = next.run(request).await;

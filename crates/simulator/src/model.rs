@@ -101,6 +101,11 @@ impl Meeting {
             AccessLevel::Locked | AccessLevel::Invited | AccessLevel::SameEnterprise
         )
     }
+
+    /// Whether the meeting can still be joined at `now_ms` (ad-hoc meetings expire).
+    pub fn is_on(&self, now_ms: i64) -> bool {
+        self.expires_ms.is_none_or(|at| at > now_ms)
+    }
 }
 
 /// Joins a meeting's URL from its parts.
@@ -172,8 +177,6 @@ pub struct UcwaApp {
     pub culture: String,
     /// User agent.
     pub user_agent: String,
-    /// Last request touching it.
-    pub last_activity: Instant,
     /// When it expired, if it did.
     pub expired_at: Option<Instant>,
     /// The guest's conversation, once they joined a meeting.
@@ -232,12 +235,12 @@ pub enum Ending {
 impl Ending {
     /// Whether the guest hears this as their join failing (the invitation completes with
     /// `Failure`), for a guest who was `presence`: a denial or a lobby timeout always, the
-    /// meeting ending while they still waited; being ejected or leaving never.
+    /// meeting ending or an ejection while they still waited; leaving never.
     pub fn fails_the_join(self, presence: Presence) -> bool {
         match self {
             Self::Denied | Self::LobbyTimeout => true,
-            Self::MeetingEnded => presence == Presence::Lobby,
-            Self::Ejected | Self::Left => false,
+            Self::MeetingEnded | Self::Ejected => presence == Presence::Lobby,
+            Self::Left => false,
         }
     }
 }

@@ -9,14 +9,14 @@ use protocol::ucwa::events::EventType;
 use protocol::ucwa::resources::{ConversationState, MessageBody, ModalityState, Role};
 use serde_json::Value;
 
-use crate::channel::{EventChannel, PollOutcome};
+use crate::channel::PollOutcome;
 use crate::config::Timers;
 use crate::demo::Scheduled;
 use crate::ids::{now_ms, slug};
 use crate::model::{ChatLine, Ending, Gone, Person, Presence, Stage};
 use crate::refusal::ControlError;
 use crate::state::{Outbox, State};
-use crate::tell::{Invitation, Tell};
+use crate::tell::{Invitation, Style, Tell};
 
 impl State {
     /// Lets a guest in from the lobby.
@@ -47,6 +47,7 @@ impl State {
         meeting_id: &str,
         person_id: &str,
     ) -> Result<(), ControlError> {
+        let style = Style::of(&self.quirks);
         let meeting = self
             .meetings
             .get_mut(meeting_id)
@@ -64,17 +65,17 @@ impl State {
             return Err(ControlError::NotAGuest);
         };
         conversation.stage = Stage::Connected;
-        let tell = Tell::new(&app_id, &conversation.id, &conversation.person);
+        let tell = Tell::new(&app_id, &conversation.id, &conversation.person, style);
         let invitation = Invitation {
             id: &conversation.invitation,
             operation_id: &conversation.operation_id,
             conference_uri: &meeting.conference_uri,
             name: &person.name,
         };
+        // Everyone in the meeting, the guest included (protocol.md §8 item 25).
         let mut roster: Vec<Value> = meeting
             .people
             .values()
-            .filter(|p| p.id != person.id)
             .map(|p| tell.participant_added(p))
             .collect();
         roster.push(tell.local_participant(EventType::Updated, &person));
@@ -148,16 +149,19 @@ impl State {
             .remove(person)
             .ok_or(ControlError::NoSuchPerson)?;
         let mut outbox = Outbox::default();
+        let style = Style::of(&self.quirks);
+        let reason_later = self.quirks.ending_in_two_responses;
         if let Some(app) = found.app.as_ref().and_then(|id| self.apps.get_mut(id))
             && let Some(conversation) = app.conversation.take()
         {
-            let tell = Tell::new(&app.id, &conversation.id, &conversation.person);
+            let tell = Tell::new(&app.id, &conversation.id, &conversation.person, style);
+            let ended = tell.conversation_ended(ending);
+            let mut from_conversation = Vec::new();
             if conversation.messaging {
-                outbox.push(
-                    &app.id,
-                    tell.from_conversation(vec![tell.messaging(ModalityState::Disconnected)]),
-                );
+                from_conversation.push(tell.messaging(ModalityState::Disconnected));
             }
+            from_conversation.push(ended.local_participant_left);
+            outbox.push(&app.id, tell.from_conversation(from_conversation));
             let mut events = Vec::new();
             if ending.fails_the_join(found.presence) {
                 let invitation = Invitation {
@@ -168,8 +172,12 @@ impl State {
                 };
                 events.push(tell.invitation_failed(&invitation, ending));
             }
-            events.extend(tell.conversation_ended(ending));
+            events.push(ended.disconnected);
             outbox.push(&app.id, tell.from_communication(events));
+            if reason_later {
+                outbox.later_response(&app.id);
+            }
+            outbox.push(&app.id, tell.from_communication(vec![ended.deleted]));
         }
         self.announce(
             &mut outbox,
@@ -361,13 +369,13 @@ impl State {
         let now = Instant::now();
         let idle = Duration::from_secs(timers.app_idle_secs);
         let forget = Duration::from_secs(timers.app_forget_secs);
+        // Only a parked poll keeps an anonymous application alive (protocol.md §8 item 24):
+        // guests may not report activity any other way.
         let idle_apps: Vec<String> = self
             .apps
             .values()
             .filter(|a| {
-                a.expired_at.is_none()
-                    && !self.channels.get(&a.id).is_some_and(EventChannel::is_parked)
-                    && now.duration_since(a.last_activity) > idle
+                a.expired_at.is_none() && self.channels.get(&a.id).is_some_and(|c| c.unparked_for() > idle)
             })
             .map(|a| a.id.clone())
             .collect();

@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 
+use crate::config::MeetingUrlRefusal;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
@@ -52,8 +53,9 @@ pub enum Refusal {
     ConversationNotFound,
     /// The meeting a join names does not exist: `404 NotFound/DestinationNotFound`.
     DestinationNotFound,
-    /// `anonApplicationTokens` names a URL no meeting has: `404 NotFound/DestinationNotFound`.
-    NoMeetingAtUrl,
+    /// `anonApplicationTokens` names a URL no meeting on now has, refused the way the
+    /// `meeting_url_refusal` quirk says (see [`Refusal::no_meeting_at_url`]).
+    NoMeetingAtUrl(MeetingUrlRefusal),
     /// A join names another conference than the token's: `403 Forbidden`.
     ConferenceMismatch,
     /// A second join with another operation id, or a meeting id that is taken:
@@ -144,7 +146,20 @@ impl Refusal {
                 Some("DestinationNotFound"),
                 "The resource was not found.".into(),
             ),
-            Self::NoMeetingAtUrl => (
+            Self::NoMeetingAtUrl(MeetingUrlRefusal::ParameterValidation) => {
+                return Self::InvalidParameter {
+                    name: "meetingUrl",
+                    reason: Validation::Invalid,
+                }
+                .document();
+            }
+            Self::NoMeetingAtUrl(MeetingUrlRefusal::Forbidden) => (
+                S::FORBIDDEN,
+                "Forbidden",
+                None,
+                "The meeting URL does not lead to a meeting this application may join.".into(),
+            ),
+            Self::NoMeetingAtUrl(MeetingUrlRefusal::DestinationNotFound) => (
                 S::NOT_FOUND,
                 "NotFound",
                 Some("DestinationNotFound"),
@@ -288,6 +303,17 @@ impl Refusal {
     pub fn status(&self) -> StatusCode {
         self.document().status
     }
+
+    /// The input property a validation failure names, and what is wrong with it.
+    fn parameter(&self) -> Option<(&'static str, Validation)> {
+        match self {
+            Self::InvalidParameter { name, reason } => Some((name, *reason)),
+            Self::NoMeetingAtUrl(MeetingUrlRefusal::ParameterValidation) => {
+                Some(("meetingUrl", Validation::Invalid))
+            }
+            _ => None,
+        }
+    }
 }
 
 impl std::fmt::Display for Refusal {
@@ -304,8 +330,8 @@ impl std::fmt::Display for Refusal {
 impl std::error::Error for Refusal {}
 
 impl IntoResponse for Refusal {
-    /// The error document, `{code, subcode?, message}`, with `X-Ms-diagnostics`. A
-    /// parameter validation failure names the parameter instead, and has no diagnostics.
+    /// The error document, `{code, subcode?, message}`, with `X-Ms-diagnostics`; a
+    /// parameter validation failure also names the parameter.
     fn into_response(self) -> Response {
         let Document {
             status,
@@ -317,20 +343,18 @@ impl IntoResponse for Refusal {
         if let Some(subcode) = subcode {
             body["subcode"] = json!(subcode);
         }
-        if let Self::InvalidParameter { name, reason } = &self {
+        if let Some((name, reason)) = self.parameter() {
             body["parameters"] = json!([{"name": name, "reason": reason.as_str()}]);
         }
         let mut response = (status, axum::Json(body)).into_response();
         response
             .headers_mut()
             .insert(header::CONTENT_TYPE, HeaderValue::from_static(UCWA_JSON));
-        if !matches!(self, Self::InvalidParameter { .. })
-            && let Ok(value) = HeaderValue::from_str(&format!(
-                "{};source=\"simulator\";reason=\"{}\"",
-                status.as_u16(),
-                message.replace('"', "'")
-            ))
-        {
+        if let Ok(value) = HeaderValue::from_str(&format!(
+            "{};source=\"simulator\";reason=\"{}\"",
+            status.as_u16(),
+            message.replace('"', "'")
+        )) {
             response.headers_mut().insert("x-ms-diagnostics", value);
         }
         response
@@ -473,18 +497,45 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn a_parameter_refusal_names_the_parameter_and_has_no_diagnostics() {
+    async fn a_parameter_refusal_names_the_parameter_with_diagnostics_like_any_other() {
         let refusal = Refusal::InvalidParameter {
             name: "operationId",
             reason: Validation::MissingOrInvalid,
         };
         let (status, diagnostics, body) = parts(refusal.into_response()).await;
         assert_eq!(status, 400);
-        assert_eq!(diagnostics, None);
+        assert_eq!(
+            diagnostics.as_deref(),
+            Some(
+                r#"400;source="simulator";reason="Please check what you entered and try again: operationId is MissingOrInvalid.""#
+            )
+        );
         assert_eq!(
             body,
             r#"{"code":"BadRequest","message":"Please check what you entered and try again: operationId is MissingOrInvalid.","parameters":[{"name":"operationId","reason":"MissingOrInvalid"}],"subcode":"ParameterValidationFailure"}"#
         );
+    }
+
+    #[tokio::test]
+    async fn an_unknown_meeting_url_is_refused_the_way_the_quirk_says() {
+        let shapes = [
+            (
+                MeetingUrlRefusal::ParameterValidation,
+                400,
+                "\"parameters\":[{\"name\":\"meetingUrl\"",
+            ),
+            (MeetingUrlRefusal::Forbidden, 403, "\"code\":\"Forbidden\""),
+            (
+                MeetingUrlRefusal::DestinationNotFound,
+                404,
+                "\"subcode\":\"DestinationNotFound\"",
+            ),
+        ];
+        for (shape, expected, fragment) in shapes {
+            let (status, _, body) = parts(Refusal::NoMeetingAtUrl(shape).into_response()).await;
+            assert_eq!(status, expected, "{shape:?}");
+            assert!(body.contains(fragment), "{shape:?}: {body}");
+        }
     }
 
     #[tokio::test]

@@ -9,7 +9,6 @@
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard};
-use std::time::Instant;
 
 use axum::http::HeaderMap;
 use serde_json::Value;
@@ -25,7 +24,7 @@ use crate::keys::KeyRing;
 use crate::model::{Endpoint, Hosts, Meeting, NewApplication, Person, Presence, Stage, UcwaApp, join_url};
 use crate::refusal::{AddMeetingError, ControlError, Refusal};
 use crate::request;
-use crate::tell::{AppPaths, Tell};
+use crate::tell::{AppPaths, Style, Tell};
 
 /// Everything mutable.
 #[derive(Debug)]
@@ -213,29 +212,51 @@ impl Store {
 
 /// Events to push after an operation, per application.
 #[derive(Debug, Default)]
-pub(crate) struct Outbox(Vec<(String, Value)>);
+pub(crate) struct Outbox(Vec<(String, Queued)>);
+
+#[derive(Debug)]
+enum Queued {
+    Sender(Value),
+    /// What follows goes out in a later response.
+    Break,
+}
 
 impl Outbox {
     /// Queues a sender group for application `app`.
     pub(crate) fn push(&mut self, app: &str, sender: Value) {
-        self.0.push((app.to_owned(), sender));
+        self.0.push((app.to_owned(), Queued::Sender(sender)));
+    }
+
+    /// Makes what is queued for `app` from now on go out in a later response than what is
+    /// queued already, as servers split one change over several responses.
+    pub(crate) fn later_response(&mut self, app: &str) {
+        self.0.push((app.to_owned(), Queued::Break));
     }
 }
 
 impl State {
-    /// Pushes what `outbox` holds, one batch per application in the order first queued.
+    /// Pushes what `outbox` holds: per application, in the order first queued, split into
+    /// the responses [`Outbox::later_response`] asked for.
     pub(crate) fn deliver(&mut self, outbox: Outbox) {
-        let mut grouped: BTreeMap<String, Vec<Value>> = BTreeMap::new();
+        let mut grouped: BTreeMap<String, Vec<Vec<Value>>> = BTreeMap::new();
         let mut order = Vec::new();
-        for (app, sender) in outbox.0 {
+        for (app, queued) in outbox.0 {
             if !grouped.contains_key(&app) {
                 order.push(app.clone());
             }
-            grouped.entry(app).or_default().push(sender);
+            let responses = grouped.entry(app).or_insert_with(|| vec![Vec::new()]);
+            match queued {
+                Queued::Sender(sender) => {
+                    if let Some(response) = responses.last_mut() {
+                        response.push(sender);
+                    }
+                }
+                Queued::Break => responses.push(Vec::new()),
+            }
         }
         for app in order {
-            if let (Some(senders), Some(target)) = (grouped.remove(&app), self.channels.get_mut(&app)) {
-                target.push(senders);
+            if let (Some(responses), Some(target)) = (grouped.remove(&app), self.channels.get_mut(&app)) {
+                target.push_responses(responses);
             }
         }
     }
@@ -250,17 +271,14 @@ impl State {
             .ok_or(ControlError::NoSuchPerson)
     }
 
-    /// The application `id` if it can be used, touching its idle timer.
+    /// The application `id` if it can be used.
     ///
     /// # Errors
     /// [`Refusal::ApplicationExpired`] or [`Refusal::ApplicationNotFound`].
     pub fn app(&mut self, id: &str) -> Result<&mut UcwaApp, Refusal> {
         match self.apps.get_mut(id) {
             Some(app) if app.expired_at.is_some() => Err(Refusal::ApplicationExpired),
-            Some(app) => {
-                app.last_activity = Instant::now();
-                Ok(app)
-            }
+            Some(app) => Ok(app),
             None => Err(Refusal::ApplicationNotFound),
         }
     }
@@ -290,7 +308,6 @@ impl State {
             number: random_digits(10),
             culture: new.culture,
             user_agent: new.user_agent,
-            last_activity: Instant::now(),
             expired_at: None,
             conversation: None,
         };
@@ -330,6 +347,7 @@ impl State {
 
     /// Every live guest application with a conversation in `meeting`.
     pub(crate) fn listeners(&self, meeting: &str) -> Vec<Listener> {
+        let style = Style::of(&self.quirks);
         self.apps
             .values()
             .filter(|app| app.expired_at.is_none())
@@ -337,7 +355,7 @@ impl State {
                 let conv = app.conversation.as_ref().filter(|c| c.meeting == meeting)?;
                 Some(Listener {
                     app: app.id.clone(),
-                    tell: Tell::new(&app.id, &conv.id, &conv.person),
+                    tell: Tell::new(&app.id, &conv.id, &conv.person, style),
                     stage: conv.stage,
                     chat: conv.messaging,
                 })

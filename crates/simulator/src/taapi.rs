@@ -271,8 +271,8 @@ async fn anon_tokens(
     let meeting: Meeting = {
         let state = host.store.lock();
         match state.meeting_by_url(&meeting_url, &host.store.hosts.meet) {
-            Some(meeting) if meeting.expires_ms.is_none_or(|at| at > now_ms()) => meeting.clone(),
-            _ => return Refusal::NoMeetingAtUrl.into_response(),
+            Some(meeting) if meeting.is_on(now_ms()) => meeting.clone(),
+            _ => return Refusal::NoMeetingAtUrl(state.quirks.meeting_url_refusal).into_response(),
         }
     };
     if meeting.tenant != endpoint.tenant {

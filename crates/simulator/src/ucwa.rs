@@ -42,6 +42,7 @@ pub fn routes() -> Router<HostState> {
         )
         .route(conv, get(get_conversation).delete(leave_conversation))
         .route(&format!("{conv}/participants"), get(participants))
+        .route(&format!("{conv}/participants/{{person}}"), get(participant))
         .route(
             &format!("{conv}/messaging/messagingInvitations"),
             post(add_messaging),
@@ -127,18 +128,27 @@ async fn create_application(State(host): State<HostState>, headers: HeaderMap, b
         Ok(input) => input,
         Err(response) => return response,
     };
-    let (culture, user_agent) = (text_field(&input, "culture"), text_field(&input, "userAgent"));
-    let max = protocol::ucwa::MAX_APPLICATION_FIELD;
-    for (name, value, max) in [("culture", &culture, max), ("userAgent", &user_agent, max)] {
+    // Every documented client creates the psanon application with all three (protocol.md
+    // §2.2, §8 item 13); a missing or over-long one is named in the refusal.
+    let (culture, user_agent, name) = (
+        text_field(&input, "culture"),
+        text_field(&input, "userAgent"),
+        text_field(&input, "anonymousDisplayName"),
+    );
+    let (field_max, name_max) = (
+        protocol::ucwa::MAX_APPLICATION_FIELD,
+        protocol::ucwa::MAX_DISPLAY_NAME,
+    );
+    for (field, value, max) in [
+        ("culture", &culture, field_max),
+        ("userAgent", &user_agent, field_max),
+        ("anonymousDisplayName", &name, name_max),
+    ] {
         match value {
-            None => return invalid(name, Validation::Missing),
-            Some(v) if v.chars().count() > max => return invalid(name, Validation::Invalid),
+            None => return invalid(field, Validation::Missing),
+            Some(v) if v.chars().count() > max => return invalid(field, Validation::Invalid),
             Some(_) => {}
         }
-    }
-    let name = text_field(&input, "anonymousDisplayName").unwrap_or_else(|| "Guest".to_owned());
-    if name.chars().count() > protocol::ucwa::MAX_DISPLAY_NAME {
-        return invalid("anonymousDisplayName", Validation::Invalid);
     }
     let id = {
         let mut state = host.store.lock();
@@ -146,7 +156,7 @@ async fn create_application(State(host): State<HostState>, headers: HeaderMap, b
             session_id: claims.asi.clone(),
             origins: claims.origins(),
             conference: claims.confid.clone(),
-            name,
+            name: name.unwrap_or_default(),
             culture: culture.unwrap_or_default(),
             user_agent: user_agent.unwrap_or_default(),
         });
@@ -228,9 +238,6 @@ async fn events(
         }
     };
     let mut state = host.store.lock();
-    if let Some(found) = state.apps.get_mut(&app) {
-        found.last_activity = std::time::Instant::now();
-    }
     match outcome {
         PollOutcome::Events(_) if state.faults.take_drop() => dropped_connection(),
         PollOutcome::Events(response) => {
@@ -324,6 +331,18 @@ async fn participants(
         return Refusal::ConversationNotFound.into_response();
     };
     reply::json(StatusCode::OK, &list, &state.quirks)
+}
+
+async fn participant(
+    State(host): State<HostState>,
+    _guest: Guest,
+    Path((app, conv, person)): Path<(String, String, String)>,
+) -> Response {
+    let state = host.store.lock();
+    let Some(resource) = state.participant_view(&app, &conv, &person) else {
+        return Refusal::ResourceNotFound.into_response();
+    };
+    reply::json(StatusCode::OK, &resource, &state.quirks)
 }
 
 async fn leave_conversation(

@@ -86,6 +86,51 @@ async fn guest_side_refusals_are_documented_errors() {
         (400, Some("culture"))
     );
 
+    // The display name is required at creation, as every documented client sends it
+    // (protocol.md §2.2, §8 item 13), and limited to 250 characters.
+    let create_with = |input: Value| client.post(&create).bearer_auth(&psat).json(&input).send();
+    let (status, body) = status_and_body(
+        create_with(json!({"culture": "en-us", "userAgent": "t"}))
+            .await
+            .expect("sent"),
+    )
+    .await;
+    assert_eq!(
+        (
+            status,
+            body["subcode"].as_str(),
+            body["parameters"][0]["name"].as_str()
+        ),
+        (
+            400,
+            Some("ParameterValidationFailure"),
+            Some("anonymousDisplayName")
+        )
+    );
+    let (status, body) = status_and_body(
+        create_with(json!({"Culture": "en-us", "UserAgent": "t", "AnonymousDisplayName": "x".repeat(251)}))
+            .await
+            .expect("sent"),
+    )
+    .await;
+    assert_eq!(
+        (
+            status,
+            body["parameters"][0]["name"].as_str(),
+            body["parameters"][0]["reason"].as_str()
+        ),
+        (400, Some("anonymousDisplayName"), Some("Invalid"))
+    );
+    let response =
+        create_with(json!({"Culture": "en-us", "UserAgent": "SkypeWeb/x", "AnonymousDisplayName": "WLB1"}))
+            .await
+            .expect("sent");
+    assert_eq!(
+        response.status(),
+        201,
+        "PascalCase names, as the Web SDK sent them"
+    );
+
     let huge = "x".repeat(200 * 1024);
     let response = post_raw(
         &client,

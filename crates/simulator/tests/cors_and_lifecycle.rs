@@ -35,7 +35,12 @@ async fn only_origins_in_the_token_get_cors_headers() {
             .expect("ascii")
             .contains("Authorization")
     );
-    assert!(allowed.headers().contains_key("access-control-max-age"));
+    assert_eq!(
+        allowed.headers()["access-control-allow-methods"],
+        "POST",
+        "the methods the resource supports, and not OPTIONS"
+    );
+    assert_eq!(allowed.headers()["access-control-max-age"], "7200");
     let refused = preflight("https://evil.example").await.expect("sent");
     assert_eq!(refused.status(), 403);
     assert!(!refused.headers().contains_key("access-control-allow-origin"));
@@ -114,7 +119,7 @@ async fn idle_applications_expire_then_are_forgotten() {
         &client,
         format!("{webpool}/ucwa/psanon/v1/applications"),
         token.token.expose(),
-        &json!({"culture": "en-us", "userAgent": "idle"}),
+        &json!({"culture": "en-us", "userAgent": "idle", "anonymousDisplayName": "Idle Guest"}),
     )
     .await;
     let events = app["_links"]["events"]["href"]
@@ -164,5 +169,68 @@ async fn a_parked_poll_keeps_the_application_alive() {
     guest.run_for(Duration::from_secs(4)).await;
     assert!(matches!(guest.machine.phase(), Phase::InMeeting { .. }));
     assert_eq!(guest.application(), first, "no re-creation was needed");
+    sim.shutdown().await;
+}
+
+#[tokio::test]
+async fn preflights_list_each_resources_methods_and_options_only_with_the_quirk() {
+    let sim = start().await;
+    let client = client();
+    let mut guest = Driver::new(&sim, OPEN);
+    guest.join("Ada").await;
+    let webpool = sim.hosts().webpool.as_str().trim_end_matches('/');
+    let app = format!("{webpool}/ucwa/psanon/v1/applications/{}", guest.application());
+    let methods = |url: String| {
+        let client = client.clone();
+        async move {
+            let answer = client
+                .request(reqwest::Method::OPTIONS, &url)
+                .header("origin", ORIGIN)
+                .header("access-control-request-method", "GET")
+                .send()
+                .await
+                .expect("sent");
+            let header = |name: &str| {
+                answer
+                    .headers()
+                    .get(name)
+                    .map(|v| v.to_str().expect("ascii").to_owned())
+            };
+            (
+                header("access-control-allow-methods"),
+                header("access-control-max-age"),
+            )
+        }
+    };
+    let join = format!("{app}/communication/onlineMeetingInvitations");
+    assert_eq!(methods(app.clone()).await.0.as_deref(), Some("GET, DELETE"));
+    assert_eq!(methods(join.clone()).await.0.as_deref(), Some("POST"));
+    assert_eq!(
+        methods(format!("{app}/events?ack=1")).await.0.as_deref(),
+        Some("GET")
+    );
+
+    sim.set_quirks(simulator::config::Quirks {
+        options_method: true,
+        preflight_max_age_secs: 0,
+        ..simulator::config::Quirks::strict()
+    });
+    let (listed, max_age) = methods(join.clone()).await;
+    assert_eq!(
+        (listed.as_deref(), max_age.as_deref()),
+        (Some("POST, OPTIONS"), Some("0"))
+    );
+    // With the quirk an OPTIONS request itself is answered with the resource's metadata.
+    let metadata: Value = client
+        .request(reqwest::Method::OPTIONS, &join)
+        .header("origin", ORIGIN)
+        .send()
+        .await
+        .expect("sent")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(metadata["metadata"][0]["httpMethod"], "POST");
+    guest.machine.leave().expect("leave");
     sim.shutdown().await;
 }

@@ -240,11 +240,30 @@ async fn guest_token_input_is_validated() {
             "{body}"
         );
     }
-    let (status, answer) = mint(&sim, json!({"applicationSessionId": "s", "allowedOrigins": ORIGIN, "meetingUrl": format!("{}contoso/olivia/NOSUCH01", sim.hosts().meet)})).await;
+    // A URL no meeting has: strictly 400 naming meetingUrl (protocol.md §8 item 6); the
+    // quirk answers with the other documented shapes.
+    let unknown = json!({"applicationSessionId": "s", "allowedOrigins": ORIGIN, "meetingUrl": format!("{}contoso/olivia/NOSUCH01", sim.hosts().meet)});
+    let (status, answer) = mint(&sim, unknown.clone()).await;
     assert_eq!(
-        (status, answer["subcode"].as_str()),
-        (404, Some("DestinationNotFound"))
+        (
+            status,
+            answer["subcode"].as_str(),
+            answer["parameters"][0]["name"].as_str()
+        ),
+        (400, Some("ParameterValidationFailure"), Some("meetingUrl"))
     );
+    for (refusal, expected) in [
+        (simulator::config::MeetingUrlRefusal::Forbidden, 403),
+        (simulator::config::MeetingUrlRefusal::DestinationNotFound, 404),
+    ] {
+        sim.set_quirks(simulator::config::Quirks {
+            meeting_url_refusal: refusal,
+            ..simulator::config::Quirks::strict()
+        });
+        let (status, _) = mint(&sim, unknown.clone()).await;
+        assert_eq!(status, expected, "{refusal:?}");
+    }
+    sim.set_quirks(simulator::config::Quirks::strict());
     let (status, answer) = mint(
         &sim,
         json!({"applicationSessionId": "s", "allowedOrigins": ORIGIN, "meetingUrl": join_url(&sim, FOREIGN)}),

@@ -41,6 +41,42 @@ impl AppPaths {
     }
 }
 
+/// The methods the guest-facing resource at `path` supports, as a preflight's
+/// `Access-Control-Allow-Methods` lists them (the routes of `crate::ucwa` and the guest
+/// discover). `None` for a path that is no such resource.
+pub fn methods_at(path: &str) -> Option<&'static [&'static str]> {
+    const GET: &[&str] = &["GET"];
+    const POST: &[&str] = &["POST"];
+    const GET_DELETE: &[&str] = &["GET", "DELETE"];
+    if path.eq_ignore_ascii_case("/platformservice/discover") {
+        return Some(GET);
+    }
+    let rest = path.strip_prefix("/ucwa/psanon/v1/applications")?;
+    let segments: Vec<&str> = rest.split('/').filter(|s| !s.is_empty()).collect();
+    Some(match segments.as_slice() {
+        [] => POST,
+        [_app] => GET_DELETE,
+        [_app, "events"] => GET,
+        [
+            _app,
+            "communication",
+            "onlineMeetingInvitations" | "messagingInvitations",
+        ] => POST,
+        [_app, "communication", "conversations", _conv] => GET_DELETE,
+        [_app, "communication", "conversations", _conv, "participants"]
+        | [_app, "communication", "conversations", _conv, "participants", _] => GET,
+        [
+            _app,
+            "communication",
+            "conversations",
+            _conv,
+            "messaging",
+            "messagingInvitations" | "messages" | "terminate" | "typing",
+        ] => POST,
+        _ => return None,
+    })
+}
+
 /// The application resource, as the trace shows it; `events` is its first event-channel
 /// href and `expires` its rendered expiry date.
 pub fn application(app: &UcwaApp, events: &str, expires: &str) -> Value {

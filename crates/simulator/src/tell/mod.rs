@@ -10,13 +10,14 @@ use protocol::ucwa::resources::{
 };
 use serde_json::{Value, json};
 
+use crate::config::Quirks;
 use crate::model::{Ending, Meeting, Person, Presence};
 
 mod application;
 #[cfg(test)]
 mod tests;
 
-pub use application::{AppPaths, application};
+pub use application::{AppPaths, application, methods_at};
 
 /// The join operation, as its `onlineMeetingInvitation` resource describes it.
 #[derive(Clone, Copy, Debug)]
@@ -86,6 +87,34 @@ enum Whose {
     Other,
 }
 
+/// How the quirks in force shape what a guest is told.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Style {
+    /// Participant events and the `participants` collection embed the resources.
+    pub embed_participants: bool,
+}
+
+impl Style {
+    /// The style `quirks` ask for.
+    pub fn of(quirks: &Quirks) -> Self {
+        Self {
+            embed_participants: quirks.embed_participants,
+        }
+    }
+}
+
+/// The events that end a guest's conversation, in the order they are sent: the
+/// `Disconnected` updates first, without a reason, then the `deleted` that carries it.
+#[derive(Clone, Debug)]
+pub struct ConversationEnded {
+    /// Sent by the conversation: the guest's local participant left.
+    pub local_participant_left: Value,
+    /// Sent by `communication`: the conversation is `Disconnected`, no reason yet.
+    pub disconnected: Value,
+    /// Sent by `communication`: the conversation is gone, and why.
+    pub deleted: Value,
+}
+
 /// What one guest is told about their conversation: resources and events, with the hrefs
 /// of their application.
 #[derive(Clone, Debug)]
@@ -93,18 +122,20 @@ pub struct Tell {
     app: AppPaths,
     conv: String,
     me: String,
+    style: Style,
 }
 
 impl Tell {
     /// For the guest of application `app_id` in conversation `conversation`, who is
-    /// person `me` of the meeting.
-    pub fn new(app_id: &str, conversation: &str, me: &str) -> Self {
+    /// person `me` of the meeting, in `style`.
+    pub fn new(app_id: &str, conversation: &str, me: &str, style: Style) -> Self {
         let app = AppPaths::new(app_id);
         let conv = app.conversation(conversation);
         Self {
             app,
             conv,
             me: me.to_owned(),
+            style,
         }
     }
 
@@ -257,20 +288,24 @@ impl Tell {
         event(EventType::Updated, "conversation", &self.conv, Some(resource))
     }
 
-    /// The conversation ended because of `ending`: `updated` to `Disconnected`, then
-    /// `deleted`, both with the reason.
-    pub fn conversation_ended(&self, ending: Ending) -> [Value; 2] {
+    /// The conversation ended because of `ending`, told as protocol.md §8 item 30 has it:
+    /// the local participant leaves, the conversation is `updated` to `Disconnected`, then
+    /// `deleted` with the reason.
+    pub fn conversation_ended(&self, ending: Ending) -> ConversationEnded {
         let resource = self.conversation_resource(ConversationState::Disconnected, "", 0, &[]);
-        [
-            with_reason(
-                event(EventType::Updated, "conversation", &self.conv, Some(resource)),
-                ending,
+        ConversationEnded {
+            local_participant_left: event(
+                EventType::Deleted,
+                "localParticipant",
+                &self.participant_href(&self.me),
+                None,
             ),
-            with_reason(
+            disconnected: event(EventType::Updated, "conversation", &self.conv, Some(resource)),
+            deleted: with_reason(
                 event(EventType::Deleted, "conversation", &self.conv, None),
                 ending,
             ),
-        ]
+        }
     }
 
     /// The online meeting the conversation is in appeared.
@@ -335,16 +370,35 @@ impl Tell {
         )
     }
 
-    /// Someone joined, or is waiting in the lobby (then `in` says so).
+    /// Someone joined, or is waiting in the lobby (then `in` says so). The link's title
+    /// names them; the resource is embedded only with the `embed_participants` quirk.
     pub fn participant_added(&self, person: &Person) -> Value {
-        let resource = self.participant(person, Whose::Other);
-        let event = event(
-            EventType::Added,
-            "participant",
-            &self.participant_href(&person.id),
-            Some(resource),
-        );
+        let href = self.participant_href(&person.id);
+        let mut event = if self.style.embed_participants {
+            event(
+                EventType::Added,
+                "participant",
+                &href,
+                Some(self.participant(person, self.whose(person))),
+            )
+        } else {
+            event(EventType::Added, "participant", &href, None)
+        };
+        event["link"]["title"] = Value::String(person.name.clone());
         self.in_lobby(event, person)
+    }
+
+    fn whose(&self, person: &Person) -> Whose {
+        if person.id == self.me {
+            Whose::Own
+        } else {
+            Whose::Other
+        }
+    }
+
+    /// A participant resource, as `GET` returns it.
+    pub fn participant_resource(&self, person: &Person) -> Value {
+        self.participant(person, self.whose(person))
     }
 
     /// Someone left, or left the lobby (then `in` says so); the link keeps their name.
@@ -366,17 +420,27 @@ impl Tell {
         event
     }
 
-    /// The `participants` collection: `people`, the guest left out by the caller.
+    /// The `participants` collection of `people`: links titled with their names, as the
+    /// documented collections are written, and the resources too with the
+    /// `embed_participants` quirk.
     pub fn participants<'p>(&self, people: impl IntoIterator<Item = &'p Person>) -> Value {
-        let people: Vec<Value> = people
-            .into_iter()
-            .map(|p| self.participant(p, Whose::Other))
+        let people: Vec<&Person> = people.into_iter().collect();
+        let links: Vec<Value> = people
+            .iter()
+            .map(|p| json!({"href": self.participant_href(&p.id), "title": p.name}))
             .collect();
-        json!({
-            "_links": {"self": {"href": self.sub("participants")}},
-            "_embedded": {"participant": people},
+        let mut collection = json!({
+            "_links": {"self": {"href": self.sub("participants")}, "participant": links},
             "rel": "participants",
-        })
+        });
+        if self.style.embed_participants {
+            let resources: Vec<Value> = people
+                .iter()
+                .map(|p| self.participant(p, self.whose(p)))
+                .collect();
+            collection["_embedded"] = json!({ "participant": resources });
+        }
+        collection
     }
 
     // Chat.

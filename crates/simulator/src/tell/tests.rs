@@ -7,13 +7,25 @@ use protocol::ucwa::events::EventType;
 use protocol::ucwa::resources::{ConversationState, MessageBody, ModalityState};
 use serde_json::json;
 
-use super::{Invitation, Tell};
+use super::{Invitation, Style, Tell};
 use crate::model::{Ending, Meeting, Person, Presence};
 
 const CONV: &str = "/ucwa/psanon/v1/applications/1/communication/conversations/c";
 
 fn tell() -> Tell {
-    Tell::new("1", "c", "42@anonymous.invalid")
+    Tell::new("1", "c", "42@anonymous.invalid", Style::default())
+}
+
+/// As told with the `embed_participants` quirk.
+fn tell_embedding() -> Tell {
+    Tell::new(
+        "1",
+        "c",
+        "42@anonymous.invalid",
+        Style {
+            embed_participants: true,
+        },
+    )
 }
 
 fn person(id: &str, name: &str, presence: Presence) -> Person {
@@ -54,8 +66,15 @@ fn someone_waiting_is_added_in_the_lobby_and_leaves_it_by_name() {
         added["in"],
         json!({"rel": "lobby", "href": format!("{CONV}/lobby")})
     );
-    assert_eq!(added["_embedded"]["participant"]["inLobby"], true);
-    assert_eq!(added["_embedded"]["participant"]["role"], "Attendee");
+    assert!(
+        added.get("_embedded").is_none(),
+        "strict: the link and its title only; the resource is read with GET"
+    );
+    let embedded = tell_embedding().participant_added(&waiting);
+    assert_eq!(embedded["link"]["title"], "Grace");
+    assert_eq!(embedded["in"]["rel"], "lobby");
+    assert_eq!(embedded["_embedded"]["participant"]["inLobby"], true);
+    assert_eq!(embedded["_embedded"]["participant"]["role"], "Attendee");
     let left = tell().participant_left(&waiting);
     assert_eq!(left["type"], "deleted");
     assert_eq!(left["link"]["title"], "Grace");
@@ -91,12 +110,18 @@ fn a_failed_join_and_an_ended_conversation_carry_the_reason() {
     assert_eq!(failed["status"], "Failure");
     assert_eq!(failed["_embedded"]["onlineMeetingInvitation"]["state"], "Failed");
     assert_eq!(failed["reason"]["subcode"], "Denied");
-    let [updated, deleted] = tell().conversation_ended(Ending::LobbyTimeout);
+    let ended = tell().conversation_ended(Ending::LobbyTimeout);
+    let (updated, deleted) = (&ended.disconnected, &ended.deleted);
     assert_eq!(updated["_embedded"]["conversation"]["state"], "Disconnected");
     assert_eq!(updated["_embedded"]["conversation"]["participantCount"], 0);
+    assert!(
+        updated.get("reason").is_none(),
+        "the Disconnected update says nothing of why (protocol.md §8 item 30)"
+    );
     assert_eq!(deleted["type"], "deleted");
-    assert_eq!(deleted["reason"], updated["reason"]);
     assert_eq!(deleted["reason"]["code"], "Timeout");
+    assert_eq!(ended.local_participant_left["type"], "deleted");
+    assert_eq!(ended.local_participant_left["link"]["rel"], "localParticipant");
     let succeeded = tell().invitation_succeeded(&invitation);
     assert_eq!(succeeded["status"], "Success");
     assert!(succeeded.get("reason").is_none());
@@ -132,4 +157,27 @@ fn incoming_html_arrives_as_an_html_data_uri() {
     );
     assert_eq!(links["participant"]["title"], "Sam");
     assert_eq!(event["link"]["href"], format!("{CONV}/messaging/messages/3"));
+}
+
+#[test]
+fn the_participants_collection_lists_links_and_embeds_only_with_the_quirk() {
+    let people = [
+        person("sam@x", "Sam", Presence::InMeeting),
+        person("7@anonymous.invalid", "Grace", Presence::InMeeting),
+    ];
+    let strict = tell().participants(&people);
+    let links = strict["_links"]["participant"]
+        .as_array()
+        .expect("an array of links");
+    assert_eq!(links.len(), 2);
+    assert_eq!(links[0]["title"], "Sam");
+    assert_eq!(links[0]["href"], format!("{CONV}/participants/sam@x"));
+    assert!(strict.get("_embedded").is_none());
+    let embedded = tell_embedding().participants(&people);
+    assert_eq!(embedded["_embedded"]["participant"][1]["name"], "Grace");
+    let resource = tell().participant_resource(&people[0]);
+    assert_eq!(
+        (resource["name"].clone(), resource["rel"].clone()),
+        (json!("Sam"), json!("participant"))
+    );
 }
