@@ -32,6 +32,11 @@ fn lobby_bypass_join_reaches_the_meeting_and_chats() {
     );
     h.machine.set_display_name("Ada (remembered)").expect("name");
     h.give_discover();
+    assert_eq!(
+        h.machine.phase(),
+        &Phase::GettingAccess,
+        "not ready for the click before the application exists"
+    );
     // A name known before the click (remembered, here) lets the application be created
     // while the guest looks at the page: the service wants a display name for it.
     let create = h.expect(&Method::POST, "/ucwa/psanon/v1/applications");

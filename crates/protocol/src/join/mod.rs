@@ -1119,16 +1119,16 @@ impl GuestJoin {
             anon_applications,
             conference_uri,
         });
-        if self.join_requested {
-            self.set_phase(Phase::Connecting);
-        } else {
-            self.set_phase(Phase::Ready);
-        }
         // The service creates the application with the guest's display name, so it waits
-        // for one: made ahead when the name is already known, otherwise at the click.
+        // for one: made now when the name is already known (and the machine is ready once it
+        // exists), otherwise at the click.
         if self.display_name.is_some() {
+            if self.join_requested {
+                self.set_phase(Phase::Connecting);
+            }
             return self.send(RequestKind::CreateApplication, 0);
         }
+        self.set_phase(Phase::Ready);
         Ok(())
     }
 

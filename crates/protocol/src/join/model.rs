@@ -9,7 +9,9 @@ pub enum Phase {
     Idle,
     /// Asking the middle tier for a guest token.
     GettingAccess,
-    /// Token and discover are done; waiting for the guest to press Join.
+    /// Ready for the Join click: token and discover are done, and so is the application
+    /// when the guest's name was known ahead. (A name given while ready starts the
+    /// application at once; the click then waits for it.)
     Ready,
     /// Creating the application and joining.
     Connecting,
