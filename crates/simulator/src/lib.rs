@@ -1,8 +1,9 @@
 //! A simulator of the retired Skype for Business Online services a guest join needs.
 //!
 //! Skype for Business Online is gone; this simulator serves what the guest app, the middle
-//! tier and every end-to-end test talk to, following `shared/reference/protocol.md` with
-//! the real servers' quirks and failures. It runs as a binary (`simulator serve`) or
+//! tier and every end-to-end test talk to, following `shared/reference/protocol.md`. Its
+//! default is the strictest documented behaviour; each lenient or alternative behaviour of
+//! the real servers is a named quirk ([`config::Quirks`]). It runs as a binary (`simulator serve`) or
 //! in-process ([`Simulator::start`]) on loopback, one port per simulated host so each is
 //! its own browser origin:
 //!

@@ -7,6 +7,7 @@
 //! simulator admit ADV1SE24 'ada1234567@anonymous.invalid'
 //! simulator say ADV1SE24 'Hello from the advisor'
 //! simulator fail events 503 --retry-after 2 --times 3
+//! simulator quirks embed_participants dates=iso     # or `all`, or `strict`
 //! ```
 
 use std::path::PathBuf;

@@ -25,17 +25,20 @@ pub fn with_port_4443(base: &Url) -> String {
 
 /// Serializes `value` as the real servers did.
 ///
-/// `&` only occurs inside strings (hrefs), so it can be replaced in the text: by the JSON
-/// escape `\u0026` normally, by `\\u0026` (the six characters, after decoding) in the quirk
-/// mode.
+/// Every `&` is written as the JSON escape `\u0026`, as the traces show (a decoder yields
+/// `&`). With the `literal_u0026` quirk the `&` of hrefs, and only of hrefs, becomes the
+/// six characters `\u0026` after decoding, as some recorded responses have their links;
+/// other text (a subject such as "Q&A") keeps its `&`.
 pub fn json(value: &Value, quirks: &Quirks) -> Vec<u8> {
-    let text = serde_json::to_string(value).unwrap_or_else(|_| "{}".to_owned());
-    let ampersand = if quirks.literal_u0026 {
-        r"\\u0026"
+    let literal;
+    let value = if quirks.literal_u0026 {
+        literal = with_literal_ampersands_in_hrefs(value.clone());
+        &literal
     } else {
-        r"\u0026"
+        value
     };
-    let mut text = text.replace('&', ampersand);
+    let text = serde_json::to_string(value).unwrap_or_else(|_| "{}".to_owned());
+    let mut text = text.replace('&', r"\u0026");
     match quirks.dates {
         DateFormat::Ajax => text = text.replace("\"/Date(", "\"\\/Date(").replace(")/\"", ")\\/\""),
         DateFormat::DoubleEscaped => {
@@ -48,15 +51,39 @@ pub fn json(value: &Value, quirks: &Quirks) -> Vec<u8> {
     text.into_bytes()
 }
 
+/// `value` with the `&` of every `href` written as the six characters `\u0026`.
+fn with_literal_ampersands_in_hrefs(mut value: Value) -> Value {
+    match &mut value {
+        Value::Object(map) => {
+            for (key, child) in map.iter_mut() {
+                match child {
+                    Value::String(href) if key == "href" => *href = href.replace('&', r"\u0026"),
+                    _ => *child = with_literal_ampersands_in_hrefs(child.take()),
+                }
+            }
+        }
+        Value::Array(items) => {
+            for item in items.iter_mut() {
+                *item = with_literal_ampersands_in_hrefs(item.take());
+            }
+        }
+        _ => {}
+    }
+    value
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn writes_escapes_the_way_traces_show() {
-        let value = serde_json::json!({"href": "/e?ack=1&key=k", "expires": "/Date(5)/"});
+        let value = serde_json::json!({"href": "/e?ack=1&key=k", "expires": "/Date(5)/", "subject": "Q&A"});
         let plain = String::from_utf8(json(&value, &Quirks::default())).expect("utf8");
-        assert_eq!(plain, r#"{"expires":"\/Date(5)\/","href":"/e?ack=1\u0026key=k"}"#);
+        assert_eq!(
+            plain,
+            r#"{"expires":"\/Date(5)\/","href":"/e?ack=1\u0026key=k","subject":"Q\u0026A"}"#
+        );
         let quirky = Quirks {
             literal_u0026: true,
             dates: DateFormat::DoubleEscaped,
@@ -65,6 +92,7 @@ mod tests {
         let text = String::from_utf8(json(&value, &quirky)).expect("utf8");
         let back: Value = serde_json::from_str(&text).expect("still JSON");
         assert_eq!(back["href"], r"/e?ack=1\u0026key=k");
+        assert_eq!(back["subject"], "Q&A", "only hrefs carry the literal escape");
         assert_eq!(back["expires"], r"\/Date(5)\/");
     }
 }
