@@ -1,6 +1,14 @@
-//! What a guest waits for, in headless Chromium on loopback: from opening the link to the
-//! Join button, to everything fetched ahead, and from the Join click to "You're in the
-//! meeting", with the requests the click cost.
+//! What a guest waits for, in headless Chromium: from opening the link to the Join button,
+//! to everything fetched ahead, and from the Join click to "You're in the meeting", with
+//! the requests the click cost and the round trips it waited for.
+//!
+//! Two guests are measured: one who types their name on the page (the guest application
+//! is created at the click, since the service creates it with the name) and one whose name
+//! is known ahead (`&name=` from a partner page, or remembered), whose application is made
+//! while the page waits. Each is measured on bare loopback, then with the simulator delaying
+//! every request by 200 ms (one round trip; browser network emulation does not delay
+//! requests to a loopback server), against the strict simulator and, for comparison, with
+//! every quirk on.
 //!
 //! `cargo bench -p e2e --bench browser_join` after `trunk build --release` (or `./x bench`).
 //! Each run is a fresh simulator, middle tier and browser, so nothing is cached. Prints
@@ -8,10 +16,16 @@
 
 use std::time::Duration;
 
-use e2e::browser::{Browser, Check, Stack, Viewport, join_cost, sequential_round_trips};
+use e2e::browser::{Browser, Check, Server, Stack, Viewport, join_cost, sequential_round_trips};
 use serde_json::Value;
+use simulator::faults::{Faults, Latency};
 
-const RUNS: usize = 5;
+/// Runs per configuration on bare loopback, where the times are short and vary most.
+const LOOPBACK_RUNS: usize = 5;
+/// Runs per configuration with injected latency, where the round trips dominate.
+const LATENCY_RUNS: usize = 3;
+/// The injected round trip.
+const ROUND_TRIP_MS: u64 = 200;
 
 /// Records, in the page, when the Join click happens and when the status says the guest
 /// is in, so WebDriver's own round trips do not count.
@@ -36,11 +50,42 @@ const DOWNLOADED: &str = r#"
     return files;
 "#;
 
+/// One way of joining to measure.
+#[derive(Clone, Copy, Debug)]
+struct Setup {
+    server: Server,
+    name_known_ahead: bool,
+    latency_ms: u64,
+}
+
+impl Setup {
+    fn describe(self) -> String {
+        format!(
+            "{}, {}, {}",
+            match self.server {
+                Server::Strict => "strict",
+                Server::AllQuirks => "every quirk on",
+            },
+            if self.name_known_ahead {
+                "name known ahead"
+            } else {
+                "name typed on the page"
+            },
+            if self.latency_ms == 0 {
+                "loopback".to_owned()
+            } else {
+                format!("{} ms round trip", self.latency_ms)
+            },
+        )
+    }
+}
+
 #[derive(Debug)]
 struct Run {
     downloaded: Vec<(String, u64, u64)>,
     button_ms: f64,
-    prefetched_ms: f64,
+    /// When what the page does ahead of the click was done.
+    ready_ms: f64,
     click_to_meeting_ms: f64,
     click_requests: usize,
     click_preflights: usize,
@@ -49,37 +94,76 @@ struct Run {
 
 fn main() {
     let runtime = e2e::runtime();
-    let mut runs = Vec::new();
-    for n in 0..RUNS {
-        match runtime.block_on(once()) {
-            Ok(run) => runs.push(run),
-            Err(reason) => panic!("browser_join: run {n} failed: {reason}"),
+    let mut first_run: Option<Run> = None;
+    for (latency_ms, runs, servers) in [
+        (0, LOOPBACK_RUNS, &[Server::Strict][..]),
+        (
+            ROUND_TRIP_MS,
+            LATENCY_RUNS,
+            &[Server::Strict, Server::AllQuirks][..],
+        ),
+    ] {
+        for &server in servers {
+            for name_known_ahead in [false, true] {
+                let setup = Setup {
+                    server,
+                    name_known_ahead,
+                    latency_ms,
+                };
+                let mut measured = Vec::new();
+                for n in 0..runs {
+                    match runtime.block_on(once(setup)) {
+                        Ok(run) => measured.push(run),
+                        Err(reason) => panic!("browser_join: {}: run {n} failed: {reason}", setup.describe()),
+                    }
+                }
+                report(setup, &measured);
+                if first_run.is_none() {
+                    first_run = measured.into_iter().next();
+                }
+            }
         }
     }
-    let median = |pick: fn(&Run) -> f64| {
-        let mut values: Vec<f64> = runs.iter().map(pick).collect();
-        values.sort_by(f64::total_cmp);
-        values[values.len() / 2]
-    };
-    println!("browser_join: median of {RUNS} cold runs");
-    println!(
-        "browser_join: link opened -> Join button shown:      {:.0} ms",
-        median(|r| r.button_ms)
-    );
-    println!(
-        "browser_join: link opened -> application created:    {:.0} ms",
-        median(|r| r.prefetched_ms)
-    );
-    println!(
-        "browser_join: Join click -> \"You're in the meeting\": {:.0} ms",
-        median(|r| r.click_to_meeting_ms)
-    );
-    if let Some(first) = runs.first() {
+    if let Some(first) = first_run {
         for (path, wire, decoded) in &first.downloaded {
             println!("browser_join: downloaded {path}: {wire} B over the wire ({decoded} B decoded)");
         }
         let wire: u64 = first.downloaded.iter().map(|f| f.1).sum();
         println!("browser_join: the app in all: {wire} B over the wire");
+    }
+}
+
+fn report(setup: Setup, runs: &[Run]) {
+    let median = |pick: fn(&Run) -> f64| {
+        let mut values: Vec<f64> = runs.iter().map(pick).collect();
+        values.sort_by(f64::total_cmp);
+        values[values.len() / 2]
+    };
+    let what = setup.describe();
+    println!("browser_join: {what}: median of {} cold runs", runs.len());
+    if setup.latency_ms == 0 {
+        println!(
+            "browser_join: {what}: link opened -> Join button shown: {:.0} ms",
+            median(|r| r.button_ms)
+        );
+        println!(
+            "browser_join: {what}: link opened -> ready for the click ({}): {:.0} ms",
+            if setup.name_known_ahead {
+                "guest application created"
+            } else {
+                "token and discover done"
+            },
+            median(|r| r.ready_ms)
+        );
+    }
+    let click = median(|r| r.click_to_meeting_ms);
+    if setup.latency_ms == 0 {
+        println!("browser_join: {what}: Join click -> \"You're in the meeting\": {click:.0} ms");
+    } else {
+        println!(
+            "browser_join: {what}: Join click -> \"You're in the meeting\": {click:.0} ms = {:.1} round trips",
+            click / setup.latency_ms as f64
+        );
     }
     let most = runs
         .iter()
@@ -87,17 +171,19 @@ fn main() {
         .max()
         .unwrap_or_default();
     println!(
-        "browser_join: requests the Join click cost (worst run): {} ({} preflights)",
+        "browser_join: {what}: requests the Join click sent up to the join itself (worst run): {} ({} preflights)",
         most.0, most.1
     );
     let longest = runs.iter().map(|r| r.sequential).max().unwrap_or_default();
-    println!("browser_join: sequential round trips, Join click -> in the meeting (worst run): {longest}");
+    println!(
+        "browser_join: {what}: sequential round trips, Join click -> in the meeting (worst run): {longest}"
+    );
 }
 
-async fn once() -> Check<Run> {
-    let stack = Stack::start(&[]).await?;
+async fn once(setup: Setup) -> Check<Run> {
+    let stack = Stack::start(setup.server, &[]).await?;
     let browser = Browser::start(Viewport::DESKTOP).await?;
-    let outcome = measure(&stack, &browser).await;
+    let outcome = measure(&stack, &browser, setup).await;
     let client = browser.client.clone();
     let _ = client.close().await;
     drop(browser);
@@ -105,8 +191,12 @@ async fn once() -> Check<Run> {
     outcome
 }
 
-async fn measure(stack: &Stack, browser: &Browser) -> Check<Run> {
-    browser.open(&stack.app_link("OPEN2024")).await?;
+async fn measure(stack: &Stack, browser: &Browser, setup: Setup) -> Check<Run> {
+    let mut link = url::Url::parse(&stack.app_link("OPEN2024")).map_err(|e| e.to_string())?;
+    if setup.name_known_ahead {
+        link.query_pairs_mut().append_pair("name", "Ada Lovelace");
+    }
+    browser.open(link.as_str()).await?;
     let button_ms = poll(
         browser,
         "return document.querySelector('[data-testid=join]') ? performance.now() : null",
@@ -127,16 +217,32 @@ async fn measure(stack: &Stack, browser: &Browser) -> Check<Run> {
         })
         .collect();
     let time_origin = number(&browser.script("return performance.timeOrigin").await?)?;
-    browser.type_into("#display-name", "Ada Lovelace").await?;
-    stack.application_parked().await?;
+    let ready_step = if setup.name_known_ahead {
+        stack.application_parked().await?;
+        simulator::journal::Step::CreateApplication
+    } else {
+        browser.type_into("#display-name", "Ada Lovelace").await?;
+        stack.discovered().await?;
+        simulator::journal::Step::GuestDiscover
+    };
+    // The journal records a request when it is answered; the last step done ahead is.
     let entries = stack.sim.journal();
-    // The journal records a request when it is answered, so the parked poll is not in it
-    // yet; the application's creation, answered just before it, is.
-    let created = entries
+    let ready = entries
         .iter()
-        .find(|e| e.step == simulator::journal::Step::CreateApplication && !e.preflight)
-        .ok_or("no application was created")?;
-    let created_at = created.at_ms + i64::try_from(created.latency_ms).unwrap_or_default();
+        .find(|e| e.step == ready_step && !e.preflight)
+        .ok_or("the page did nothing ahead of the click")?;
+    let ready_at = ready.at_ms + i64::try_from(ready.latency_ms).unwrap_or_default();
+    if setup.latency_ms > 0 {
+        // Every request from here on waits a round trip at the simulator.
+        stack.sim.set_faults(Faults {
+            latency: Some(Latency {
+                millis: setup.latency_ms,
+                host: None,
+                step: None,
+            }),
+            ..Faults::default()
+        });
+    }
     browser.script(STOPWATCH).await?;
     browser.click("[data-testid=join]").await?;
     let joined = poll(browser, "return window.__joinedAt").await?;
@@ -148,7 +254,7 @@ async fn measure(stack: &Stack, browser: &Browser) -> Check<Run> {
     Ok(Run {
         downloaded,
         button_ms,
-        prefetched_ms: created_at as f64 - time_origin,
+        ready_ms: ready_at as f64 - time_origin,
         click_to_meeting_ms: joined - clicked,
         click_requests: cost.requests,
         click_preflights: cost.preflights,

@@ -13,6 +13,7 @@ use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
 use simulator::Simulator;
+use simulator::config::Quirks;
 use tokio::sync::Mutex;
 use url::Url;
 
@@ -31,6 +32,34 @@ pub fn dist() -> PathBuf {
     workspace_root().join("dist")
 }
 
+/// Which simulator a scenario runs against. Every browser scenario runs against both, so
+/// that the product works wherever the documents allow a server to differ.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Server {
+    /// As strict as the documents: every quirk off.
+    Strict,
+    /// Every documented alternative and leniency on at once ([`Quirks::all`]).
+    AllQuirks,
+}
+
+impl Server {
+    /// The simulator's quirks for this server.
+    pub fn quirks(self) -> Quirks {
+        match self {
+            Self::Strict => Quirks::strict(),
+            Self::AllQuirks => Quirks::all(),
+        }
+    }
+
+    /// A short name for artifacts.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Strict => "strict",
+            Self::AllQuirks => "quirks",
+        }
+    }
+}
+
 /// Everything a scenario runs against.
 #[derive(Debug)]
 pub struct Stack {
@@ -41,18 +70,21 @@ pub struct Stack {
 }
 
 impl Stack {
-    /// Starts the simulator and a middle tier hosting the built app, with `extra` settings.
+    /// Starts the simulator as `server` and a middle tier hosting the built app, with
+    /// `extra` settings.
     ///
     /// # Errors
     /// When the app is not built.
-    pub async fn start(extra: &[(&str, &str)]) -> Check<Self> {
+    pub async fn start(server: Server, extra: &[(&str, &str)]) -> Check<Self> {
         if !dist().join("index.html").is_file() {
             return Err(format!(
                 "{} has no built app: run `trunk build --release` first (./x test does)",
                 dist().display()
             ));
         }
-        let sim = Simulator::start(simulator_config())
+        let mut config = simulator_config();
+        config.quirks = server.quirks();
+        let sim = Simulator::start(config)
             .await
             .map_err(|e| format!("simulator: {e}"))?;
         let hosts = sim.hosts();
@@ -108,6 +140,24 @@ impl Stack {
         Err("the application was never created while the guest typed".to_owned())
     }
 
+    /// Waits until the page has discovered the meeting service (token and discover are
+    /// done): all it does ahead of the click while it does not know the guest's name.
+    ///
+    /// # Errors
+    /// When that does not happen within 5 s.
+    pub async fn discovered(&self) -> Check {
+        for _ in 0..200 {
+            let answered = self.sim.journal().iter().any(|e| {
+                e.step == simulator::journal::Step::GuestDiscover && e.status == 200 && !e.preflight
+            });
+            if answered {
+                return Ok(());
+            }
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+        Err("the page never discovered the meeting service".to_owned())
+    }
+
     /// The first guest's person id in `meeting`.
     pub fn guest_in(&self, meeting: &str) -> Option<String> {
         self.sim.guests_in(meeting).into_iter().next().map(|p| p.id)
@@ -146,6 +196,34 @@ pub struct Browser {
     driver: Child,
     /// The WebDriver session.
     pub client: Client,
+    /// Console messages read so far (chromedriver hands each out once).
+    console: std::sync::Mutex<Vec<ConsoleEntry>>,
+    /// The scenario provokes console errors on purpose (a refused origin, say).
+    errors_expected: std::sync::atomic::AtomicBool,
+}
+
+/// One message from Chromium's console: what a developer sees in DevTools, network
+/// failures ("Failed to load resource: …") included.
+#[derive(Clone, Debug, serde::Deserialize)]
+pub struct ConsoleEntry {
+    /// `SEVERE`, `WARNING`, `INFO`, …
+    pub level: String,
+    /// The text.
+    pub message: String,
+}
+
+/// chromedriver's `browser` log, which Chromium's console writes to.
+#[derive(Debug)]
+struct ReadConsole;
+
+impl fantoccini::wd::WebDriverCompatibleCommand for ReadConsole {
+    fn endpoint(&self, base: &Url, session: Option<&str>) -> Result<Url, url::ParseError> {
+        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(r#"{"type":"browser"}"#.to_owned()))
+    }
 }
 
 impl Drop for Browser {
@@ -195,6 +273,7 @@ impl Browser {
         let capabilities = json!({
             "browserName": "chrome",
             "goog:chromeOptions": {"binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_owned()), "args": browser_args},
+            "goog:loggingPrefs": {"browser": "ALL"},
         });
         let capabilities = capabilities.as_object().cloned().ok_or("capabilities")?;
         let mut guard = Self::guard(driver);
@@ -214,7 +293,12 @@ impl Browser {
             .await
             .map_err(|e| format!("no WebDriver session: {e}"))?;
         let driver = guard.take().ok_or("chromedriver vanished")?;
-        let browser = Self { driver, client };
+        let browser = Self {
+            driver,
+            client,
+            console: std::sync::Mutex::new(Vec::new()),
+            errors_expected: std::sync::atomic::AtomicBool::new(false),
+        };
         browser
             .client
             .set_window_size(viewport.width, viewport.height)
@@ -226,6 +310,44 @@ impl Browser {
     /// Kills chromedriver if starting the session fails.
     fn guard(driver: Child) -> DriverGuard {
         DriverGuard(Some(driver))
+    }
+
+    /// Every console message so far.
+    ///
+    /// # Errors
+    /// When chromedriver cannot hand the log out.
+    pub async fn console(&self) -> Check<Vec<ConsoleEntry>> {
+        let fresh = self
+            .client
+            .issue_cmd(ReadConsole)
+            .await
+            .map_err(|e| format!("cannot read the browser console: {e}"))?;
+        let fresh: Vec<ConsoleEntry> =
+            serde_json::from_value(fresh).map_err(|e| format!("the browser console: {e}"))?;
+        let mut seen = self.console.lock().map_err(|_| "the console log is poisoned")?;
+        seen.extend(fresh);
+        Ok(seen.clone())
+    }
+
+    /// The console errors so far: what DevTools shows in red.
+    ///
+    /// # Errors
+    /// When chromedriver cannot hand the log out.
+    pub async fn console_errors(&self) -> Check<Vec<String>> {
+        Ok(self
+            .console()
+            .await?
+            .into_iter()
+            .filter(|entry| entry.level == "SEVERE")
+            .map(|entry| entry.message)
+            .collect())
+    }
+
+    /// Says that the scenario provokes console errors on purpose (a refused origin, a
+    /// failing link check, a dropped connection), so they do not fail it.
+    pub fn expect_console_errors(&self) {
+        self.errors_expected
+            .store(true, std::sync::atomic::Ordering::Relaxed);
     }
 
     /// Opens `url`.
@@ -421,12 +543,15 @@ static ONE_AT_A_TIME: Mutex<()> = Mutex::const_new(());
 /// the journal to `e2e-artifacts/<name>.*`, then fails the test with the reason.
 pub async fn run(
     name: &str,
+    server: Server,
     viewport: Viewport,
     settings: &[(&str, &str)],
     scenario: impl AsyncFnOnce(&Stack, &Browser) -> Check,
 ) {
     let _turn = ONE_AT_A_TIME.lock().await;
-    let stack = match Stack::start(settings).await {
+    let name = format!("{name}-{}", server.label());
+    let name = name.as_str();
+    let stack = match Stack::start(server, settings).await {
         Ok(stack) => stack,
         Err(reason) => panic!("{name}: {reason}"),
     };
@@ -434,7 +559,14 @@ pub async fn run(
         Ok(browser) => browser,
         Err(reason) => panic!("{name}: {reason}"),
     };
-    let outcome = scenario(&stack, &browser).await;
+    let mut outcome = scenario(&stack, &browser).await;
+    if outcome.is_ok() && !browser.errors_expected.load(std::sync::atomic::Ordering::Relaxed) {
+        outcome = match browser.console_errors().await {
+            Ok(errors) if errors.is_empty() => Ok(()),
+            Ok(errors) => Err(format!("the browser console shows errors: {errors:#?}")),
+            Err(reason) => Err(reason),
+        };
+    }
     if let Err(reason) = &outcome {
         let saved = save_artifacts(name, &stack, &browser).await;
         let client = browser.client.clone();
@@ -457,6 +589,14 @@ async fn save_artifacts(name: &str, stack: &Stack, browser: &Browser) -> String 
     let screenshot = dir.join(format!("{name}.png"));
     let journal = dir.join(format!("{name}.journal.json"));
     let page = dir.join(format!("{name}.html"));
+    let console = dir.join(format!("{name}.console.txt"));
+    if let Ok(entries) = browser.console().await {
+        let text: String = entries
+            .iter()
+            .map(|e| format!("{} {}\n", e.level, e.message))
+            .collect();
+        let _ = std::fs::write(&console, text);
+    }
     if let Ok(png) = browser.client.screenshot().await {
         let _ = std::fs::write(&screenshot, png);
     }
@@ -468,10 +608,11 @@ async fn save_artifacts(name: &str, stack: &Stack, browser: &Browser) -> String 
         serde_json::to_vec_pretty(&stack.journal()).unwrap_or_default(),
     );
     format!(
-        "saved {}, {} and {}",
+        "saved {}, {}, {} and {}",
         screenshot.display(),
         journal.display(),
-        page.display()
+        page.display(),
+        console.display()
     )
 }
 
@@ -545,7 +686,7 @@ impl OtherSite {
                 &format!("name=\"guest-join-middle-tier\" content=\"{}\"", stack.tier.url),
             );
         let partner = format!(
-            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Bank – talk to an advisor</title></head><body>\
+            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Bank – talk to an advisor</title><link rel=\"icon\" href=\"data:,\"></head><body>\
              <h1>Talk to an advisor</h1><iframe id=\"advisor\" title=\"Video meeting with an advisor\" src=\"{}\" width=\"900\" height=\"700\" allow=\"notifications\"></iframe></body></html>",
             framed
                 .unwrap_or_default()
@@ -589,15 +730,17 @@ fn tower_http_serve(dir: PathBuf) -> tower_http::services::ServeDir {
 
 /// Sequential round trips between the Join click and the guest being in the meeting: the
 /// longest chain of requests, each sent after the one before it was answered, from the click
-/// to the event-channel response that delivered the invitation's completion. Only the join
-/// and the event channel count (chat set-up runs beside them). The poll parked before the
-/// click is not a round trip of its own: the join's first events answer it while the join
-/// itself is answered. `None` if no completion was delivered.
+/// to the event-channel response that delivered the invitation's completion. The requests
+/// that count are the application's creation (when it waits for the click), the join, the
+/// event polls and the CORS preflights of all three; chat set-up and reading participants
+/// run beside them. The poll parked before the click is not a round trip of its own: the
+/// join's first events answer it while the join itself is answered. `None` if no
+/// completion was delivered.
 pub fn sequential_round_trips(
     entries: &[simulator::journal::JournalEntry],
     clicked_ms: i64,
 ) -> Option<usize> {
-    use simulator::journal::Step;
+    use simulator::journal::{HostName, Step};
     let answered =
         |e: &simulator::journal::JournalEntry| e.at_ms + i64::try_from(e.latency_ms).unwrap_or(i64::MAX);
     let joined_ms = entries
@@ -612,7 +755,10 @@ pub fn sequential_round_trips(
         .min()?;
     let mut spans: Vec<(i64, i64)> = entries
         .iter()
-        .filter(|e| matches!(e.step, Step::JoinMeeting | Step::Events))
+        .filter(|e| {
+            matches!(e.step, Step::CreateApplication | Step::JoinMeeting | Step::Events)
+                || (e.preflight && e.host == HostName::Webpool)
+        })
         .filter(|e| e.at_ms >= clicked_ms && answered(e) <= joined_ms)
         .map(|e| (e.at_ms, answered(e)))
         .collect();

@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use e2e::browser::{
-    Browser, Check, OtherSite, Reserved, Stack, Viewport, join_cost, run, sequential_round_trips,
+    Browser, Check, OtherSite, Reserved, Server, Stack, Viewport, join_cost, run, sequential_round_trips,
 };
 use fantoccini::Locator;
 use protocol::ucwa::resources::{MessageBody, Role};
@@ -13,6 +13,30 @@ use protocol::ucwa::resources::{MessageBody, Role};
 const OPEN: &str = "OPEN2024";
 const LOBBY: &str = "ADV1SE24";
 const HOST: &str = "riley.host@contoso.onmicrosoft.com";
+
+/// Declares a scenario that runs twice, as `<name>::strict` and `<name>::all_quirks`:
+/// against a simulator as strict as the documents, and against one with every documented
+/// alternative switched on (`Server`), with `$server` bound to which.
+macro_rules! on_both_servers {
+    ($server:ident => $(#[$meta:meta])* async fn $name:ident() $body:block) => {
+        $(#[$meta])*
+        mod $name {
+            use super::*;
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn strict() {
+                let $server = Server::Strict;
+                $body
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn all_quirks() {
+                let $server = Server::AllQuirks;
+                $body
+            }
+        }
+    };
+}
 
 fn check(ok: bool, what: impl Into<String>) -> Check {
     if ok { Ok(()) } else { Err(what.into()) }
@@ -53,60 +77,101 @@ fn now_ms() -> i64 {
     simulator::ids::now_ms()
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_guest_joins_a_meeting_without_a_lobby() {
-    run(
-        "join-open",
-        Viewport::DESKTOP,
-        &[],
-        async move |stack, browser| {
-            browser.open(&stack.app_link(OPEN)).await?;
-            browser.wait_text("#screen-title", "Join", 10).await?;
-            browser.type_into("#display-name", "Ada Lovelace").await?;
-            stack.application_parked().await?;
-            tokio::time::sleep(Duration::from_millis(300)).await;
-            let clicked = now_ms();
-            browser.click("[data-testid=join]").await?;
-            in_meeting(browser).await?;
-            let entries = stack.sim.journal();
-            let cost = join_cost(&entries, clicked).ok_or("the guest never asked to join")?;
-            let sequential = sequential_round_trips(&entries, clicked)
-                .ok_or("the journal shows no completed invitation")?;
-            println!(
-                "the Join click cost {} request(s), {} of them preflights; {sequential} sequential round trips to the meeting",
-                cost.requests, cost.preflights
-            );
-            check(
-                cost.requests - cost.preflights == 1,
-                format!("the click should send exactly one request: {cost:?}"),
-            )?;
-            check(
-                cost.requests <= 2,
-                format!("the click should cost one request and maybe its preflight: {cost:?}"),
-            )?;
-            browser.wait_text("#screen-title", "Open Q&A", 5).await?;
-            let people = browser.texts("[data-testid=participant]").await?;
-            check(
-                people
-                    .iter()
-                    .any(|p| p.contains("Riley (Host)") && p.contains("Organizer")),
-                format!("the organizer is listed: {people:?}"),
-            )?;
-            check(
-                people.iter().any(|p| p.contains("Jordan Lee")),
-                format!("the other participant is listed: {people:?}"),
-            )?;
-            let title = browser.title().await?;
-            check(title == "In Open Q&A", format!("title {title:?}"))
-        },
-    )
-    .await;
+/// Joins OPEN2024 from its link as a guest who types `name` (or finds it filled in, when the
+/// link carries `&name=`), waiting until the page has done what it does ahead of the click;
+/// returns when the Join button was clicked.
+async fn join_timing_the_click(
+    browser: &Browser,
+    stack: &Stack,
+    name: &str,
+    name_in_link: bool,
+) -> Check<i64> {
+    let mut link = url::Url::parse(&stack.app_link(OPEN)).map_err(|e| e.to_string())?;
+    if name_in_link {
+        link.query_pairs_mut().append_pair("name", name);
+    }
+    browser.open(link.as_str()).await?;
+    browser.wait_text("#screen-title", "Join", 10).await?;
+    if name_in_link {
+        // The name is known, so the guest application is made while the page waits.
+        stack.application_parked().await?;
+    } else {
+        browser.type_into("#display-name", name).await?;
+        stack.discovered().await?;
+    }
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let clicked = now_ms();
+    browser.click("[data-testid=join]").await?;
+    in_meeting(browser).await?;
+    Ok(clicked)
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+/// What the Join click cost, printed, and checked against `expected` requests that are not
+/// CORS preflights.
+fn click_cost(stack: &Stack, clicked: i64, expected: usize) -> Check {
+    let entries = stack.sim.journal();
+    let cost = join_cost(&entries, clicked).ok_or("the guest never asked to join")?;
+    let sequential =
+        sequential_round_trips(&entries, clicked).ok_or("the journal shows no completed invitation")?;
+    println!(
+        "the Join click cost {} request(s), {} of them preflights; {sequential} sequential round trips to the meeting",
+        cost.requests, cost.preflights
+    );
+    check(
+        cost.requests - cost.preflights == expected,
+        format!("the click should send {expected} request(s) besides preflights: {cost:?}"),
+    )?;
+    check(
+        cost.preflights <= expected,
+        format!("at most one preflight per request: {cost:?}"),
+    )
+}
+
+on_both_servers! { server =>
+async fn a_guest_types_their_name_and_joins_a_meeting_without_a_lobby() {
+    run("join-open", server, Viewport::DESKTOP, &[], async move |stack, browser| {
+        let clicked = join_timing_the_click(browser, stack, "Ada Lovelace", false).await?;
+        // The service creates the application with the guest's name, so it comes at the
+        // click, and then the join.
+        click_cost(stack, clicked, 2)?;
+        browser.wait_text("#screen-title", "Open Q&A", 5).await?;
+        // Everyone is named at once; roles follow from their resources.
+        browser.wait_text("[data-testid=roster]", "Jordan Lee", 5).await?;
+        let organizer = browser.wait_text("[data-testid=roster]", "Organizer", 5).await?;
+        check(
+            organizer.contains("Riley (Host)"),
+            format!("the organizer is listed: {organizer:?}"),
+        )?;
+        let people = browser.texts("[data-testid=participant]").await?;
+        check(
+            people.iter().any(|p| p.contains("Riley (Host)") && p.contains("Organizer")),
+            format!("the organizer is marked: {people:?}"),
+        )?;
+        let title = browser.title().await?;
+        check(title == "In Open Q&A", format!("title {title:?}"))
+    })
+    .await;
+}
+}
+
+on_both_servers! { server =>
+async fn a_guest_whose_name_is_known_ahead_joins_with_one_request() {
+    run("join-known-name", server, Viewport::DESKTOP, &[], async move |stack, browser| {
+        let clicked = join_timing_the_click(browser, stack, "Ada Lovelace", true).await?;
+        click_cost(stack, clicked, 1)?;
+        let guest = stack.sim.guests_in(OPEN);
+        check(
+            guest.iter().any(|p| p.name == "Ada Lovelace"),
+            format!("the meeting shows the guest by name: {guest:?}"),
+        )
+    })
+    .await;
+}
+}
+
+on_both_servers! { server =>
 async fn a_guest_waits_in_the_lobby_and_is_admitted() {
-    run(
-        "lobby-admitted",
+    run("lobby-admitted", server,
         Viewport::DESKTOP,
         &[],
         async move |stack, browser| {
@@ -137,11 +202,11 @@ async fn a_guest_waits_in_the_lobby_and_is_admitted() {
     )
     .await;
 }
+}
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+on_both_servers! { server =>
 async fn a_guest_denied_from_the_lobby_is_told_so() {
-    run(
-        "lobby-denied",
+    run("lobby-denied", server,
         Viewport::DESKTOP,
         &[],
         async move |stack, browser| {
@@ -165,10 +230,11 @@ async fn a_guest_denied_from_the_lobby_is_told_so() {
     )
     .await;
 }
+}
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+on_both_servers! { server =>
 async fn guest_and_organizer_chat_both_ways() {
-    run("chat", Viewport::DESKTOP, &[], async |stack, browser| {
+    run("chat", server, Viewport::DESKTOP, &[], async |stack, browser| {
         join(browser, stack, OPEN, "Ada").await?;
         in_meeting(browser).await?;
         chat_ready(browser).await?;
@@ -202,10 +268,11 @@ async fn guest_and_organizer_chat_both_ways() {
         Ok(())
     }).await;
 }
+}
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+on_both_servers! { server =>
 async fn the_participant_list_follows_people_joining_and_leaving() {
-    run("roster", Viewport::DESKTOP, &[], async move |stack, browser| {
+    run("roster", server, Viewport::DESKTOP, &[], async move |stack, browser| {
         join(browser, stack, OPEN, "Ada").await?;
         in_meeting(browser).await?;
         let pat = stack
@@ -232,11 +299,11 @@ async fn the_participant_list_follows_people_joining_and_leaving() {
     })
     .await;
 }
+}
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+on_both_servers! { server =>
 async fn a_guest_stays_until_the_organizer_ends_the_meeting() {
-    run(
-        "meeting-ended",
+    run("meeting-ended", server,
         Viewport::DESKTOP,
         &[],
         async move |stack, browser| {
@@ -254,11 +321,32 @@ async fn a_guest_stays_until_the_organizer_ends_the_meeting() {
     )
     .await;
 }
+}
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+on_both_servers! { server =>
+async fn a_removed_guest_is_told_they_were_removed() {
+    run("removed", server, Viewport::DESKTOP, &[], async move |stack, browser| {
+        join(browser, stack, OPEN, "Ada").await?;
+        in_meeting(browser).await?;
+        let person = stack.guest_in(OPEN).ok_or("the guest is not in the meeting")?;
+        stack.sim.remove(OPEN, &person).map_err(|e| e.to_string())?;
+        browser
+            .wait_text("#screen-title", "You were removed from the meeting", 10)
+            .await?;
+        browser.wait_text("[data-testid=retry]", "Rejoin", 2).await?;
+        let title = browser.title().await?;
+        check(
+            title == "You were removed from the meeting",
+            format!("title {title:?}"),
+        )
+    })
+    .await;
+}
+}
+
+on_both_servers! { server =>
 async fn a_guest_leaves_then_rejoins_as_the_same_guest() {
-    run(
-        "leave-rejoin",
+    run("leave-rejoin", server,
         Viewport::DESKTOP,
         &[],
         async move |stack, browser| {
@@ -292,11 +380,11 @@ async fn a_guest_leaves_then_rejoins_as_the_same_guest() {
     )
     .await;
 }
+}
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+on_both_servers! { server =>
 async fn closing_the_tab_leaves_the_meeting() {
-    run(
-        "close-tab",
+    run("close-tab", server,
         Viewport::DESKTOP,
         &[],
         async move |stack, browser| {
@@ -316,10 +404,11 @@ async fn closing_the_tab_leaves_the_meeting() {
     )
     .await;
 }
+}
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+on_both_servers! { server =>
 async fn a_bad_link_gets_a_clear_message() {
-    run("bad-link", Viewport::DESKTOP, &[], async move |stack, browser| {
+    run("bad-link", server, Viewport::DESKTOP, &[], async move |stack, browser| {
         let mut url = stack.tier.url.clone();
         url.query_pairs_mut()
             .append_pair("join", "https://www.example.com/about");
@@ -341,6 +430,11 @@ async fn a_bad_link_gets_a_clear_message() {
             .await
             .map_err(|e| e.to_string())?;
         check(invalid.as_deref() == Some("true"), "the field is marked invalid")?;
+        let with_user_info = stack.join_url(OPEN).replacen("://", "://someone:secret@", 1);
+        browser.type_into("#join-link", &with_user_info).await?;
+        browser
+            .wait_text("#join-link-verdict", "has a user name or password in it", 5)
+            .await?;
         browser.type_into("#join-link", &stack.join_url(OPEN)).await?;
         browser
             .wait_text("#join-link-verdict", "You can join it as a guest", 5)
@@ -350,14 +444,16 @@ async fn a_bad_link_gets_a_clear_message() {
     })
     .await;
 }
+}
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+on_both_servers! { server =>
 async fn a_page_on_an_origin_the_middle_tier_does_not_allow_is_refused() {
-    run(
-        "origin-refused",
+    run("origin-refused", server,
         Viewport::DESKTOP,
         &[],
         async move |stack, browser| {
+            // The middle tier refuses the page's origin: that request fails in the console.
+            browser.expect_console_errors();
             let site = OtherSite::start(stack, None).await?;
             let mut url = site.url.clone();
             url.query_pairs_mut().append_pair("join", &stack.join_url(OPEN));
@@ -376,17 +472,19 @@ async fn a_page_on_an_origin_the_middle_tier_does_not_allow_is_refused() {
     )
     .await;
 }
+}
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+on_both_servers! { server =>
 async fn a_lost_event_channel_recovers_without_losing_messages() {
-    run(
-        "channel-lost",
+    run("channel-lost", server,
         Viewport::DESKTOP,
         &[],
         async move |stack, browser| {
             join(browser, stack, OPEN, "Ada").await?;
             in_meeting(browser).await?;
             chat_ready(browser).await?;
+            // Dropped connections show in the console as failed requests.
+            browser.expect_console_errors();
             // Drop the parked poll now, and the next two.
             stack.sim.drop_parked_polls(2);
             for text in ["first", "second", "third"] {
@@ -409,13 +507,13 @@ async fn a_lost_event_channel_recovers_without_losing_messages() {
     )
     .await;
 }
+}
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+on_both_servers! { server =>
 async fn a_partner_page_on_another_origin_embeds_the_app() {
     let partner = Reserved::port().await.expect("a free port");
     let origin = partner.origin.clone();
-    run(
-        "partner-embed",
+    run("partner-embed", server,
         Viewport::DESKTOP,
         &[("GUEST_JOIN_ALLOWED_ORIGINS", &origin)],
         async move |stack, browser| {
@@ -448,11 +546,11 @@ async fn a_partner_page_on_another_origin_embeds_the_app() {
     )
     .await;
 }
+}
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+on_both_servers! { server =>
 async fn staff_check_a_link_before_sending_it() {
-    run(
-        "link-check",
+    run("link-check", server,
         Viewport::DESKTOP,
         &[],
         async move |stack, browser| {
@@ -488,8 +586,14 @@ async fn staff_check_a_link_before_sending_it() {
                 .type_into("#join-link", &stack.join_url(LOBBY).replace(LOBBY, "NOSUCH99"))
                 .await?;
             browser.click("[data-testid=check]").await?;
+            // The middle tier refuses the token: the console shows that request failing.
+            browser.expect_console_errors();
             browser
-                .wait_text("[data-testid=check-verdict]", "We couldn't find this meeting", 15)
+                .wait_text(
+                    "[data-testid=check-verdict]",
+                    "This link doesn't lead to a meeting that's on now",
+                    15,
+                )
                 .await?;
             let rows = browser.texts("[data-testid=check-results] li").await?;
             check(
@@ -500,10 +604,11 @@ async fn staff_check_a_link_before_sending_it() {
     )
     .await;
 }
+}
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+on_both_servers! { server =>
 async fn a_guest_can_join_with_the_keyboard_alone() {
-    run("keyboard", Viewport::DESKTOP, &[], async |stack, browser| {
+    run("keyboard", server, Viewport::DESKTOP, &[], async |stack, browser| {
         browser.open(&stack.app_link(OPEN)).await?;
         browser.wait_text("#screen-title", "Join", 10).await?;
         let unlabelled = browser.script("return [...document.querySelectorAll('input, textarea, select')].filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')).length").await?;
@@ -524,10 +629,11 @@ async fn a_guest_can_join_with_the_keyboard_alone() {
         browser.check_contrast().await
     }).await;
 }
+}
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+on_both_servers! { server =>
 async fn the_layout_works_on_a_small_phone() {
-    run("phone", Viewport::PHONE, &[], async move |stack, browser| {
+    run("phone", server, Viewport::PHONE, &[], async move |stack, browser| {
         // clientWidth leaves out a vertical scrollbar, which is not sideways scrolling.
         let overflow = "return document.documentElement.scrollWidth - document.documentElement.clientWidth";
         browser.open(&stack.app_link(OPEN)).await?;
@@ -565,4 +671,5 @@ async fn the_layout_works_on_a_small_phone() {
         Ok(())
     })
     .await;
+}
 }

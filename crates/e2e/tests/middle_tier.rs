@@ -435,17 +435,32 @@ async fn upstream_faults_become_plain_public_errors() {
     let started = std::time::Instant::now();
     assert_eq!(ask(&tier, BANK, json!({"meetingUrl": url})).await.0, 503);
     assert!(started.elapsed() < Duration::from_secs(3));
-    // A meeting that does not exist.
+    // A meeting that does not exist, refused in each shape the documents allow (§8 item
+    // 6): every one means the same to a guest, and none is "try again later".
     let missing = url.replace("OPEN2024", "NOSUCH99");
-    let (status, body) = ask(&tier, BANK, json!({"meetingUrl": missing})).await;
-    assert_eq!((status, body["error"].as_str()), (404, Some("meeting_not_found")));
-    assert!(
-        body["message"]
-            .as_str()
-            .expect("message")
-            .starts_with("No meeting"),
-        "{body}"
-    );
+    for refusal in [
+        simulator::config::MeetingUrlRefusal::ParameterValidation,
+        simulator::config::MeetingUrlRefusal::Forbidden,
+        simulator::config::MeetingUrlRefusal::DestinationNotFound,
+    ] {
+        sim.set_quirks(simulator::config::Quirks {
+            meeting_url_refusal: refusal,
+            ..simulator::config::Quirks::strict()
+        });
+        let (status, body) = ask(&tier, BANK, json!({"meetingUrl": missing})).await;
+        assert_eq!(
+            (status, body["error"].as_str(), body["retryable"].as_bool()),
+            (404, Some("meeting_not_found"), Some(false)),
+            "{refusal:?}: {body}"
+        );
+        assert!(
+            body["message"]
+                .as_str()
+                .expect("message")
+                .starts_with("This link doesn't lead to a meeting that's on now"),
+            "{body}"
+        );
+    }
     sim.shutdown().await;
 }
 
