@@ -149,6 +149,12 @@ async fn meeting_links_are_checked_before_anything_goes_upstream() {
         ),
         (
             "",
+            Some("https://user:pass@meet.lync.com/contoso/testuser/1SD8D0WZ"),
+            StatusCode::BAD_REQUEST,
+            "invalid_meeting_link",
+        ),
+        (
+            "",
             Some("https://meet.resources.lync.com/NOAMmeetings/org/ABCD1234"),
             StatusCode::FORBIDDEN,
             "meeting_host_not_allowed",
