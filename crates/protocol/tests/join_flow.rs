@@ -727,10 +727,7 @@ fn token_is_renewed_before_it_expires() {
 #[test]
 fn without_a_known_name_the_application_is_created_at_the_click_with_it() {
     let mut h = Harness::new();
-    h.machine.prefetch().expect("prefetch");
-    h.drain();
-    h.give_token();
-    h.give_discover();
+    h.discovered();
     assert_eq!(h.machine.phase(), &Phase::Ready);
     assert!(
         h.find(&Method::POST, "/ucwa/psanon/v1/applications").is_none(),
@@ -755,10 +752,7 @@ fn without_a_known_name_the_application_is_created_at_the_click_with_it() {
 #[test]
 fn a_name_known_while_waiting_creates_the_application_then() {
     let mut h = Harness::new();
-    h.machine.prefetch().expect("prefetch");
-    h.drain();
-    h.give_token();
-    h.give_discover();
+    h.discovered();
     assert!(h.find(&Method::POST, "/ucwa/psanon/v1/applications").is_none());
     // A partner page hands the name over after the page has started.
     h.machine.set_display_name("Partner Pat").expect("name");

@@ -150,14 +150,7 @@ impl State {
         conversation: &str,
         operation_id: &str,
     ) -> Result<String, Refusal> {
-        let style = Style::of(&self.quirks);
-        let app = self.app(app_id)?;
-        let conv_state = app
-            .conversation
-            .as_mut()
-            .filter(|c| c.id == conversation)
-            .ok_or(Refusal::ConversationNotFound)?;
-        let tell = Tell::new(app_id, &conv_state.id, &conv_state.person, style);
+        let (conv_state, tell) = self.guest_conversation(app_id, conversation)?;
         if conv_state.stage != Stage::Connected {
             return Err(Refusal::MessagingBeforeAdmission);
         }
@@ -196,15 +189,8 @@ impl State {
     /// # Errors
     /// [`Refusal`] when there is no such conversation.
     pub fn stop_messaging(&mut self, app_id: &str, conversation: &str) -> Result<(), Refusal> {
-        let style = Style::of(&self.quirks);
-        let app = self.app(app_id)?;
-        let conv_state = app
-            .conversation
-            .as_mut()
-            .filter(|c| c.id == conversation)
-            .ok_or(Refusal::ConversationNotFound)?;
+        let (conv_state, tell) = self.guest_conversation(app_id, conversation)?;
         conv_state.messaging = false;
-        let tell = Tell::new(app_id, &conv_state.id, &conv_state.person, style);
         let mut outbox = Outbox::default();
         outbox.push(
             app_id,
@@ -226,19 +212,12 @@ impl State {
         operation_id: &str,
         text: &str,
     ) -> Result<String, Refusal> {
-        let style = Style::of(&self.quirks);
         let stamp = crate::render::date(&self.quirks, Timestamp::from_millis(now_ms()));
-        let app = self.app(app_id)?;
-        let name = app.name.clone();
-        let conv_state = app
-            .conversation
-            .as_mut()
-            .filter(|c| c.id == conversation)
-            .ok_or(Refusal::ConversationNotFound)?;
+        let name = self.app(app_id)?.name.clone();
+        let (conv_state, tell) = self.guest_conversation(app_id, conversation)?;
         if !conv_state.messaging {
             return Err(Refusal::ChatNotConnected);
         }
-        let tell = Tell::new(app_id, &conv_state.id, &conv_state.person, style);
         if let Some(n) = conv_state.sent.get(operation_id) {
             return Ok(tell.message_href(*n));
         }
@@ -305,11 +284,8 @@ impl State {
 
     /// The conversation resource of a guest, as `GET` returns it.
     pub fn conversation_view(&self, app_id: &str, conversation: &str) -> Option<Value> {
-        let style = Style::of(&self.quirks);
-        let app = self.apps.get(app_id)?;
-        let conv_state = app.conversation.as_ref().filter(|c| c.id == conversation)?;
+        let (conv_state, tell) = self.guest_view(app_id, conversation)?;
         let meeting = self.meetings.get(&conv_state.meeting)?;
-        let tell = Tell::new(app_id, &conv_state.id, &conv_state.person, style);
         let state = match conv_state.stage {
             Stage::InLobby => ConversationState::InLobby,
             Stage::Connected => ConversationState::Connected,
@@ -324,21 +300,44 @@ impl State {
 
     /// Participant `person` of a guest's conversation, as `GET` returns it.
     pub fn participant_view(&self, app_id: &str, conversation: &str, person: &str) -> Option<Value> {
-        let style = Style::of(&self.quirks);
-        let app = self.apps.get(app_id)?;
-        let conv_state = app.conversation.as_ref().filter(|c| c.id == conversation)?;
+        let (conv_state, tell) = self.guest_view(app_id, conversation)?;
         let found = self.meetings.get(&conv_state.meeting)?.people.get(person)?;
-        let tell = Tell::new(app_id, &conv_state.id, &conv_state.person, style);
         Some(tell.participant_resource(found))
     }
 
     /// The participants collection of a guest's conversation (everyone but the guest).
     pub fn participants_view(&self, app_id: &str, conversation: &str) -> Option<Value> {
-        let style = Style::of(&self.quirks);
-        let app = self.apps.get(app_id)?;
-        let conv_state = app.conversation.as_ref().filter(|c| c.id == conversation)?;
+        let (conv_state, tell) = self.guest_view(app_id, conversation)?;
         let meeting = self.meetings.get(&conv_state.meeting)?;
-        let tell = Tell::new(app_id, &conv_state.id, &conv_state.person, style);
         Some(tell.participants(meeting.people.values().filter(|p| p.id != conv_state.person)))
+    }
+
+    /// The guest's conversation `conversation`, to change, and how the guest is told of it.
+    fn guest_conversation(
+        &mut self,
+        app_id: &str,
+        conversation: &str,
+    ) -> Result<(&mut Conversation, Tell), Refusal> {
+        let style = Style::of(&self.quirks);
+        let found = self
+            .app(app_id)?
+            .conversation
+            .as_mut()
+            .filter(|c| c.id == conversation)
+            .ok_or(Refusal::ConversationNotFound)?;
+        let tell = Tell::new(app_id, &found.id, &found.person, style);
+        Ok((found, tell))
+    }
+
+    /// The guest's conversation `conversation`, to read, and how the guest is told of it.
+    fn guest_view(&self, app_id: &str, conversation: &str) -> Option<(&Conversation, Tell)> {
+        let found = self
+            .apps
+            .get(app_id)?
+            .conversation
+            .as_ref()
+            .filter(|c| c.id == conversation)?;
+        let tell = Tell::new(app_id, &found.id, &found.person, Style::of(&self.quirks));
+        Some((found, tell))
     }
 }

@@ -477,12 +477,15 @@ impl GuestJoin {
             if roster.contains_key(&key) || self.local_key.as_deref() == Some(key.as_str()) {
                 continue;
             }
-            let known = self.roster.get(&key).filter(|e| e.detailed);
+            let known = self.roster.get(&key);
             let entry = match known {
-                Some(known) => known.clone(),
-                None => RosterEntry {
+                Some(known) if known.detailed => known.clone(),
+                _ => RosterEntry {
                     person: Person {
-                        name: named(link.title.as_deref()).unwrap_or(UNNAMED).to_owned(),
+                        name: named(link.title.as_deref())
+                            .or(known.map(|k| k.person.name.as_str()))
+                            .unwrap_or(UNNAMED)
+                            .to_owned(),
                         is_leader: false,
                         is_guest: false,
                         in_lobby: false,

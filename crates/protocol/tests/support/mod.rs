@@ -196,6 +196,14 @@ impl Harness {
         self.respond(id, 201, &application_body("1"));
     }
 
+    /// Prefetch without a name: token and discover answered, nothing else asked for.
+    pub fn discovered(&mut self) {
+        self.machine.prefetch().expect("prefetch");
+        self.drain();
+        self.give_token();
+        self.give_discover();
+    }
+
     /// Token, discover, Join click, application; returns with events parked and the
     /// invitation posted.
     pub fn connect(&mut self, name: &str) {

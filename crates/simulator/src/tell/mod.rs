@@ -188,8 +188,25 @@ impl Tell {
 
     /// The join succeeded: the guest is in the meeting.
     pub fn invitation_succeeded(&self, invitation: &Invitation<'_>) -> Value {
+        self.invitation_completed(invitation, InvitationState::Connected, EventStatus::Success)
+    }
+
+    /// The join failed because of `ending`.
+    pub fn invitation_failed(&self, invitation: &Invitation<'_>, ending: Ending) -> Value {
+        with_reason(
+            self.invitation_completed(invitation, InvitationState::Failed, EventStatus::Failure),
+            ending,
+        )
+    }
+
+    fn invitation_completed(
+        &self,
+        invitation: &Invitation<'_>,
+        state: InvitationState,
+        status: EventStatus,
+    ) -> Value {
         let href = self.invitation_href(invitation.id);
-        let resource = self.invitation(invitation, InvitationState::Connected);
+        let resource = self.invitation(invitation, state);
         completed(
             event(
                 EventType::Completed,
@@ -197,25 +214,7 @@ impl Tell {
                 &href,
                 Some(resource),
             ),
-            EventStatus::Success,
-        )
-    }
-
-    /// The join failed because of `ending`.
-    pub fn invitation_failed(&self, invitation: &Invitation<'_>, ending: Ending) -> Value {
-        let href = self.invitation_href(invitation.id);
-        let resource = self.invitation(invitation, InvitationState::Failed);
-        with_reason(
-            completed(
-                event(
-                    EventType::Completed,
-                    "onlineMeetingInvitation",
-                    &href,
-                    Some(resource),
-                ),
-                EventStatus::Failure,
-            ),
-            ending,
+            status,
         )
     }
 
