@@ -197,7 +197,7 @@ fn classify_at_depth(input: &str, hosts: &MeetingHosts, depth: u8) -> Result<Joi
     if lower.starts_with("sip:") {
         return parse_conference_uri(text).map(JoinLink::ConferenceUri);
     }
-    if !plain_ascii_host(text) {
+    if !crate::links::plain_ascii_host(text) {
         return Err(JoinLinkError::NotALink);
     }
     let url = match Url::parse(text) {
@@ -245,30 +245,6 @@ fn classify_at_depth(input: &str, hosts: &MeetingHosts, depth: u8) -> Result<Joi
         return Err(JoinLinkError::Insecure);
     }
     on_premises_meeting(&url, &segments)
-}
-
-/// Whether the host a URL parser would read from `text` is plain ASCII without
-/// percent-escapes. Meeting hosts are. This crate builds the `url` crate without IDNA
-/// tables (its `idna_adapter` pin), so such a host could only be refused later anyway, and
-/// on the way it trips a debug assertion in that adapter: refusing it here keeps debug and
-/// release builds alike.
-fn plain_ascii_host(text: &str) -> bool {
-    let is_scheme = |scheme: &str| {
-        !scheme.is_empty()
-            && scheme
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-    };
-    let after_scheme = match text.split_once(':') {
-        Some((scheme, rest)) if is_scheme(scheme) => rest,
-        _ => text,
-    };
-    let host = after_scheme
-        .trim_start_matches(['/', '\\'])
-        .split(['/', '\\', '?', '#'])
-        .next()
-        .unwrap_or_default();
-    host.is_ascii() && !host.contains('%')
 }
 
 fn online_meeting(url: &Url, segments: &[String]) -> Result<JoinLink, JoinLinkError> {

@@ -16,6 +16,9 @@
 //!
 //! - [`callback`]: notifications pushed to the middle tier, and their token claims.
 //!
+//! What the app shows of the meeting: [`identity`] (who someone is: a Skype user, someone
+//! from another organisation, a guest) and [`text_links`] (the web links in a message).
+//!
 //! Shared pieces: [`links`] (HAL-style `_links`/`_embedded` and href resolution),
 //! [`date`] (the two date formats servers mix), [`data_uri`] (message bodies),
 //! [`error`] (typed errors that keep the server's error document), [`secret`].
@@ -37,12 +40,14 @@ pub mod error;
 pub mod guest_api;
 pub mod html;
 pub mod http_util;
+pub mod identity;
 pub mod join;
 pub mod join_link;
 mod json_path;
 pub mod links;
 pub mod secret;
 pub mod taapi;
+pub mod text_links;
 pub mod ucwa;
 
 pub use error::{ProtocolError, ServiceError};

@@ -78,6 +78,31 @@ impl From<&Url> for Href {
     }
 }
 
+/// Whether the host a URL parser would read from `text` is plain ASCII without
+/// percent-escapes. Every host this product talks to is. This crate builds the `url` crate
+/// without IDNA tables (its `idna_adapter` pin, for download size), so such a host could
+/// only be refused later anyway, and on the way it trips a debug assertion in that adapter:
+/// text from people (a pasted link, a chat message) is checked with this first, so that
+/// debug and release builds behave alike.
+pub fn plain_ascii_host(text: &str) -> bool {
+    let is_scheme = |scheme: &str| {
+        !scheme.is_empty()
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    };
+    let after_scheme = match text.split_once(':') {
+        Some((scheme, rest)) if is_scheme(scheme) => rest,
+        _ => text,
+    };
+    let host = after_scheme
+        .trim_start_matches(['/', '\\'])
+        .split(['/', '\\', '?', '#'])
+        .next()
+        .unwrap_or_default();
+    host.is_ascii() && !host.contains('%')
+}
+
 /// Replaces the literal six characters `\u0026` with `&`.
 pub fn unescape_ampersands(text: &str) -> std::borrow::Cow<'_, str> {
     if text.contains("\\u0026") {

@@ -11,7 +11,7 @@ use protocol::date::Timestamp;
 use protocol::ucwa::events::{Continuation, EventType, EventsResponse};
 use protocol::ucwa::resources::{
     Conversation, ConversationState, Message, MessageBody, Messaging, ModalityState, OnlineMeeting,
-    OnlineMeetingInvitation, Participant,
+    OnlineMeetingInvitation, Participant, PhoneDialInInformation,
 };
 use protocol::{Url, aad, links, taapi, ucwa};
 use serde::Serialize;
@@ -158,6 +158,12 @@ fn every_fixture_parses_and_round_trips() {
             }
             _ if n.starts_with("ucwa__participant_resource") => {
                 round_trip::<Participant>(n, bytes);
+            }
+            _ if n.starts_with("ucwa__online_meeting_with") => {
+                round_trip::<OnlineMeeting>(n, bytes);
+            }
+            _ if n.starts_with("ucwa__phone_dial_in_information") => {
+                round_trip::<PhoneDialInInformation>(n, bytes);
             }
             _ if n.starts_with("events__") || n.starts_with("callback__taapi_event") => {
                 let events = round_trip::<EventsResponse>(n, bytes);

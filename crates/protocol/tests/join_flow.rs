@@ -3,7 +3,8 @@
 mod support;
 
 use http::Method;
-use protocol::join::{Delivery, Ending, JoinFailure, MessageDirection, Phase, Update};
+use protocol::identity::Origin;
+use protocol::join::{Delivery, Ending, JoinFailure, MessageDirection, Phase, TYPING_RENEW_MS, Update};
 use serde_json::{Value, json};
 use support::*;
 
@@ -974,4 +975,150 @@ fn a_denial_in_the_lobby_is_named_even_when_the_reason_comes_last() {
         invitation_event("completed", &op, Some("Failure"), None),
     ])]));
     assert_eq!(ended(&h), Some(Ending::Denied));
+}
+
+/// Typing, both ways: others' typing comes as participants added to and deleted from
+/// `typingParticipants`, which is not the roster; the guest's typing goes to `setIsTyping`.
+#[test]
+fn typing_is_shown_and_told_without_touching_the_roster() {
+    let mut h = Harness::new();
+    h.join_meeting("WLB1");
+    h.deliver(json!([{"rel": "conversation", "href": FIXTURE_CONV, "events": [
+        {"link": {"rel": "participant", "href": format!("{FIXTURE_CONV}/participants/lenea@contoso.onmicrosoft.com"), "title": "Lene Aaling"}, "type": "added"}
+    ]}]));
+    assert_eq!(h.machine.participants().len(), 2);
+    while h.machine.poll_update().is_some() {}
+    h.deliver_fixture("events__typing_participant_added.json", &[]);
+    assert_eq!(h.machine.typing(), ["Lene Aaling"]);
+    assert!(std::iter::from_fn(|| h.machine.poll_update()).any(|u| u == Update::TypingChanged));
+    h.deliver_fixture("events__typing_participant_deleted.json", &[]);
+    assert!(h.machine.typing().is_empty());
+    assert_eq!(
+        h.machine.participants().len(),
+        2,
+        "a participant leaving typingParticipants is still in the meeting"
+    );
+
+    // The guest types: told at once, then at most every few seconds.
+    h.machine.guest_is_typing(h.now).expect("typing");
+    h.drain();
+    let told = h.expect(&Method::POST, "/messaging/typing");
+    assert!(h.request(told).body().is_empty(), "setIsTyping has no body");
+    h.respond_raw(told, 204, &[], Vec::new());
+    h.advance(TYPING_RENEW_MS - 1);
+    h.machine.guest_is_typing(h.now).expect("typing");
+    h.drain();
+    assert!(
+        h.find(&Method::POST, "/messaging/typing").is_none(),
+        "not again so soon"
+    );
+    h.advance(1);
+    h.machine.guest_is_typing(h.now).expect("typing");
+    h.drain();
+    h.expect(&Method::POST, "/messaging/typing");
+}
+
+#[test]
+fn nothing_is_told_of_typing_before_chat_is_connected() {
+    let mut h = Harness::new();
+    h.connect("Ada");
+    h.machine.guest_is_typing(h.now).expect("typing");
+    h.drain();
+    assert!(h.find(&Method::POST, "/messaging/typing").is_none());
+}
+
+/// Once in, the meeting's phone details are read, from the link its resource gives.
+#[test]
+fn how_to_join_by_phone_is_read_once_in_the_meeting() {
+    let mut h = Harness::new();
+    h.connect("WLB1");
+    let op = h.invite_operation();
+    let meeting = fixture("ucwa__online_meeting_with_dial_in.json", &[]);
+    h.deliver(json!([conversation_sender(vec![json!({
+        "link": {"rel": "onlineMeeting", "href": format!("{FIXTURE_CONV}/onlineMeeting")},
+        "_embedded": {"onlineMeeting": meeting},
+        "type": "added",
+    })])]));
+    assert!(
+        h.find(&Method::GET, "/phoneDialInInformation").is_none(),
+        "nothing off the join's path before the guest is in"
+    );
+    h.deliver(join_without_lobby(&op));
+    let read = h.expect(&Method::GET, "/onlineMeetings/phoneDialInInformation");
+    h.respond_fixture(read, 200, "ucwa__phone_dial_in_information.json");
+    let dial_in = h.machine.dial_in().expect("dial-in details").clone();
+    assert_eq!(dial_in.conference_id.as_deref(), Some("12983487"));
+    assert_eq!(
+        dial_in
+            .numbers
+            .iter()
+            .map(|n| (n.region.as_deref().unwrap_or_default(), n.tel_uri()))
+            .collect::<Vec<_>>(),
+        [
+            ("Redmond", "tel:+14255550001".to_owned()),
+            ("Munich", "tel:+498912345678".to_owned())
+        ],
+        "the default region first"
+    );
+    assert_eq!(dial_in.directory.as_deref(), Some("https://dial.contoso.com"));
+    assert!(std::iter::from_fn(|| h.machine.poll_update()).any(|u| u == Update::DialInKnown));
+}
+
+#[test]
+fn a_meeting_event_without_its_resource_is_read_for_the_phone_details() {
+    let mut h = Harness::new();
+    h.connect("WLB1");
+    let op = h.invite_operation();
+    h.deliver(json!([conversation_sender(vec![json!({
+        "link": {"rel": "onlineMeeting", "href": format!("{FIXTURE_CONV}/onlineMeeting")},
+        "type": "added",
+    })])]));
+    h.deliver(join_without_lobby(&op));
+    let meeting = h.expect(&Method::GET, "/onlineMeeting");
+    h.respond_fixture(meeting, 200, "ucwa__online_meeting_with_dial_in.json");
+    let read = h.expect(&Method::GET, "/phoneDialInInformation");
+    h.respond_fixture(read, 200, "ucwa__phone_dial_in_information.json");
+    assert!(h.machine.dial_in().is_some());
+}
+
+#[test]
+fn a_meeting_nobody_may_phone_into_offers_no_numbers() {
+    let mut h = Harness::new();
+    h.connect("WLB1");
+    let op = h.invite_operation();
+    let mut meeting = fixture("ucwa__online_meeting_with_dial_in.json", &[]);
+    meeting["phoneUserAdmission"] = json!("Disabled");
+    h.deliver(json!([conversation_sender(vec![json!({
+        "link": {"rel": "onlineMeeting", "href": format!("{FIXTURE_CONV}/onlineMeeting")},
+        "_embedded": {"onlineMeeting": meeting},
+        "type": "added",
+    })])]));
+    h.deliver(join_without_lobby(&op));
+    assert!(h.find(&Method::GET, "/phoneDialInInformation").is_none());
+    assert!(h.machine.dial_in().is_none());
+}
+
+#[test]
+fn a_skype_user_is_known_by_their_microsoft_account() {
+    let mut h = Harness::new();
+    h.join_meeting("WLB1");
+    let href = format!("{FIXTURE_CONV}/participants/sky.walker(outlook.com)@msn.com");
+    h.deliver(json!([{"rel": "conversation", "href": FIXTURE_CONV, "events": [
+        {"link": {"rel": "participant", "href": href, "title": "Sky Walker"}, "type": "added"}
+    ]}]));
+    let read = h.expect(&Method::GET, "(outlook.com)@msn.com");
+    h.respond_fixture(read, 200, "ucwa__participant_resource_skype_user.json");
+    let sky = h
+        .machine
+        .participants()
+        .into_iter()
+        .find(|p| p.name == "Sky Walker")
+        .expect("listed")
+        .clone();
+    assert_eq!(
+        sky.origin,
+        Origin::Skype {
+            account: "sky.walker@outlook.com".to_owned()
+        }
+    );
 }

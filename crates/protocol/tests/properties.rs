@@ -126,6 +126,25 @@ proptest! {
     }
 
     #[test]
+    fn any_message_splits_into_pieces_that_put_together_are_the_message(
+        message in "(.{0,40}|https?://[A-Za-z0-9.-]{1,20}(/[^ ]{0,20})?[.,)!]?){0,6}",
+    ) {
+        let pieces = protocol::text_links::pieces(&message);
+        let joined: String = pieces
+            .iter()
+            .map(|piece| match piece {
+                protocol::text_links::Piece::Text(text) | protocol::text_links::Piece::Link { text, .. } => text.as_str(),
+            })
+            .collect();
+        prop_assert_eq!(joined, message);
+        for piece in pieces {
+            if let protocol::text_links::Piece::Link { url, .. } = piece {
+                prop_assert!(matches!(url.scheme(), "http" | "https"));
+            }
+        }
+    }
+
+    #[test]
     fn html_of_anything_never_panics(markup in ".{0,300}") {
         let _ = html::to_text(&markup);
     }

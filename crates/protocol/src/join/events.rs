@@ -6,12 +6,15 @@ use super::{Chat, GuestJoin, RequestKind, TimerPurpose};
 use crate::date::Timestamp;
 use crate::error::{ErrorSubcode, ServiceError};
 use crate::html;
-use crate::join::model::{ChatMessage, Delivery, Ending, MessageDirection, MessageId, Person, Phase, Update};
+use crate::identity::{self, Origin};
+use crate::join::model::{
+    ChatMessage, Delivery, DialIn, Ending, MessageDirection, MessageId, Person, Phase, PhoneNumber, Update,
+};
 use crate::links::{Embedded, Links, OneOrMany};
 use crate::ucwa::events::{Event, EventStatus, EventType, EventsResponse};
 use crate::ucwa::resources::{
-    Conversation, ConversationState, Direction, Message, MessageBody, Messaging, ModalityState,
-    OnlineMeeting, OnlineMeetingInvitation, Participant, Role,
+    Conversation, ConversationState, DialInRegion, Direction, Message, MessageBody, Messaging, ModalityState,
+    OnlineMeeting, OnlineMeetingInvitation, Participant, PhoneDialInInformation, Role,
 };
 
 /// How many participant resources are read at once; the rest wait their turn.
@@ -97,9 +100,12 @@ impl GuestJoin {
                 self.on_participant(event, participant.as_ref(), base);
             }
             "onlineMeeting" => {
+                if let Ok(url) = event.link.href.resolve(base) {
+                    self.meeting_url = Some(url);
+                }
                 let meeting: Option<OnlineMeeting> = event.resource("the online meeting")?;
-                if let Some(subject) = meeting.and_then(|m| m.subject) {
-                    self.set_subject(subject);
+                if let Some(meeting) = meeting {
+                    self.note_meeting(&meeting, base);
                 }
             }
             "messaging" => {
@@ -192,9 +198,18 @@ impl GuestJoin {
         if self.local_key.as_deref() == Some(key.as_str()) || participant.is_some_and(|p| self.is_me(p)) {
             return;
         }
+        // A participant added to or deleted from `typingParticipants` started or stopped
+        // typing; they did not join or leave.
+        if event.collection() == Some("typingParticipants") {
+            self.on_typing(event, key);
+            return;
+        }
         if event.event_type == EventType::Deleted {
             if let Some(entry) = self.roster.remove(&key) {
                 self.updates.push_back(Update::ParticipantLeft(entry.person.name));
+            }
+            if self.typing.remove(&key).is_some() {
+                self.updates.push_back(Update::TypingChanged);
             }
             return;
         }
@@ -221,7 +236,7 @@ impl GuestJoin {
                         .unwrap_or(UNNAMED)
                         .to_owned(),
                     is_leader: previous.is_some_and(|p| p.is_leader),
-                    is_guest: previous.is_some_and(|p| p.is_guest),
+                    origin: previous.map_or(Origin::Unknown, |p| p.origin.clone()),
                     in_lobby,
                 },
                 href,
@@ -299,17 +314,20 @@ impl GuestJoin {
         match messaging.state {
             Some(ModalityState::Connected) => {
                 if let Some(send) = link("sendMessage") {
-                    self.chat = Chat::Connected(send);
+                    self.chat = Chat::Connected {
+                        send,
+                        typing: link("setIsTyping"),
+                    };
                     let _ = self.flush_outbox();
                 }
             }
-            Some(ModalityState::Connecting) if !matches!(self.chat, Chat::Connected(_)) => {
+            Some(ModalityState::Connecting) if !matches!(self.chat, Chat::Connected { .. }) => {
                 self.chat = Chat::Adding;
             }
             Some(ModalityState::Disconnected) => match (&self.chat, link("addMessaging")) {
                 // Chat that was connected and dropped stays off; the conversation events
                 // say whether the meeting itself ended.
-                (Chat::Connected(_), _) => {
+                (Chat::Connected { .. }, _) => {
                     self.chat = Chat::Unavailable;
                     self.fail_queued_messages();
                 }
@@ -418,6 +436,137 @@ impl GuestJoin {
             self.updates.push_back(Update::Admitted);
         }
         self.maybe_add_messaging();
+        if !recovering {
+            self.read_meeting_details();
+        }
+    }
+
+    /// Someone started (`added`) or stopped (`deleted`) typing.
+    fn on_typing(&mut self, event: &Event, key: String) {
+        let changed = if event.event_type == EventType::Deleted {
+            self.typing.remove(&key).is_some()
+        } else {
+            let name = self
+                .roster
+                .get(&key)
+                .map(|entry| entry.person.name.clone())
+                .or_else(|| named(event.link.title.as_deref()).map(str::to_owned))
+                .unwrap_or_else(|| UNNAMED.to_owned());
+            self.typing.insert(key, name.clone()) != Some(name)
+        };
+        if changed {
+            self.updates.push_back(Update::TypingChanged);
+        }
+    }
+
+    /// Takes what the meeting resource says: its subject, and where its phone details are.
+    fn note_meeting(&mut self, meeting: &OnlineMeeting, base: &Url) {
+        self.meeting_seen = true;
+        if let Some(subject) = meeting.subject.clone() {
+            self.set_subject(subject);
+        }
+        self.phone_conference_id = meeting.conference_id.clone().or(self.phone_conference_id.take());
+        if !meeting.phone_disabled()
+            && let Some(url) = meeting
+                .links
+                .get("phoneDialInInformation")
+                .and_then(|l| l.resolve(base).ok())
+        {
+            self.dial_in_url = Some(url);
+        }
+    }
+
+    /// Once in: the meeting's phone details, read off the join's path (the meeting
+    /// resource first, when its event did not carry it).
+    fn read_meeting_details(&mut self) {
+        if self.dial_in.is_some() {
+            return;
+        }
+        let request = match (&self.dial_in_url, &self.meeting_url) {
+            (Some(dial_in), _) => RequestKind::DialIn(dial_in.clone()),
+            (None, Some(meeting)) if !self.meeting_seen => RequestKind::OnlineMeeting(meeting.clone()),
+            _ => return,
+        };
+        let _ = self.send(request, 0);
+    }
+
+    /// The meeting resource, read because its event did not carry it.
+    pub(super) fn on_meeting_resource(&mut self, url: &Url, response: &crate::HttpResponse) {
+        let meeting = crate::http_util::expect("read the meeting", response, &[http::StatusCode::OK])
+            .ok()
+            .and_then(|body| serde_json::from_slice::<OnlineMeeting>(body).ok());
+        if let Some(meeting) = meeting {
+            self.note_meeting(&meeting, url);
+            if let Some(dial_in) = self.dial_in_url.clone() {
+                let _ = self.send(RequestKind::DialIn(dial_in), 0);
+            }
+        }
+    }
+
+    /// The meeting's phone details: the numbers to call, the default region's first.
+    pub(super) fn on_dial_in(&mut self, response: &crate::HttpResponse) {
+        let Some(info) =
+            crate::http_util::expect("read the dial-in details", response, &[http::StatusCode::OK])
+                .ok()
+                .and_then(|body| serde_json::from_slice::<PhoneDialInInformation>(body).ok())
+        else {
+            return;
+        };
+        let regions = info
+            .embedded
+            .get::<OneOrMany<DialInRegion>>("dialInRegion", "dial-in regions")
+            .ok()
+            .flatten();
+        let mut numbers: Vec<PhoneNumber> = regions
+            .iter()
+            .flat_map(OneOrMany::iter)
+            .filter_map(|region| {
+                Some(PhoneNumber {
+                    region: region.name.clone().filter(|n| !n.trim().is_empty()),
+                    number: phone_number(region.number.as_deref()?)?,
+                    toll_free: false,
+                })
+            })
+            .collect();
+        let default_region = info.default_region.as_deref();
+        numbers.sort_by_key(|n| n.region.as_deref() != default_region);
+        if info.is_audio_conference_provider_enabled == Some(true) {
+            numbers.extend(
+                info.toll_number
+                    .as_deref()
+                    .and_then(phone_number)
+                    .map(|number| PhoneNumber {
+                        region: None,
+                        number,
+                        toll_free: false,
+                    }),
+            );
+            numbers.extend(
+                info.toll_free_numbers
+                    .iter()
+                    .flatten()
+                    .filter_map(|n| phone_number(n))
+                    .map(|number| PhoneNumber {
+                        region: None,
+                        number,
+                        toll_free: true,
+                    }),
+            );
+        }
+        if numbers.is_empty() {
+            return;
+        }
+        self.dial_in = Some(DialIn {
+            conference_id: info
+                .conference_id
+                .filter(|id| !id.trim().is_empty())
+                .or(self.phone_conference_id.clone()),
+            numbers,
+            directory: info
+                .external_directory_uri
+                .filter(|uri| uri.starts_with("https://") || uri.starts_with("http://")),
+        });
+        self.updates.push_back(Update::DialInKnown);
     }
 
     /// Whether `participant` is this guest.
@@ -487,7 +636,7 @@ impl GuestJoin {
                             .unwrap_or(UNNAMED)
                             .to_owned(),
                         is_leader: false,
-                        is_guest: false,
+                        origin: Origin::Unknown,
                         in_lobby: false,
                     },
                     href,
@@ -548,6 +697,26 @@ impl GuestJoin {
     }
 }
 
+/// A phone number worth dialling, from a `tel:` URI or plain text: digits, `+` first, and
+/// the separators people write (spaces, dashes, dots, brackets), which are dropped.
+fn phone_number(text: &str) -> Option<String> {
+    let text = text.trim();
+    let text = text
+        .get(..4)
+        .filter(|scheme| scheme.eq_ignore_ascii_case("tel:"))
+        .map_or(text, |_| &text[4..]);
+    let mut number = String::new();
+    for (i, c) in text.chars().enumerate() {
+        match c {
+            '0'..='9' => number.push(c),
+            '+' if i == 0 => number.push(c),
+            ' ' | '-' | '.' | '(' | ')' => {}
+            _ => return None,
+        }
+    }
+    (number.chars().filter(char::is_ascii_digit).count() >= 3).then_some(number)
+}
+
 /// What a roster entry is called when neither the event nor the resource names them.
 const UNNAMED: &str = "Participant";
 
@@ -571,7 +740,11 @@ fn person(participant: &Participant, known_name: Option<&str>, in_lobby_by_defau
             .unwrap_or(UNNAMED)
             .to_owned(),
         is_leader: participant.role == Some(Role::Leader) || participant.organizer == Some(true),
-        is_guest: participant.anonymous == Some(true),
+        origin: identity::origin(
+            participant.uri.as_deref(),
+            participant.anonymous,
+            participant.source_network.as_deref(),
+        ),
         in_lobby: participant.in_lobby.unwrap_or(in_lobby_by_default),
     }
 }

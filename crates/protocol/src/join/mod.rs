@@ -167,6 +167,9 @@ enum RequestKind {
     SendMessage(MessageId),
     Roster(Url),
     Participant(Url),
+    SetIsTyping(Url),
+    OnlineMeeting(Url),
+    DialIn(Url),
     Leave,
     Cleanup(Url),
 }
@@ -180,8 +183,8 @@ impl RequestKind {
                 4
             }
             Self::SendMessage(_) => 2,
-            Self::Roster(_) | Self::Participant(_) => 1,
-            Self::Leave | Self::Cleanup(_) => 0,
+            Self::Roster(_) | Self::Participant(_) | Self::OnlineMeeting(_) | Self::DialIn(_) => 1,
+            Self::SetIsTyping(_) | Self::Leave | Self::Cleanup(_) => 0,
         }
     }
 
@@ -238,8 +241,17 @@ enum Chat {
     Unavailable,
     CanAdd(Url),
     Adding,
-    Connected(Url),
+    /// Messages go to `send`; `typing` tells the others the guest is typing.
+    Connected {
+        send: Url,
+        typing: Option<Url>,
+    },
 }
+
+/// How often at most the guest's typing is told to the service: `setIsTyping` starts "a
+/// short timer on the server" (setIsTyping_ref.md) whose length is not documented, so it is
+/// renewed every few seconds while keys are pressed.
+pub const TYPING_RENEW_MS: i64 = 3_000;
 
 /// The guest join state machine. See the module docs.
 #[derive(Debug)]
@@ -268,6 +280,19 @@ pub struct GuestJoin {
     /// Participant resources waiting to be read.
     detail_queue: VecDeque<Url>,
     ending: Option<PendingEnding>,
+    /// Who is typing, by roster key, with their name.
+    typing: BTreeMap<String, String>,
+    /// When the guest's typing was last told to the service.
+    typing_told: Option<Timestamp>,
+    /// The meeting resource, to read when its event did not embed it.
+    meeting_url: Option<Url>,
+    /// Where the meeting's phone details are, once known.
+    dial_in_url: Option<Url>,
+    /// The conference ID the meeting resource gives (the phone details may repeat it).
+    phone_conference_id: Option<String>,
+    /// Whether the meeting resource itself was seen (embedded in its event, or read).
+    meeting_seen: bool,
+    dial_in: Option<DialIn>,
     messages: Vec<ChatMessage>,
     message_operations: BTreeMap<MessageId, String>,
     seen_incoming: BTreeSet<String>,
@@ -304,6 +329,13 @@ impl GuestJoin {
             roster: BTreeMap::new(),
             detail_queue: VecDeque::new(),
             ending: None,
+            typing: BTreeMap::new(),
+            typing_told: None,
+            meeting_url: None,
+            dial_in_url: None,
+            phone_conference_id: None,
+            meeting_seen: false,
+            dial_in: None,
             messages: Vec::new(),
             message_operations: BTreeMap::new(),
             seen_incoming: BTreeSet::new(),
@@ -343,6 +375,18 @@ impl GuestJoin {
         people
     }
 
+    /// The names of the others typing a message now, in name order.
+    pub fn typing(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = self.typing.values().map(String::as_str).collect();
+        names.sort_by_key(|name| name.to_lowercase());
+        names
+    }
+
+    /// How to join the meeting by phone, when the meeting offers it.
+    pub fn dial_in(&self) -> Option<&DialIn> {
+        self.dial_in.as_ref()
+    }
+
     /// How many people wait in the lobby.
     pub fn lobby_count(&self) -> usize {
         self.roster.values().filter(|entry| entry.person.in_lobby).count()
@@ -355,7 +399,7 @@ impl GuestJoin {
 
     /// Whether chat can be used now (messages sent earlier are queued until it can).
     pub fn chat_ready(&self) -> bool {
-        matches!(self.chat, Chat::Connected(_))
+        matches!(self.chat, Chat::Connected { .. })
     }
 
     /// How far the background part of a join got: a token, the discover answer, an
@@ -493,6 +537,29 @@ impl GuestJoin {
         Ok(id)
     }
 
+    /// The guest pressed a key in the message box: tells the others the guest is typing, at
+    /// most every [`TYPING_RENEW_MS`]. Nothing happens while chat is not connected.
+    ///
+    /// # Errors
+    /// [`ProtocolError::InvalidHref`] only if the typing link cannot be used.
+    pub fn guest_is_typing(&mut self, now: Timestamp) -> Result<(), ProtocolError> {
+        let Chat::Connected {
+            typing: Some(url), ..
+        } = &self.chat
+        else {
+            return Ok(());
+        };
+        if self
+            .typing_told
+            .is_some_and(|told| now.millis_since(told) < TYPING_RENEW_MS)
+        {
+            return Ok(());
+        }
+        let url = url.clone();
+        self.typing_told = Some(now);
+        self.send(RequestKind::SetIsTyping(url), 0)
+    }
+
     /// Tries a failed message again (with the same operation id, so it cannot arrive twice).
     ///
     /// # Errors
@@ -626,6 +693,12 @@ impl GuestJoin {
         self.local_key = None;
         self.detail_queue.clear();
         self.ending = None;
+        self.typing.clear();
+        self.typing_told = None;
+        self.meeting_url = None;
+        self.dial_in_url = None;
+        self.phone_conference_id = None;
+        self.meeting_seen = false;
         self.chat = Chat::Unavailable;
         self.invite_operation = None;
         if !self.roster.is_empty() {
@@ -774,7 +847,7 @@ impl GuestJoin {
                 ucwa::add_messaging_request(url, self.token()?, &operation)
             }
             RequestKind::SendMessage(id) => {
-                let Chat::Connected(send_url) = &self.chat else {
+                let Chat::Connected { send: send_url, .. } = &self.chat else {
                     return Err(missing("send before chat connected"));
                 };
                 let message = self
@@ -788,8 +861,14 @@ impl GuestJoin {
                     .ok_or_else(|| missing("send a message without an operation"))?;
                 ucwa::send_message_request(send_url, self.token()?, operation, &message.text)
             }
-            RequestKind::Roster(url) | RequestKind::Participant(url) => {
+            RequestKind::Roster(url)
+            | RequestKind::Participant(url)
+            | RequestKind::OnlineMeeting(url)
+            | RequestKind::DialIn(url) => {
                 crate::http_util::empty(http::Method::GET, url, Some(self.token()?))
+            }
+            RequestKind::SetIsTyping(url) => {
+                crate::http_util::empty(http::Method::POST, url, Some(self.token()?))
             }
             RequestKind::Leave => {
                 let app = self
@@ -808,7 +887,11 @@ impl GuestJoin {
                 self.finish(Ending::Left);
                 Ok(())
             }
-            RequestKind::Cleanup(_) | RequestKind::Roster(_) => Ok(()),
+            RequestKind::Cleanup(_)
+            | RequestKind::Roster(_)
+            | RequestKind::SetIsTyping(_)
+            | RequestKind::OnlineMeeting(_)
+            | RequestKind::DialIn(_) => Ok(()),
             RequestKind::Participant(url) => {
                 self.on_participant_details(&url, None);
                 Ok(())
@@ -880,7 +963,11 @@ impl GuestJoin {
                 self.fail_queued_messages();
                 Ok(())
             }
-            RequestKind::Roster(_) | RequestKind::Cleanup(_) => Ok(()),
+            RequestKind::Roster(_)
+            | RequestKind::Cleanup(_)
+            | RequestKind::SetIsTyping(_)
+            | RequestKind::OnlineMeeting(_)
+            | RequestKind::DialIn(_) => Ok(()),
             RequestKind::Participant(url) => {
                 self.on_participant_details(url, None);
                 Ok(())
@@ -1010,6 +1097,15 @@ impl GuestJoin {
                 self.on_participant_details(&url, Some(response));
                 Ok(())
             }
+            RequestKind::OnlineMeeting(url) => {
+                self.on_meeting_resource(&url, response);
+                Ok(())
+            }
+            RequestKind::DialIn(_) => {
+                self.on_dial_in(response);
+                Ok(())
+            }
+            RequestKind::SetIsTyping(_) => Ok(()),
             RequestKind::Leave => {
                 self.finish(Ending::Left);
                 Ok(())

@@ -1,6 +1,7 @@
 //! What the join state machine exposes: phases, endings, failures, participants, chat.
 
 use crate::date::Timestamp;
+use crate::identity::Origin;
 
 /// Where the guest is, as the UI shows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -167,10 +168,39 @@ pub struct Person {
     pub name: String,
     /// Whether they organise or present.
     pub is_leader: bool,
-    /// Whether they are a guest without an account.
-    pub is_guest: bool,
+    /// Where they come from: the organizer's organisation, a guest, a Skype user, …
+    pub origin: Origin,
     /// Whether they are waiting in the lobby.
     pub in_lobby: bool,
+}
+
+/// How to join the meeting by phone.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DialIn {
+    /// The conference ID to key in after dialling.
+    pub conference_id: Option<String>,
+    /// The numbers to call, the default region's first.
+    pub numbers: Vec<PhoneNumber>,
+    /// A web page listing every number, when the service has one.
+    pub directory: Option<String>,
+}
+
+/// A number to call to join the meeting.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PhoneNumber {
+    /// The region it serves, e.g. `Redmond`.
+    pub region: Option<String>,
+    /// The number as given, without `tel:` (`+14255550100`).
+    pub number: String,
+    /// Whether calling it is free.
+    pub toll_free: bool,
+}
+
+impl PhoneNumber {
+    /// The `tel:` URI that dials it.
+    pub fn tel_uri(&self) -> String {
+        format!("tel:{}", self.number)
+    }
 }
 
 /// Something that just happened, for announcements and notifications.
@@ -192,6 +222,10 @@ pub enum Update {
     DeliveryChanged(MessageId),
     /// The meeting subject became known or changed.
     SubjectChanged,
+    /// Who is typing changed; read [`crate::join::GuestJoin::typing`].
+    TypingChanged,
+    /// How to join by phone became known; read [`crate::join::GuestJoin::dial_in`].
+    DialInKnown,
     /// The connection dropped; the machine is trying to restore it.
     Reconnecting,
     /// The connection is back.

@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 
 use crate::data_uri;
 use crate::date::WireDate;
-use crate::links::Links;
+use crate::links::{Embedded, Links};
 
 string_enum! {
     /// How urgent an invitation is.
@@ -171,10 +171,14 @@ pub struct Participant {
     /// Whether the participant organised the meeting.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organizer: Option<bool>,
+    /// Where they come from: `SameEnterprise`, `Federated`, `PublicCloud`, `Everyone`,
+    /// `Unknown` (see [`crate::identity`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_network: Option<String>,
     /// Links: `self`, `conversation`, `admit`, `reject`, …
     #[serde(rename = "_links", default)]
     pub links: Links,
-    /// Anything else (`sourceNetwork`, …).
+    /// Anything else.
     #[serde(flatten)]
     pub other: Map<String, Value>,
 }
@@ -284,10 +288,80 @@ pub struct OnlineMeeting {
     /// The organizer's SIP URI.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organizer_uri: Option<String>,
-    /// Links.
+    /// The conference ID a caller keys in after dialling one of the meeting's numbers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conference_id: Option<String>,
+    /// Whether people may join by phone (`Enabled`, `Disabled`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone_user_admission: Option<String>,
+    /// Links: `self`, `conversation`, `organizer`, `phoneDialInInformation`.
     #[serde(rename = "_links", default)]
     pub links: Links,
     /// Anything else (`accessLevel`, `disclaimerBody`, …).
+    #[serde(flatten)]
+    pub other: Map<String, Value>,
+}
+
+impl OnlineMeeting {
+    /// Whether the meeting says that nobody may join by phone.
+    pub fn phone_disabled(&self) -> bool {
+        self.phone_user_admission
+            .as_deref()
+            .is_some_and(|admission| admission.eq_ignore_ascii_case("Disabled"))
+    }
+}
+
+/// How to join a meeting by phone (UCWA's `phoneDialInInformation`, linked from the
+/// meeting): numbers per region, and the conference ID to key in.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PhoneDialInInformation {
+    /// The conference ID to key in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conference_id: Option<String>,
+    /// The region whose number to offer first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_region: Option<String>,
+    /// A public web page listing every dial-in number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub external_directory_uri: Option<String>,
+    /// The audio conference provider's toll number, when one is used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub toll_number: Option<String>,
+    /// The audio conference provider's toll-free numbers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub toll_free_numbers: Option<Vec<String>>,
+    /// Whether an audio conference provider serves the meeting.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_audio_conference_provider_enabled: Option<bool>,
+    /// Links: `self`.
+    #[serde(rename = "_links", default)]
+    pub links: Links,
+    /// `dialInRegion`: a number per region.
+    #[serde(rename = "_embedded", default, skip_serializing_if = "Embedded::is_empty")]
+    pub embedded: Embedded,
+    /// Anything else (`internalDirectoryUri`, `participantPassCode`, …).
+    #[serde(flatten)]
+    pub other: Map<String, Value>,
+}
+
+/// A region's dial-in number.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DialInRegion {
+    /// The region, e.g. `Redmond`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The number, as a `tel:` URI.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    /// Languages the conferencing attendant speaks there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub languages: Option<Vec<String>>,
+    /// Links.
+    #[serde(rename = "_links", default)]
+    pub links: Links,
+    /// Anything else.
     #[serde(flatten)]
     pub other: Map<String, Value>,
 }

@@ -420,6 +420,7 @@ pub fn messaging_event(state: &str) -> Value {
         "Connected" => {
             links["sendMessage"] = json!({"href": format!("{CONV}/messaging/messages")});
             links["stopMessaging"] = json!({"href": format!("{CONV}/messaging/terminate")});
+            links["setIsTyping"] = json!({"href": format!("{CONV}/messaging/typing")});
         }
         _ => {}
     }
