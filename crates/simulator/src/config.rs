@@ -89,6 +89,14 @@ pub struct Timers {
     pub aad_token_lifetime_secs: u64,
     /// Lifetime of an ad-hoc meeting (8 h per the docs).
     pub adhoc_meeting_secs: u64,
+    /// Someone who said they are typing and said nothing more stops typing after this
+    /// long (`setIsTyping` starts "a short timer"; the length is not documented).
+    #[serde(default = "default_typing_secs")]
+    pub typing_secs: u64,
+}
+
+fn default_typing_secs() -> u64 {
+    5
 }
 
 impl Default for Timers {
@@ -103,6 +111,7 @@ impl Default for Timers {
             psat_lifetime_secs: 8 * 3600,
             aad_token_lifetime_secs: 3600,
             adhoc_meeting_secs: 8 * 3600,
+            typing_secs: default_typing_secs(),
         }
     }
 }
@@ -373,6 +382,31 @@ pub struct MeetingConfig {
     /// Other people present from the start.
     #[serde(default)]
     pub participants: Vec<PersonConfig>,
+    /// How to join by phone; without it, nobody may (`phoneUserAdmission` `Disabled`).
+    #[serde(default)]
+    pub dial_in: Option<DialInConfig>,
+}
+
+/// How to join a meeting by phone, as its `phoneDialInInformation` resource tells it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DialInConfig {
+    /// The conference ID callers key in.
+    pub conference_id: String,
+    /// The region whose number is offered first.
+    pub default_region: String,
+    /// A number per region.
+    pub numbers: Vec<DialInNumber>,
+}
+
+/// A region's dial-in number.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DialInNumber {
+    /// The region, e.g. `Seattle`.
+    pub region: String,
+    /// The number, international form: `+12065550123`.
+    pub number: String,
 }
 
 /// Errors in a configuration.

@@ -15,7 +15,7 @@ use crate::auth;
 use crate::config::{MeetingConfig, Quirks};
 use crate::faults::{FailureRule, Faults, Latency};
 use crate::ids::{now_secs, random_hex, random_meeting_id};
-use crate::model::Gone;
+use crate::model::{Affiliation, Gone};
 use crate::refusal::ControlError;
 use crate::state::HostState;
 use crate::views::MeetingView;
@@ -32,6 +32,7 @@ pub fn routes() -> Router<HostState> {
             axum::routing::delete(remove_person),
         )
         .route("/control/meetings/{meeting}/people/{person}/admit", post(admit))
+        .route("/control/meetings/{meeting}/people/{person}/typing", post(typing))
         .route("/control/meetings/{meeting}/people/{person}/deny", post(deny))
         .route("/control/meetings/{meeting}/messages", post(say))
         .route("/control/meetings/{meeting}/end", post(end))
@@ -135,6 +136,7 @@ async fn create_meeting(
         access_level: input.access_level.unwrap_or(AccessLevel::Everyone),
         organizer_present: input.organizer_present,
         participants: Vec::new(),
+        dial_in: None,
     };
     let id = config.id.to_ascii_uppercase();
     match host.store.add_meeting(&config) {
@@ -152,6 +154,25 @@ struct NewPerson {
     name: String,
     #[serde(default)]
     leader: bool,
+    /// A Skype user's Microsoft account (`user@example.com`).
+    skype_account: Option<String>,
+    /// The SIP domain of someone from another organisation.
+    organisation_domain: Option<String>,
+}
+
+impl NewPerson {
+    fn affiliation(&self) -> Result<Affiliation, ControlError> {
+        match (&self.skype_account, &self.organisation_domain) {
+            (None, None) => Ok(Affiliation::Organisation),
+            (Some(account), None) => Ok(Affiliation::Skype {
+                account: account.clone(),
+            }),
+            (None, Some(domain)) => Ok(Affiliation::OtherOrganisation {
+                domain: domain.clone(),
+            }),
+            (Some(_), Some(_)) => Err(ControlError::InvalidPerson("organisation_domain")),
+        }
+    }
 }
 
 async fn add_person(
@@ -164,10 +185,14 @@ async fn add_person(
     } else {
         Role::Attendee
     };
+    let affiliation = match input.affiliation() {
+        Ok(affiliation) => affiliation,
+        Err(e) => return e.into_response(),
+    };
     match host
         .store
         .lock()
-        .add_person(&meeting.to_ascii_uppercase(), &input.name, &role)
+        .add_person(&meeting.to_ascii_uppercase(), &input.name, &role, &affiliation)
     {
         Ok(id) => (StatusCode::CREATED, axum::Json(json!({"id": id}))).into_response(),
         Err(e) => op(Err(e)),
@@ -183,6 +208,10 @@ async fn remove_person(
 
 async fn admit(State(host): State<HostState>, Path((meeting, person)): Path<(String, String)>) -> Response {
     op(host.store.lock().admit(&meeting.to_ascii_uppercase(), &person))
+}
+
+async fn typing(State(host): State<HostState>, Path((meeting, person)): Path<(String, String)>) -> Response {
+    op(host.store.lock().typing(&meeting.to_ascii_uppercase(), &person))
 }
 
 async fn deny(State(host): State<HostState>, Path((meeting, person)): Path<(String, String)>) -> Response {

@@ -6,11 +6,11 @@ use std::time::{Duration, Instant};
 use protocol::taapi::AccessLevel;
 
 use crate::config::{
-    AppConfig, EndpointConfig, MeetingConfig, Permission, PersonConfig, ServiceConfig, SimConfig,
-    TenantConfig,
+    AppConfig, DialInConfig, DialInNumber, EndpointConfig, MeetingConfig, Permission, PersonConfig,
+    ServiceConfig, SimConfig, TenantConfig,
 };
 use crate::ids::now_ms;
-use crate::model::{Meeting, Person, Presence};
+use crate::model::{Meeting, Network, Person, Presence};
 
 /// The demo tenant's id.
 pub const TENANT: &str = "6c4f3b2a-8e1d-4c7b-9a5f-2d3e4f5a6b7c";
@@ -68,6 +68,7 @@ pub fn config(base_port: u16, client_secret: String) -> SimConfig {
                 access_level: AccessLevel::Locked,
                 organizer_present: true,
                 participants: Vec::new(),
+                dial_in: Some(dial_in("84216733")),
             },
             MeetingConfig {
                 id: OPEN_MEETING.to_owned(),
@@ -81,9 +82,28 @@ pub fn config(base_port: u16, client_secret: String) -> SimConfig {
                     name: "Jordan Lee".to_owned(),
                     leader: false,
                 }],
+                dial_in: Some(dial_in("51930482")),
             },
         ],
         ..SimConfig::default()
+    }
+}
+
+/// The demo's phone numbers: the 555-01xx range that is reserved for fiction.
+fn dial_in(conference_id: &str) -> DialInConfig {
+    DialInConfig {
+        conference_id: conference_id.to_owned(),
+        default_region: "Seattle".to_owned(),
+        numbers: vec![
+            DialInNumber {
+                region: "Seattle".to_owned(),
+                number: "+12065550123".to_owned(),
+            },
+            DialInNumber {
+                region: "New York".to_owned(),
+                number: "+12125550147".to_owned(),
+            },
+        ],
     }
 }
 
@@ -115,6 +135,8 @@ pub struct DemoStaff {
 pub(crate) enum Scheduled {
     /// Admit `person` from the lobby.
     Admit { meeting: String, person: String },
+    /// Start typing as `person`.
+    Type { meeting: String, person: String },
     /// Say `text` as `from`.
     Say {
         meeting: String,
@@ -186,8 +208,17 @@ impl Script {
         } else {
             format!("Thanks, {first_name}. I've noted that.")
         };
+        // They type for a moment before the answer arrives, as a person would.
+        let now = Instant::now();
         self.scheduled.push((
-            Instant::now() + Duration::from_millis(1200),
+            now + Duration::from_millis(300),
+            Scheduled::Type {
+                meeting: meeting.id.clone(),
+                person: staff.person.clone(),
+            },
+        ));
+        self.scheduled.push((
+            now + Duration::from_millis(1800),
             Scheduled::Say {
                 meeting: meeting.id.clone(),
                 from: staff.person,
@@ -199,7 +230,7 @@ impl Script {
     /// `meeting` ended: nobody waits to be admitted there, and nothing is left to say.
     pub(crate) fn meeting_ended(&mut self, meeting: &str) {
         self.scheduled.retain(|(_, s)| {
-            !matches!(s, Scheduled::Admit { meeting: m, .. } | Scheduled::Say { meeting: m, .. } if m == meeting)
+            !matches!(s, Scheduled::Admit { meeting: m, .. } | Scheduled::Type { meeting: m, .. } | Scheduled::Say { meeting: m, .. } if m == meeting)
         });
     }
 
@@ -224,7 +255,7 @@ impl Script {
             name: staff.name.clone(),
             uri: format!("sip:{}", staff.person),
             leader: true,
-            anonymous: false,
+            network: Network::Organisation,
             presence: Presence::InMeeting,
             app: None,
             since_ms: now_ms(),

@@ -9,7 +9,7 @@ use protocol::ucwa::resources::{ConversationState, MessageBody, ModalityState};
 use serde_json::Value;
 
 use crate::ids::{now_ms, random_hex};
-use crate::model::{Conversation, Ending, Gone, Person, Presence, Stage};
+use crate::model::{Conversation, Ending, Gone, Network, Person, Presence, Stage};
 use crate::refusal::Refusal;
 use crate::state::{Outbox, State};
 use crate::tell::{Invitation, Modality, Outgoing, Style, Tell};
@@ -77,7 +77,7 @@ impl State {
             name: name.clone(),
             uri: me_uri,
             leader: false,
-            anonymous: true,
+            network: Network::Guest,
             presence: if lobby {
                 Presence::Lobby
             } else {
@@ -255,6 +255,27 @@ impl State {
         Ok(tell.message_href(n))
     }
 
+    /// A guest says they are typing (`POST setIsTyping`).
+    ///
+    /// # Errors
+    /// [`Refusal`] when chat is not connected.
+    pub fn set_is_typing(&mut self, app_id: &str, conversation: &str) -> Result<(), Refusal> {
+        let (conv_state, _) = self.guest_conversation(app_id, conversation)?;
+        if !conv_state.messaging {
+            return Err(Refusal::ChatNotConnected);
+        }
+        let (meeting, person_id) = (conv_state.meeting.clone(), conv_state.person.clone());
+        if let Some(person) = self
+            .meetings
+            .get(&meeting)
+            .and_then(|m| m.people.get(&person_id))
+            .cloned()
+        {
+            self.now_typing(&meeting, &person);
+        }
+        Ok(())
+    }
+
     /// A guest leaves the conversation (`DELETE conversation`).
     ///
     /// # Errors
@@ -296,6 +317,23 @@ impl State {
             &[]
         };
         Some(tell.conversation(state, meeting, active))
+    }
+
+    /// The online meeting of a guest's conversation, as `GET` returns it.
+    pub fn online_meeting_view(&self, app_id: &str, conversation: &str) -> Option<Value> {
+        let (conv_state, tell) = self.guest_view(app_id, conversation)?;
+        let meeting = self.meetings.get(&conv_state.meeting)?;
+        Some(tell.online_meeting(meeting))
+    }
+
+    /// How to join the guest's meeting by phone, as `GET phoneDialInInformation` returns
+    /// it; `None` when the guest is in no meeting, or their meeting has no dial-in.
+    pub fn dial_in_view(&self, app_id: &str) -> Option<Value> {
+        let app = self.apps.get(app_id).filter(|app| app.expired_at.is_none())?;
+        let conversation = app.conversation.as_ref()?;
+        let (_, tell) = self.guest_view(app_id, &conversation.id)?;
+        let dial_in = self.meetings.get(&conversation.meeting)?.dial_in.as_ref()?;
+        Some(tell.phone_dial_in(dial_in))
     }
 
     /// Participant `person` of a guest's conversation, as `GET` returns it.

@@ -10,7 +10,7 @@ use crate::config::Quirks;
 use crate::demo::DemoStaff;
 use crate::faults::{FailureRule, Faults};
 use crate::journal::{JournalEntry, Step};
-use crate::model::Presence;
+use crate::model::{Affiliation, Presence};
 use crate::refusal::{ControlError, Refusal};
 use crate::views::{ApplicationView, MeetingView, PersonView};
 
@@ -152,7 +152,44 @@ impl Simulator {
     /// # Errors
     /// [`ControlError::NoSuchMeeting`].
     pub fn add_person(&self, meeting: &str, name: &str, role: Role) -> Result<String, ControlError> {
-        self.store.lock().add_person(&meeting_id(meeting), name, &role)
+        self.add_person_from(meeting, name, role, &Affiliation::Organisation)
+    }
+
+    /// Someone named `name` joins `meeting` as `role`, coming from `affiliation` (a Skype
+    /// user, another organisation); returns their person id.
+    ///
+    /// # Errors
+    /// [`ControlError::NoSuchMeeting`] or [`ControlError::InvalidPerson`].
+    pub fn add_person_from(
+        &self,
+        meeting: &str,
+        name: &str,
+        role: Role,
+        affiliation: &Affiliation,
+    ) -> Result<String, ControlError> {
+        self.store
+            .lock()
+            .add_person(&meeting_id(meeting), name, &role, affiliation)
+    }
+
+    /// `person` starts typing in `meeting`, as the control API's `typing` does.
+    ///
+    /// # Errors
+    /// [`ControlError::NoSuchMeeting`] or [`ControlError::NoSuchPerson`].
+    pub fn typing(&self, meeting: &str, person: &str) -> Result<(), ControlError> {
+        self.store.lock().typing(&meeting_id(meeting), person)
+    }
+
+    /// Who is typing in `meeting` now, by person id.
+    pub fn typing_in(&self, meeting: &str) -> Vec<String> {
+        let meeting = meeting_id(meeting);
+        self.store
+            .lock()
+            .typing
+            .keys()
+            .filter(|(m, _)| *m == meeting)
+            .map(|(_, person)| person.clone())
+            .collect()
     }
 
     /// The guest of `application` adds chat to `conversation`, as its `POST addMessaging`

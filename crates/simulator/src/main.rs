@@ -6,6 +6,7 @@
 //! simulator meetings
 //! simulator admit ADV1SE24 'ada1234567@anonymous.invalid'
 //! simulator say ADV1SE24 'Hello from the advisor'
+//! simulator add-person ADV1SE24 'Jo Skype' --skype jo@example.com
 //! simulator fail events 503 --retry-after 2 --times 3
 //! simulator quirks embed_participants dates=iso     # or `all`, or `strict`
 //! ```
@@ -81,13 +82,22 @@ enum Command {
         #[arg(long)]
         html: bool,
     },
-    /// Have someone join a meeting.
+    /// Have someone join a meeting: of the organizer's organisation, unless --skype or
+    /// --from-domain says otherwise.
     AddPerson {
         meeting: String,
         name: String,
         #[arg(long)]
         leader: bool,
+        /// A Skype user with this Microsoft account (`user@example.com`).
+        #[arg(long, value_name = "ACCOUNT", conflicts_with = "from_domain")]
+        skype: Option<String>,
+        /// Someone of another organisation, with this SIP domain.
+        #[arg(long, value_name = "DOMAIN")]
+        from_domain: Option<String>,
     },
+    /// Show someone in a meeting as typing (for a few seconds, or until they say something).
+    Typing { meeting: String, person: String },
     /// Remove someone from a meeting (guests are ejected).
     RemovePerson { meeting: String, person: String },
     /// End a meeting: everyone leaves.
@@ -280,10 +290,22 @@ async fn control(base: &str, command: Command) -> Result<(), String> {
             meeting,
             name,
             leader,
+            skype,
+            from_domain,
         } => (
             reqwest::Method::POST,
             format!("/control/meetings/{meeting}/people"),
-            Some(json!({"name": name, "leader": leader})),
+            Some(json!({
+                "name": name,
+                "leader": leader,
+                "skype_account": skype,
+                "organisation_domain": from_domain,
+            })),
+        ),
+        Command::Typing { meeting, person } => (
+            reqwest::Method::POST,
+            format!("/control/meetings/{meeting}/people/{person}/typing"),
+            None,
         ),
         Command::RemovePerson { meeting, person } => (
             reqwest::Method::DELETE,

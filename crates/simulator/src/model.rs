@@ -8,6 +8,8 @@ use protocol::taapi::AccessLevel;
 use serde::{Deserialize, Serialize};
 use url::Url;
 
+use crate::config::DialInConfig;
+
 /// The base URL of every simulated host.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Hosts {
@@ -46,14 +48,60 @@ pub struct Person {
     pub uri: String,
     /// Organizer or presenter.
     pub leader: bool,
-    /// An anonymous guest.
-    pub anonymous: bool,
+    /// Where they come from: the organisation, a guest, a Skype user, …
+    pub network: Network,
     /// Lobby or meeting.
     pub presence: Presence,
     /// The guest's application, for guests.
     pub app: Option<String>,
     /// When they arrived (ms since the epoch).
     pub since_ms: i64,
+}
+
+/// Where a person in a meeting comes from. It decides their SIP URI and what their
+/// participant resource says as `sourceNetwork` (SourceNetwork_ref.md).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Network {
+    /// The organizer's organisation: `SameEnterprise`.
+    Organisation,
+    /// An anonymous guest: `Everyone`, and `anonymous` true.
+    Guest,
+    /// A Skype user through Microsoft's consumer federation: `PublicCloud`, with a SIP URI
+    /// made from their Microsoft account, `sip:user(example.com)@msn.com` (seed 003).
+    Skype,
+    /// Someone from a federated organisation: `Federated`.
+    OtherOrganisation,
+}
+
+impl Network {
+    /// The `sourceNetwork` their participant resource gives.
+    pub fn source_network(self) -> &'static str {
+        match self {
+            Self::Organisation => "SameEnterprise",
+            Self::Guest => "Everyone",
+            Self::Skype => "PublicCloud",
+            Self::OtherOrganisation => "Federated",
+        }
+    }
+}
+
+/// Who someone added through the control API is, besides their name.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Affiliation {
+    /// One of the organizer's organisation.
+    #[default]
+    Organisation,
+    /// A Skype user with this Microsoft account (`user@example.com`).
+    Skype {
+        /// The Microsoft account.
+        account: String,
+    },
+    /// Someone of another organisation, whose SIP domain is `domain`.
+    OtherOrganisation {
+        /// Their organisation's SIP domain.
+        domain: String,
+    },
 }
 
 /// A chat line, as the control API reports it.
@@ -90,6 +138,8 @@ pub struct Meeting {
     pub chat: Vec<ChatLine>,
     /// When it expires (ms since the epoch), for ad-hoc meetings.
     pub expires_ms: Option<i64>,
+    /// How to join it by phone, when people may.
+    pub dial_in: Option<DialInConfig>,
 }
 
 impl Meeting {

@@ -13,7 +13,7 @@ use crate::channel::PollOutcome;
 use crate::config::Timers;
 use crate::demo::Scheduled;
 use crate::ids::{now_ms, slug};
-use crate::model::{ChatLine, Ending, Gone, Person, Presence, Stage};
+use crate::model::{Affiliation, ChatLine, Ending, Gone, Meeting, Network, Person, Presence, Stage};
 use crate::refusal::ControlError;
 use crate::state::{Outbox, State};
 use crate::tell::{Invitation, Style, Tell};
@@ -214,33 +214,54 @@ impl State {
         Ok(())
     }
 
-    /// A scripted person joins.
+    /// A scripted person joins: one of the organizer's organisation, a Skype user or
+    /// someone of another organisation, as `affiliation` says.
     ///
     /// # Errors
-    /// [`ControlError::NoSuchMeeting`].
-    pub fn add_person(&mut self, meeting: &str, name: &str, role: &Role) -> Result<String, ControlError> {
+    /// [`ControlError::NoSuchMeeting`], or [`ControlError::InvalidPerson`] for a Microsoft
+    /// account or domain that is not one.
+    pub fn add_person(
+        &mut self,
+        meeting: &str,
+        name: &str,
+        role: &Role,
+        affiliation: &Affiliation,
+    ) -> Result<String, ControlError> {
         let m = self.meetings.get(meeting).ok_or(ControlError::NoSuchMeeting)?;
-        let domain = self
+        let organisation = self
             .tenants
             .iter()
             .find(|t| t.id == m.tenant)
             .map(|t| t.domain.clone())
             .unwrap_or_default();
-        let base = slug(name);
-        let mut n = 1;
-        let id = loop {
-            let id = format!("{base}{n}@{domain}");
-            if !m.people.contains_key(&id) {
-                break id;
+        let (id, network) = match affiliation {
+            Affiliation::Organisation => (unused_id(m, &slug(name), &organisation), Network::Organisation),
+            Affiliation::Skype { account } => {
+                // Seed 003: `user@example.com` signs in as `sip:user(example.com)@msn.com`.
+                let (user, domain) = account
+                    .split_once('@')
+                    .filter(|(user, domain)| plain_name(user) && plain_name(domain) && domain.contains('.'))
+                    .ok_or(ControlError::InvalidPerson("account"))?;
+                let id = format!("{user}({domain})@msn.com");
+                if m.people.contains_key(&id) {
+                    return Err(ControlError::InvalidPerson("account"));
+                }
+                (id, Network::Skype)
             }
-            n += 1;
+            Affiliation::OtherOrganisation { domain } => {
+                if !plain_name(domain) || !domain.contains('.') || domain.eq_ignore_ascii_case(&organisation)
+                {
+                    return Err(ControlError::InvalidPerson("domain"));
+                }
+                (unused_id(m, &slug(name), domain), Network::OtherOrganisation)
+            }
         };
         let person = Person {
             id: id.clone(),
             name: name.to_owned(),
             uri: format!("sip:{id}"),
             leader: *role == Role::Leader,
-            anonymous: false,
+            network,
             presence: Presence::InMeeting,
             app: None,
             since_ms: now_ms(),
@@ -252,6 +273,51 @@ impl State {
         self.announce(&mut outbox, meeting, &person, Tell::participant_added, None);
         self.deliver(outbox);
         Ok(id)
+    }
+
+    /// Someone in the meeting starts typing (or keeps at it): guests with chat see them in
+    /// `typingParticipants` until they send or [`crate::config::Timers::typing_secs`] pass.
+    ///
+    /// # Errors
+    /// [`ControlError::NoSuchMeeting`] or [`ControlError::NoSuchPerson`].
+    pub fn typing(&mut self, meeting: &str, person: &str) -> Result<(), ControlError> {
+        let found = self.person(meeting, person)?.clone();
+        self.now_typing(meeting, &found);
+        Ok(())
+    }
+
+    /// `person` is typing now; guests with chat but their own hear it if it is news.
+    pub(crate) fn now_typing(&mut self, meeting: &str, person: &Person) {
+        let key = (meeting.to_owned(), person.id.clone());
+        if self.typing.insert(key, Instant::now()).is_none() {
+            self.tell_typing(meeting, person, Tell::typing_started);
+        }
+    }
+
+    /// `person` stopped typing (they sent, or their timer ran out).
+    fn stopped_typing(&mut self, meeting: &str, person: &Person) {
+        if self
+            .typing
+            .remove(&(meeting.to_owned(), person.id.clone()))
+            .is_some()
+        {
+            self.tell_typing(meeting, person, Tell::typing_stopped);
+        }
+    }
+
+    fn tell_typing(&mut self, meeting: &str, person: &Person, event: fn(&Tell, &Person) -> Value) {
+        let mut outbox = Outbox::default();
+        for listener in self.listeners(meeting) {
+            if listener.stage != Stage::Connected
+                || !listener.chat
+                || person.app.as_deref() == Some(listener.app.as_str())
+            {
+                continue;
+            }
+            let tell = &listener.tell;
+            outbox.push(&listener.app, tell.from_conversation(vec![event(tell, person)]));
+        }
+        self.deliver(outbox);
     }
 
     /// Someone says something in the meeting chat; every guest with chat receives it.
@@ -284,6 +350,7 @@ impl State {
                 at_ms: at,
             });
         }
+        self.stopped_typing(meeting, from);
         let stamp = crate::render::date(&self.quirks, Timestamp::from_millis(at));
         let mut outbox = Outbox::default();
         for listener in self.listeners(meeting) {
@@ -406,14 +473,35 @@ impl State {
             let _ = self.turn_away(&meeting, &person, Ending::LobbyTimeout);
         }
         self.live_origins.retain(|_, exp| *exp > now_ms / 1000);
+        self.expire_typing(now, Duration::from_secs(timers.typing_secs));
         for action in self.demo.due(now) {
             let _ = match action {
                 Scheduled::Admit { meeting, person } => self.admit(&meeting, &person),
+                Scheduled::Type { meeting, person } => self.typing(&meeting, &person),
                 Scheduled::Say { meeting, from, text } => {
                     self.say(&meeting, &from, &MessageBody::Plain(text))
                 }
                 Scheduled::StaffReturns { meeting } => self.staff_returns(&meeting),
             };
+        }
+    }
+
+    /// Stops the typing of those who said nothing for `after`; forgets that of those who
+    /// left (whoever sees them leave stops showing them typing).
+    fn expire_typing(&mut self, now: Instant, after: Duration) {
+        let ended: Vec<(String, String)> = self
+            .typing
+            .iter()
+            .filter(|(_, since)| now.duration_since(**since) > after)
+            .map(|(key, _)| key.clone())
+            .collect();
+        for (meeting, person) in ended {
+            match self.person(&meeting, &person).cloned() {
+                Ok(found) => self.stopped_typing(&meeting, &found),
+                Err(_) => {
+                    self.typing.remove(&(meeting, person));
+                }
+            }
         }
     }
 
@@ -431,4 +519,21 @@ impl State {
         self.deliver(outbox);
         Ok(())
     }
+}
+
+/// The first `{base}{n}@{domain}` nobody in `meeting` has.
+fn unused_id(meeting: &Meeting, base: &str, domain: &str) -> String {
+    (1..)
+        .map(|n| format!("{base}{n}@{domain}"))
+        .find(|id| !meeting.people.contains_key(id))
+        .unwrap_or_default()
+}
+
+/// Whether `text` is a plain user name or domain: letters, digits, `.`, `-`, `_`.
+fn plain_name(text: &str) -> bool {
+    !text.is_empty()
+        && !text.starts_with('.')
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
 }

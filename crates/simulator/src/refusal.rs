@@ -407,6 +407,9 @@ pub enum ControlError {
     /// `409`: the person has no guest application (or it has gone).
     #[error("conflict: not a guest")]
     NotAGuest,
+    /// `400`: a new person's Microsoft account or domain is not one (or is taken).
+    #[error("invalid parameter {0}")]
+    InvalidPerson(&'static str),
     /// `409`: a new meeting names an unknown tenant.
     #[error("invalid parameter tenant")]
     UnknownTenant,
@@ -445,7 +448,7 @@ impl ControlError {
             | Self::NoTenant
             | Self::NobodyToSpeak
             | Self::NoCallbackUrl => StatusCode::CONFLICT,
-            Self::FailureStatusOutOfRange => StatusCode::BAD_REQUEST,
+            Self::FailureStatusOutOfRange | Self::InvalidPerson(_) => StatusCode::BAD_REQUEST,
             Self::CallbackUnreachable(_) => StatusCode::BAD_GATEWAY,
         }
     }

@@ -9,6 +9,7 @@
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard};
+use std::time::Instant;
 
 use axum::http::HeaderMap;
 use serde_json::Value;
@@ -21,7 +22,9 @@ use crate::faults::Faults;
 use crate::ids::{now_ms, random_digits, random_hex, slug};
 use crate::journal::{HostName, Journal};
 use crate::keys::KeyRing;
-use crate::model::{Endpoint, Hosts, Meeting, NewApplication, Person, Presence, Stage, UcwaApp, join_url};
+use crate::model::{
+    Endpoint, Hosts, Meeting, Network, NewApplication, Person, Presence, Stage, UcwaApp, join_url,
+};
 use crate::refusal::{AddMeetingError, ControlError, Refusal};
 use crate::request;
 use crate::tell::{AppPaths, Style, Tell};
@@ -54,6 +57,8 @@ pub struct State {
     pub live_origins: BTreeMap<String, i64>,
     /// The demo staff's script, in demo mode.
     pub demo: Script,
+    /// Who is typing, by meeting and person id, with when they last said so.
+    pub typing: BTreeMap<(String, String), Instant>,
 }
 
 /// What every handler of one host gets: the store, and which host it is.
@@ -114,6 +119,7 @@ impl Store {
                 token_floor: BTreeMap::new(),
                 live_origins: BTreeMap::new(),
                 demo: Script::default(),
+                typing: BTreeMap::new(),
             }),
             keys: RwLock::new(KeyRing::generate()),
             hosts,
@@ -176,6 +182,7 @@ impl Store {
             people: BTreeMap::new(),
             chat: Vec::new(),
             expires_ms: None,
+            dial_in: config.dial_in.clone(),
         };
         let now = now_ms();
         if config.organizer_present {
@@ -184,7 +191,7 @@ impl Store {
                 name: config.organizer_name.clone(),
                 uri: organizer_uri,
                 leader: true,
-                anonymous: false,
+                network: Network::Organisation,
                 presence: Presence::InMeeting,
                 app: None,
                 since_ms: now,
@@ -198,7 +205,7 @@ impl Store {
                 name: person.name.clone(),
                 uri: format!("sip:{user}@{}", tenant.domain),
                 leader: person.leader,
-                anonymous: false,
+                network: Network::Organisation,
                 presence: Presence::InMeeting,
                 app: None,
                 since_ms: now,

@@ -394,6 +394,7 @@ async fn adhoc_meeting(
         access_level: access_level.clone(),
         organizer_present: false,
         participants: Vec::new(),
+        dial_in: None,
     };
     let join_url = match host.store.add_meeting(&config) {
         Ok(url) => url,

@@ -41,6 +41,11 @@ pub fn routes() -> Router<HostState> {
             post(start_messaging),
         )
         .route(conv, get(get_conversation).delete(leave_conversation))
+        .route(&format!("{conv}/onlineMeeting"), get(online_meeting))
+        .route(
+            &format!("{app}/onlineMeetings/phoneDialInInformation"),
+            get(phone_dial_in),
+        )
         .route(&format!("{conv}/participants"), get(participants))
         .route(&format!("{conv}/participants/{{person}}"), get(participant))
         .route(
@@ -321,6 +326,26 @@ async fn get_conversation(
     reply::json(StatusCode::OK, &view, &state.quirks)
 }
 
+async fn online_meeting(
+    State(host): State<HostState>,
+    _guest: Guest,
+    Path((app, conv)): Path<(String, String)>,
+) -> Response {
+    let state = host.store.lock();
+    let Some(view) = state.online_meeting_view(&app, &conv) else {
+        return Refusal::ConversationNotFound.into_response();
+    };
+    reply::json(StatusCode::OK, &view, &state.quirks)
+}
+
+async fn phone_dial_in(State(host): State<HostState>, _guest: Guest, Path(app): Path<String>) -> Response {
+    let state = host.store.lock();
+    let Some(view) = state.dial_in_view(&app) else {
+        return Refusal::ResourceNotFound.into_response();
+    };
+    reply::json(StatusCode::OK, &view, &state.quirks)
+}
+
 async fn participants(
     State(host): State<HostState>,
     _guest: Guest,
@@ -424,8 +449,15 @@ async fn stop_messaging(
     }
 }
 
-async fn typing(_guest: Guest) -> Response {
-    StatusCode::NO_CONTENT.into_response()
+async fn typing(
+    State(host): State<HostState>,
+    _guest: Guest,
+    Path((app, conv)): Path<(String, String)>,
+) -> Response {
+    match host.store.lock().set_is_typing(&app, &conv) {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(error) => error.into_response(),
+    }
 }
 
 /// `400 ParameterValidationFailure` for the input property `name`.

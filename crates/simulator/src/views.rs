@@ -5,7 +5,7 @@ use protocol::taapi::AccessLevel;
 use serde::Serialize;
 
 use crate::channel::EventChannel;
-use crate::model::{ChatLine, Meeting, Person, Presence};
+use crate::model::{ChatLine, Meeting, Network, Person, Presence};
 use crate::state::State;
 
 /// A person in a meeting, as the control API shows them.
@@ -31,7 +31,7 @@ impl PersonView {
             id: person.id.clone(),
             name: person.name.clone(),
             leader: person.leader,
-            guest: person.anonymous,
+            guest: person.network == Network::Guest,
             presence: person.presence,
             application: person.app.clone(),
         }

@@ -39,6 +39,12 @@ impl AppPaths {
     pub fn messaging_invitation(&self, id: &str) -> String {
         format!("{}/communication/messagingInvitations/{id}", self.app)
     }
+
+    /// How to join the guest's meeting by phone (where onlineMeeting_ref.md's sample links
+    /// it, under the application's `onlineMeetings`).
+    pub fn phone_dial_in(&self) -> String {
+        format!("{}/onlineMeetings/phoneDialInInformation", self.app)
+    }
 }
 
 /// The methods the guest-facing resource at `path` supports, as a preflight's
@@ -56,14 +62,20 @@ pub fn methods_at(path: &str) -> Option<&'static [&'static str]> {
     Some(match segments.as_slice() {
         [] => POST,
         [_app] => GET_DELETE,
-        [_app, "events"] => GET,
+        [_app, "events"] | [_app, "onlineMeetings", "phoneDialInInformation"] => GET,
         [
             _app,
             "communication",
             "onlineMeetingInvitations" | "messagingInvitations",
         ] => POST,
         [_app, "communication", "conversations", _conv] => GET_DELETE,
-        [_app, "communication", "conversations", _conv, "participants"]
+        [
+            _app,
+            "communication",
+            "conversations",
+            _conv,
+            "participants" | "onlineMeeting",
+        ]
         | [_app, "communication", "conversations", _conv, "participants", _] => GET,
         [
             _app,

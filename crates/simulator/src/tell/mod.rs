@@ -10,8 +10,8 @@ use protocol::ucwa::resources::{
 };
 use serde_json::{Value, json};
 
-use crate::config::Quirks;
-use crate::model::{Ending, Meeting, Person, Presence};
+use crate::config::{DialInConfig, Quirks};
+use crate::model::{Ending, Meeting, Network, Person, Presence};
 
 mod application;
 #[cfg(test)]
@@ -309,22 +309,64 @@ impl Tell {
 
     /// The online meeting the conversation is in appeared.
     pub fn online_meeting_added(&self, meeting: &Meeting) -> Value {
-        let resource = json!({
+        event(
+            EventType::Added,
+            "onlineMeeting",
+            &self.sub("onlineMeeting"),
+            Some(self.online_meeting(meeting)),
+        )
+    }
+
+    /// The conversation's `onlineMeeting` resource. When people may join by phone it gives
+    /// the conference ID and links the dial-in numbers (onlineMeeting_ref.md).
+    pub fn online_meeting(&self, meeting: &Meeting) -> Value {
+        let mut resource = json!({
             "accessLevel": meeting.access_level.as_str(),
             "entryExitAnnouncement": "Disabled",
             "joinUrl": meeting.join_url,
             "onlineMeetingUri": meeting.conference_uri,
             "organizerUri": meeting.organizer_uri,
+            "phoneUserAdmission": if meeting.dial_in.is_some() { "Enabled" } else { "Disabled" },
             "subject": meeting.subject,
-            "_links": {"self": {"href": self.sub("onlineMeeting")}},
+            "_links": {
+                "self": {"href": self.sub("onlineMeeting")},
+                "conversation": {"href": self.conv},
+            },
             "rel": "onlineMeeting",
         });
-        event(
-            EventType::Added,
-            "onlineMeeting",
-            &self.sub("onlineMeeting"),
-            Some(resource),
-        )
+        if let Some(dial_in) = &meeting.dial_in {
+            resource["conferenceId"] = json!(dial_in.conference_id);
+            resource["_links"]["phoneDialInInformation"] = json!({"href": self.app.phone_dial_in()});
+        }
+        resource
+    }
+
+    /// How to join the meeting by phone, shaped like phoneDialInInformation_ref.md's sample.
+    pub fn phone_dial_in(&self, dial_in: &DialInConfig) -> Value {
+        let href = self.app.phone_dial_in();
+        let regions: Vec<Value> = dial_in
+            .numbers
+            .iter()
+            .enumerate()
+            .map(|(i, number)| {
+                json!({
+                    "rel": "dialInRegion",
+                    "languages": ["en-US"],
+                    "name": number.region,
+                    "number": format!("tel:{}", number.number),
+                    "_links": {"self": {"href": format!("{href}/{}", 500 + i)}},
+                })
+            })
+            .collect();
+        json!({
+            "rel": "phoneDialInInformation",
+            "conferenceId": dial_in.conference_id,
+            "defaultRegion": dial_in.default_region,
+            "isAudioConferenceProviderEnabled": false,
+            "tollFreeNumbers": [],
+            "_links": {"self": {"href": href}},
+            "_embedded": {"dialInRegion": regions},
+        })
     }
 
     // People.
@@ -337,13 +379,13 @@ impl Tell {
             Role::Attendee
         };
         json!({
-            "anonymous": person.anonymous,
+            "anonymous": person.network == Network::Guest,
             "inLobby": person.presence == Presence::Lobby,
             "local": whose == Whose::Own,
             "name": person.name,
             "organizer": false,
             "role": role.as_str(),
-            "sourceNetwork": if person.anonymous { "Everyone" } else { "SameEnterprise" },
+            "sourceNetwork": person.network.source_network(),
             "uri": person.uri,
             "_links": {
                 "self": {"href": href},
@@ -412,6 +454,25 @@ impl Tell {
         self.in_lobby(event, person)
     }
 
+    /// `person` started typing: added to `typingParticipants` (typingParticipants_ref.md).
+    pub fn typing_started(&self, person: &Person) -> Value {
+        self.typing(EventType::Added, person)
+    }
+
+    /// `person` stopped typing: deleted from `typingParticipants`.
+    pub fn typing_stopped(&self, person: &Person) -> Value {
+        self.typing(EventType::Deleted, person)
+    }
+
+    fn typing(&self, kind: EventType, person: &Person) -> Value {
+        // As typingParticipants_ref.md's samples: the link has no title, so a client finds
+        // the name in what it knows of the participant.
+        let mut event = event(kind, "participant", &self.participant_href(&person.id), None);
+        event["in"] =
+            json!({"rel": "typingParticipants", "href": self.sub("participants/typingParticipants")});
+        event
+    }
+
     fn in_lobby(&self, mut event: Value, person: &Person) -> Value {
         if person.presence == Presence::Lobby {
             event["in"] = json!({"rel": "lobby", "href": self.sub("lobby")});
@@ -455,7 +516,7 @@ impl Tell {
                 links["sendMessage"] = json!({"href": self.sub("messaging/messages")});
                 links["stopMessaging"] = json!({"href": self.sub("messaging/terminate")});
                 links["setIsTyping"] = json!({"href": self.sub("messaging/typing")});
-                links["typingParticipants"] = json!({"href": self.sub("messaging/typingParticipants")});
+                links["typingParticipants"] = json!({"href": self.sub("participants/typingParticipants")});
             }
             ModalityState::Disconnected => {
                 links["addMessaging"] = json!({"href": self.sub("messaging/messagingInvitations")});

@@ -8,7 +8,7 @@ use protocol::ucwa::resources::{ConversationState, MessageBody, ModalityState};
 use serde_json::json;
 
 use super::{Invitation, Style, Tell};
-use crate::model::{Ending, Meeting, Person, Presence};
+use crate::model::{Ending, Meeting, Network, Person, Presence};
 
 const CONV: &str = "/ucwa/psanon/v1/applications/1/communication/conversations/c";
 
@@ -34,7 +34,7 @@ fn person(id: &str, name: &str, presence: Presence) -> Person {
         name: name.to_owned(),
         uri: format!("sip:{id}"),
         leader: false,
-        anonymous: true,
+        network: Network::Guest,
         presence,
         app: Some("1".to_owned()),
         since_ms: 0,
@@ -53,6 +53,7 @@ fn meeting() -> Meeting {
         people: BTreeMap::new(),
         chat: Vec::new(),
         expires_ms: None,
+        dial_in: None,
     }
 }
 

@@ -102,6 +102,14 @@ fn meeting(
         access_level,
         organizer_present: true,
         participants,
+        dial_in: Some(simulator::config::DialInConfig {
+            conference_id: "12983487".to_owned(),
+            default_region: "Redmond".to_owned(),
+            numbers: vec![simulator::config::DialInNumber {
+                region: "Redmond".to_owned(),
+                number: "+14255550001".to_owned(),
+            }],
+        }),
     }
 }
 
