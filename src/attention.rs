@@ -1,5 +1,7 @@
 //! Getting the guest's attention when the tab is in the background: the page title and,
-//! if allowed, a system notification.
+//! if allowed, a system notification. Inside a partner's page (a frame of another origin)
+//! notifications are never asked for nor shown: they would come from a site the guest is
+//! not looking at, and browsers refuse them there anyway.
 
 use web_sys::{Notification, NotificationOptions, NotificationPermission, VisibilityState};
 
@@ -32,6 +34,23 @@ pub fn notifications_allowed() -> bool {
 
 fn notifications_supported() -> bool {
     web_sys::window().is_some_and(|w| js_sys::Reflect::has(&w, &"Notification".into()).unwrap_or(false))
+        && !in_cross_origin_frame()
+}
+
+/// Whether the page runs in a frame of a page from another origin (a partner's site).
+pub fn in_cross_origin_frame() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    match window.top() {
+        Ok(Some(top)) => {
+            let framed = !js_sys::Object::is(&top, &window);
+            // Reading another origin's location throws; the same origin's reads.
+            framed && top.location().href().is_err()
+        }
+        // No reachable top window: treat it as foreign.
+        _ => true,
+    }
 }
 
 /// Asks for permission to notify (only from a click).

@@ -12,8 +12,8 @@ use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use protocol::ProtocolError;
 use protocol::join::{
-    ChatMessage, Command, GuestJoin, Input, JoinConfig, Milestones, Person, Phase, RequestId, TimerId,
-    Update as JoinUpdate,
+    ChatMessage, Command, DialIn, GuestJoin, Input, JoinConfig, Milestones, Person, Phase, RequestId,
+    TimerId, Update as JoinUpdate,
 };
 use web_sys::AbortController;
 
@@ -34,6 +34,10 @@ pub struct Snapshot {
     pub messages: Vec<ChatMessage>,
     /// Whether chat is connected.
     pub chat_ready: bool,
+    /// Who else is typing, by name.
+    pub typing: Vec<String>,
+    /// How to join by phone, when the meeting offers it.
+    pub dial_in: Option<DialIn>,
     /// The session id, to rejoin as the same guest.
     pub session_id: Option<String>,
     /// How far the background steps got.
@@ -49,6 +53,8 @@ impl Default for Snapshot {
             participants: Vec::new(),
             messages: Vec::new(),
             chat_ready: false,
+            typing: Vec::new(),
+            dial_in: None,
             session_id: None,
             milestones: Milestones::default(),
         }
@@ -64,6 +70,8 @@ impl Snapshot {
             participants: machine.participants().into_iter().cloned().collect(),
             messages: machine.messages().to_vec(),
             chat_ready: machine.chat_ready(),
+            typing: machine.typing().into_iter().map(str::to_owned).collect(),
+            dial_in: machine.dial_in().cloned(),
             session_id: machine.application_session_id().map(str::to_owned),
             milestones: machine.milestones(),
         }

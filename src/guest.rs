@@ -285,7 +285,11 @@ fn announcer(announcement: RwSignal<String>, unread: Unread) -> UpdateListener {
                 Phase::Over(ending) => Some(words::outcome(ending).title.to_owned()),
                 _ => None,
             },
-            JoinUpdate::SubjectChanged | JoinUpdate::RosterChanged => None,
+            // Typing is shown, not spoken: announcing every pause would drown the chat.
+            JoinUpdate::SubjectChanged
+            | JoinUpdate::RosterChanged
+            | JoinUpdate::TypingChanged
+            | JoinUpdate::DialInKnown => None,
         };
         if let Some(text) = text {
             announcement.set(text);
@@ -410,7 +414,6 @@ fn LobbyScreen(since: Timestamp, snapshot: RwSignal<Snapshot>, on_leave: Callbac
         now.set(config::now())
     })));
     on_cleanup(move || ticker.set_value(None));
-    let can_ask = RwSignal::new(attention::can_ask_for_notifications());
     let subject = move || {
         snapshot
             .with(|s| s.subject.clone())
@@ -426,12 +429,7 @@ fn LobbyScreen(since: Timestamp, snapshot: RwSignal<Snapshot>, on_leave: Callbac
                 <span class="sr-only">{move || words::elapsed(now.get().millis_since(since))}</span>
             </p>
             <p class="muted">"You can switch to another tab; this page's title changes when you're let in."</p>
-            <Show when=move || can_ask.get()>
-                <button type="button" class="button" on:click=move |_| {
-                    attention::ask_for_notifications();
-                    can_ask.set(false);
-                }>"Notify me when I'm let in"</button>
-            </Show>
+            <ui::NotifyMe label="Notify me when I'm let in" />
             <button type="button" class="button" on:click=move |_| on_leave.run(())>"Leave"</button>
         </section>
     }

@@ -1,12 +1,16 @@
-//! In the meeting: the subject, a live participant list, and group chat.
+//! In the meeting: the subject, a live participant list, group chat, who is typing, and
+//! how to dial in.
 //!
 //! Message text is always rendered as text: incoming HTML was already reduced to plain
-//! text by the protocol crate, and nothing is ever inserted as markup.
+//! text by the protocol crate, and nothing is ever inserted as markup. Only `http` and
+//! `https` links in it become links, as elements built here.
 
 use leptos::ev::{KeyboardEvent, SubmitEvent};
 use leptos::html;
 use leptos::prelude::*;
-use protocol::join::{ChatMessage, Delivery, MessageDirection, Phase};
+use protocol::identity::Origin;
+use protocol::join::{ChatMessage, Delivery, DialIn, MessageDirection, Person, Phase};
+use protocol::text_links::{self, Piece};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
@@ -75,9 +79,12 @@ pub fn MeetingScreen(
                     <ScreenTitle text=Signal::derive(subject) />
                     <p class="meeting__status" data-testid="status">{status}</p>
                 </div>
-                <button type="button" class="button button--danger" data-testid="leave" disabled=leaving on:click=leave>
-                    "Leave"
-                </button>
+                <div class="meeting__actions">
+                    <ui::NotifyMe label="Notify me of new messages" />
+                    <button type="button" class="button button--danger" data-testid="leave" disabled=leaving on:click=leave>
+                        "Leave"
+                    </button>
+                </div>
             </header>
             <Show when=move || snapshot.with(|s| s.reconnecting)>
                 <p class="banner" data-testid="reconnecting">
@@ -86,7 +93,10 @@ pub fn MeetingScreen(
             </Show>
             <div class="meeting__body">
                 <Chat snapshot=snapshot driver=driver unread=unread announcement=announcement />
-                <Roster snapshot=snapshot />
+                <div class="meeting__side">
+                    <Roster snapshot=snapshot />
+                    {move || snapshot.with(|s| s.dial_in.clone()).map(|dial_in| view! { <DialInDetails dial_in=dial_in /> })}
+                </div>
             </div>
         </section>
     }
@@ -115,23 +125,95 @@ fn Roster(snapshot: RwSignal<Snapshot>) -> impl IntoView {
                 </li>
                 {move || {
                     snapshot.with(|s| {
-                        s.participants
-                            .iter()
-                            .filter(|p| !p.in_lobby)
-                            .map(|person| {
-                                let role = if person.is_leader { Some("Organizer") } else if person.is_guest { Some("Guest") } else { None };
-                                view! {
-                                    <li class="roster__person" data-testid="participant">
-                                        <span class="roster__name">{person.name.clone()}</span>
-                                        {role.map(|role| view! { <span class="badge">{role}</span> })}
-                                    </li>
-                                }
-                            })
-                            .collect_view()
+                        s.participants.iter().filter(|p| !p.in_lobby).map(roster_entry).collect_view()
                     })
                 }}
             </ul>
         </section>
+    }
+}
+
+/// One person in the roster: their name, what they do in the meeting, and where they come
+/// from when that is not the organizer's organisation.
+fn roster_entry(person: &Person) -> impl IntoView + use<> {
+    let role = person.is_leader.then_some("Organizer");
+    let (origin, account) = match &person.origin {
+        Origin::Guest => (Some("Guest"), None),
+        Origin::Skype { account } => (Some("Skype"), Some(account.clone())),
+        Origin::OtherOrganisation => (Some("Guest from another organisation"), None),
+        Origin::Organisation | Origin::Unknown => (None, None),
+    };
+    view! {
+        <li class="roster__person" data-testid="participant">
+            <span class="roster__who">
+                <span class="roster__name">{person.name.clone()}</span>
+                {account.map(|account| view! { <span class="roster__account" data-testid="account">{account}</span> })}
+            </span>
+            <span class="roster__badges">
+                {role.map(|role| view! { <span class="badge">{role}</span> })}
+                {origin.map(|origin| view! { <span class="badge badge--origin" data-testid="origin">{origin}</span> })}
+            </span>
+        </li>
+    }
+}
+
+/// How to join by phone: the numbers as `tel:` links, and the conference ID to key in.
+#[component]
+fn DialInDetails(dial_in: DialIn) -> impl IntoView {
+    let conference_id = dial_in.conference_id.clone();
+    view! {
+        <section class="dial-in" aria-labelledby="dial-in-title" data-testid="dial-in">
+            <h2 id="dial-in-title" class="section-title">"Join by phone"</h2>
+            <ul class="dial-in__numbers">
+                {dial_in
+                    .numbers
+                    .iter()
+                    .map(|number| {
+                        let region = number.region.clone().unwrap_or_else(|| "Call".to_owned());
+                        let free = number.toll_free.then_some(" (free)");
+                        view! {
+                            <li>
+                                <span class="dial-in__region">{region}{free}</span>
+                                " "
+                                <a href=number.tel_uri() data-testid="dial-in-number">{number.number.clone()}</a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+            {conference_id.map(|id| view! {
+                <p class="dial-in__conference">
+                    "Conference ID: " <span data-testid="conference-id">{id}</span>
+                </p>
+            })}
+            {dial_in.directory.map(|url| view! {
+                <p><a href=url rel="noopener noreferrer" target="_blank">"More numbers"</a></p>
+            })}
+        </section>
+    }
+}
+
+/// A message's text, with its web links clickable and everything else as text.
+fn message_text(text: &str) -> impl IntoView + use<> {
+    text_links::pieces(text)
+        .into_iter()
+        .map(|piece| match piece {
+            Piece::Text(text) => text.into_any(),
+            Piece::Link { text, url } => view! {
+                <a href=url.to_string() rel="noopener noreferrer" target="_blank" data-testid="message-link">{text}</a>
+            }
+            .into_any(),
+        })
+        .collect_view()
+}
+
+/// "Sam is typing…", for one, two or more people.
+fn typing_line(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => format!("{one} is typing…"),
+        [one, two] => format!("{one} and {two} are typing…"),
+        _ => "Several people are typing…".to_owned(),
     }
 }
 
@@ -211,7 +293,7 @@ fn Chat(
                                     " "
                                     <time class="message__time">{local_time(message.at)}</time>
                                 </p>
-                                <p class="message__text" data-testid="message-text">{message.text.clone()}</p>
+                                <p class="message__text" data-testid="message-text">{message_text(&message.text)}</p>
                                 {outgoing.then(|| match message.delivery {
                                     Delivery::Sending => view! { <p class="message__status">"Sending…"</p> }.into_any(),
                                     Delivery::Sent => view! { <p class="message__status">"Sent"</p> }.into_any(),
@@ -230,6 +312,8 @@ fn Chat(
                     }
                 />
             </ol>
+            // Shown, not announced: a screen reader would hear every pause in someone's typing.
+            <p class="chat__typing" data-testid="typing">{move || snapshot.with(|s| typing_line(&s.typing))}</p>
             <form class="chat__composer" on:submit=submit>
                 <label for="chat-input" class="sr-only">"Message"</label>
                 <textarea
@@ -240,7 +324,13 @@ fn Chat(
                     placeholder=move || if ready() { "Type a message" } else { "Chat is connecting… you can already type" }
                     aria-describedby="chat-help"
                     prop:value=move || draft.get()
-                    on:input:target=move |ev| draft.set(ev.target().value())
+                    on:input:target=move |ev| {
+                        let text = ev.target().value();
+                        if !text.trim().is_empty() {
+                            driver::act(driver, |m| m.guest_is_typing(crate::config::now()));
+                        }
+                        draft.set(text);
+                    }
                     on:keydown=keydown
                 ></textarea>
                 <p id="chat-help" class="sr-only">"Press Enter to send, Shift and Enter for a new line."</p>

@@ -1,4 +1,5 @@
-//! Small pieces every screen uses: the focusable screen title, the join steps, buttons.
+//! Small pieces every screen uses: the focusable screen title, the join steps, the
+//! notification offer.
 
 use leptos::prelude::*;
 
@@ -104,5 +105,23 @@ pub fn Steps(
                 })
                 .collect_view()}
         </ol>
+    }
+}
+
+/// Offers system notifications, where the browser can still be asked (not already decided,
+/// and not inside another site's frame); gone once clicked.
+#[component]
+pub fn NotifyMe(
+    /// What the button says.
+    label: &'static str,
+) -> impl IntoView {
+    let can_ask = RwSignal::new(crate::attention::can_ask_for_notifications());
+    view! {
+        <Show when=move || can_ask.get()>
+            <button type="button" class="button" data-testid="notify-me" on:click=move |_| {
+                crate::attention::ask_for_notifications();
+                can_ask.set(false);
+            }>{label}</button>
+        </Show>
     }
 }

@@ -8,7 +8,10 @@ use guest_join::link_field::LinkField;
 use guest_join::meeting::MeetingScreen;
 use leptos::prelude::*;
 use protocol::date::Timestamp;
-use protocol::join::{ChatMessage, Delivery, MessageDirection, MessageId, Person, Phase};
+use protocol::identity::Origin;
+use protocol::join::{
+    ChatMessage, Delivery, DialIn, MessageDirection, MessageId, Person, Phase, PhoneNumber,
+};
 use protocol::join_link::MeetingHosts;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -113,9 +116,32 @@ fn person(name: &str, is_leader: bool, in_lobby: bool) -> Person {
     Person {
         name: name.to_owned(),
         is_leader,
-        is_guest: !is_leader,
+        origin: if is_leader {
+            Origin::Organisation
+        } else {
+            Origin::Guest
+        },
         in_lobby,
     }
+}
+
+/// The meeting screen showing `snapshot`, with no join running behind it.
+fn mount_meeting(snapshot: RwSignal<Snapshot>) -> (web_sys::HtmlElement, impl Drop) {
+    let unread = Unread {
+        count: RwSignal::new(0),
+        first: RwSignal::new(None),
+    };
+    mount(move || {
+        view! {
+            <MeetingScreen
+                snapshot=snapshot
+                driver=StoredValue::new_local(None)
+                unread=unread
+                announcement=RwSignal::new(String::new())
+            />
+        }
+        .into_any()
+    })
 }
 
 #[wasm_bindgen_test]
@@ -144,21 +170,7 @@ async fn the_meeting_shows_people_chat_states_and_markup_as_text() {
         chat_ready: true,
         ..Snapshot::default()
     });
-    let unread = Unread {
-        count: RwSignal::new(0),
-        first: RwSignal::new(None),
-    };
-    let (root, _handle) = mount(move || {
-        view! {
-            <MeetingScreen
-                snapshot=snapshot
-                driver=StoredValue::new_local(None)
-                unread=unread
-                announcement=RwSignal::new(String::new())
-            />
-        }
-        .into_any()
-    });
+    let (root, _handle) = mount_meeting(snapshot);
 
     assert_eq!(texts(&root, "#screen-title"), ["Mortgage advice"]);
     assert_eq!(
@@ -189,4 +201,85 @@ async fn the_meeting_shows_people_chat_states_and_markup_as_text() {
     leptos::task::tick().await;
     assert_eq!(texts(&root, "[data-testid=status]"), ["Reconnecting…"]);
     assert_eq!(texts(&root, "[data-testid=reconnecting]").len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn the_meeting_shows_links_typing_origins_and_dial_in() {
+    let snapshot = RwSignal::new(Snapshot {
+        phase: Phase::InMeeting {
+            since: Timestamp::from_secs(1_700_000_000),
+        },
+        participants: vec![
+            Person {
+                name: "Jo".to_owned(),
+                is_leader: false,
+                origin: Origin::Skype {
+                    account: "jo@example.com".to_owned(),
+                },
+                in_lobby: false,
+            },
+            Person {
+                name: "Fay".to_owned(),
+                is_leader: true,
+                origin: Origin::OtherOrganisation,
+                in_lobby: false,
+            },
+        ],
+        messages: vec![message(
+            1,
+            MessageDirection::Incoming,
+            "See https://example.com/a_(b). Not javascript:alert(1)",
+            Delivery::Received,
+        )],
+        typing: vec!["Sam".to_owned(), "Jo".to_owned()],
+        dial_in: Some(DialIn {
+            conference_id: Some("51930482".to_owned()),
+            numbers: vec![PhoneNumber {
+                region: Some("Seattle".to_owned()),
+                number: "+12065550123".to_owned(),
+                toll_free: true,
+            }],
+            directory: None,
+        }),
+        chat_ready: true,
+        ..Snapshot::default()
+    });
+    let (root, _handle) = mount_meeting(snapshot);
+
+    let links = root.query_selector_all(".message__text a").expect("query");
+    assert_eq!(links.length(), 1, "only the web link is a link");
+    let link: web_sys::Element = links.item(0).expect("link").dyn_into().expect("element");
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("https://example.com/a_(b)")
+    );
+    assert_eq!(link.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
+    assert_eq!(link.get_attribute("target").as_deref(), Some("_blank"));
+    assert_eq!(
+        texts(&root, "[data-testid=message-text]"),
+        ["See https://example.com/a_(b). Not javascript:alert(1)"]
+    );
+    assert_eq!(texts(&root, "[data-testid=typing]"), ["Sam and Jo are typing…"]);
+    assert_eq!(texts(&root, "[data-testid=account]"), ["jo@example.com"]);
+    assert_eq!(
+        texts(&root, "[data-testid=origin]"),
+        ["Skype", "Guest from another organisation"]
+    );
+    assert_eq!(texts(&root, "[data-testid=conference-id]"), ["51930482"]);
+    let number: web_sys::Element = root
+        .query_selector("[data-testid=dial-in-number]")
+        .expect("query")
+        .expect("a number");
+    assert_eq!(number.get_attribute("href").as_deref(), Some("tel:+12065550123"));
+    assert_eq!(texts(&root, ".dial-in__region"), ["Seattle (free)"]);
+
+    snapshot.update(|s| s.typing = vec!["A".into(), "B".into(), "C".into()]);
+    leptos::task::tick().await;
+    assert_eq!(
+        texts(&root, "[data-testid=typing]"),
+        ["Several people are typing…"]
+    );
+    snapshot.update(|s| s.typing.clear());
+    leptos::task::tick().await;
+    assert_eq!(texts(&root, "[data-testid=typing]"), [""]);
 }

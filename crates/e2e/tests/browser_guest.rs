@@ -271,6 +271,99 @@ async fn guest_and_organizer_chat_both_ways() {
 }
 
 on_both_servers! { server =>
+async fn the_guest_sees_who_is_typing_and_the_others_see_the_guest_type() {
+    run("typing", server, Viewport::DESKTOP, &[], async |stack, browser| {
+        join(browser, stack, OPEN, "Ada").await?;
+        in_meeting(browser).await?;
+        chat_ready(browser).await?;
+        stack.sim.typing(OPEN, HOST).map_err(|e| e.to_string())?;
+        browser.wait_text("[data-testid=typing]", "Riley (Host) is typing…", 10).await?;
+        stack.sim.say(OPEN, HOST, MessageBody::Plain("Here are the rates".to_owned())).map_err(|e| e.to_string())?;
+        browser.wait_text("[data-testid=chat-log]", "Here are the rates", 10).await?;
+        let shown = browser.texts("[data-testid=typing]").await?.join("");
+        check(shown.trim().is_empty(), format!("the message ends the typing: {shown:?}"))?;
+        let announced = browser.texts("[data-testid=announcer]").await?.join("");
+        check(!announced.contains("typing"), format!("typing is not announced: {announced:?}"))?;
+        // The guest types: the meeting hears it, before anything is sent.
+        let guest = stack.guest_in(OPEN).ok_or("the guest is in the meeting")?;
+        browser.type_into("#chat-input", "Thank you, one more question").await?;
+        for _ in 0..100 {
+            if stack.sim.typing_in(OPEN).contains(&guest) {
+                return Ok(());
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        Err(format!("the guest's typing never reached the meeting: {:?}", stack.sim.typing_in(OPEN)))
+    }).await;
+}
+}
+
+on_both_servers! { server =>
+async fn web_links_in_messages_open_in_a_new_tab_and_nothing_else_is_a_link() {
+    run("message-links", server, Viewport::DESKTOP, &[], async |stack, browser| {
+        join(browser, stack, OPEN, "Ada").await?;
+        in_meeting(browser).await?;
+        chat_ready(browser).await?;
+        let text = "Rates: https://bank.example/rates?type=fixed. Not this: javascript:alert(document.domain) or <a href=\"javascript:alert(1)\">x</a>";
+        stack.sim.say(OPEN, HOST, MessageBody::Plain(text.to_owned())).map_err(|e| e.to_string())?;
+        browser.wait_text("[data-testid=chat-log]", "Not this", 10).await?;
+        let links = browser.script(
+            "return [...document.querySelectorAll('[data-testid=chat-log] a')].map(a => [a.getAttribute('href'), a.rel, a.target, a.textContent])",
+        ).await?;
+        check(
+            links == serde_json::json!([["https://bank.example/rates?type=fixed", "noopener noreferrer", "_blank", "https://bank.example/rates?type=fixed"]]),
+            format!("one link, the web one, opening apart: {links}"),
+        )?;
+        let shown = browser.texts("[data-testid=message-text]").await?.join("");
+        check(shown == text, format!("the text reads as sent: {shown}"))
+    }).await;
+}
+}
+
+on_both_servers! { server =>
+async fn a_skype_user_and_a_partner_organisation_are_badged() {
+    run("origins", server, Viewport::DESKTOP, &[], async move |stack, browser| {
+        join(browser, stack, OPEN, "Ada").await?;
+        in_meeting(browser).await?;
+        let skype = simulator::model::Affiliation::Skype { account: "jo.consumer@example.com".to_owned() };
+        stack.sim.add_person_from(OPEN, "Jo Consumer", Role::Attendee, &skype).map_err(|e| e.to_string())?;
+        let partner = simulator::model::Affiliation::OtherOrganisation { domain: "fabrikam.com".to_owned() };
+        stack.sim.add_person_from(OPEN, "Fay Partner", Role::Attendee, &partner).map_err(|e| e.to_string())?;
+        browser.wait_text("[data-testid=roster]", "jo.consumer@example.com", 10).await?;
+        browser.wait_text("[data-testid=roster]", "Guest from another organisation", 10).await?;
+        let rows = browser.script(
+            "return [...document.querySelectorAll('[data-testid=participant]')].map(li => [li.querySelector('.roster__name').textContent, [...li.querySelectorAll('.badge')].map(b => b.textContent).join('+')])",
+        ).await?;
+        let expect = serde_json::json!([
+            ["Fay Partner", "Guest from another organisation"],
+            ["Jo Consumer", "Skype"],
+            ["Jordan Lee", ""],
+            ["Riley (Host)", "Organizer"],
+        ]);
+        check(rows == expect, format!("who is who: {rows}"))?;
+        browser.check_contrast().await
+    }).await;
+}
+}
+
+on_both_servers! { server =>
+async fn the_meeting_screen_says_how_to_join_by_phone() {
+    run("dial-in", server, Viewport::PHONE, &[], async |stack, browser| {
+        join(browser, stack, OPEN, "Ada").await?;
+        in_meeting(browser).await?;
+        browser.wait_text("[data-testid=dial-in]", "Conference ID: 51930482", 10).await?;
+        let numbers = browser.script(
+            "return [...document.querySelectorAll('[data-testid=dial-in-number]')].map(a => [a.getAttribute('href'), a.textContent])",
+        ).await?;
+        check(
+            numbers == serde_json::json!([["tel:+12065550123", "+12065550123"], ["tel:+12125550147", "+12125550147"]]),
+            format!("the numbers, as tel: links, the default region first: {numbers}"),
+        )
+    }).await;
+}
+}
+
+on_both_servers! { server =>
 async fn the_participant_list_follows_people_joining_and_leaving() {
     run("roster", server, Viewport::DESKTOP, &[], async move |stack, browser| {
         join(browser, stack, OPEN, "Ada").await?;
