@@ -352,6 +352,12 @@ async fn the_meeting_screen_says_how_to_join_by_phone() {
         join(browser, stack, OPEN, "Ada").await?;
         in_meeting(browser).await?;
         browser.wait_text("[data-testid=dial-in]", "Conference ID: 51930482", 10).await?;
+        let askable = browser.script("return window.Notification?.permission === 'default'").await?;
+        let offers = browser.texts("[data-testid=notify-me]").await?;
+        check(
+            offers == if askable == true { vec!["Notify me of new messages".to_owned()] } else { Vec::new() },
+            format!("the meeting offers notifications where they can be asked for ({askable}): {offers:?}"),
+        )?;
         let numbers = browser.script(
             "return [...document.querySelectorAll('[data-testid=dial-in-number]')].map(a => [a.getAttribute('href'), a.textContent])",
         ).await?;
@@ -618,6 +624,8 @@ async fn a_partner_page_on_another_origin_embeds_the_app() {
             browser.type_into("#display-name", "Framed Guest").await?;
             browser.click("[data-testid=join]").await?;
             in_meeting(browser).await?;
+            let offers = browser.texts("[data-testid=notify-me]").await?;
+            check(offers.is_empty(), format!("no notification offer inside another site's frame: {offers:?}"))?;
             browser
                 .client
                 .enter_parent_frame()
