@@ -1,42 +1,35 @@
 //! The staff link check (`?check`): does this link work, from this website, before it goes
 //! out? It runs the same steps a guest's browser would — a guest token from the middle
-//! tier, the meeting service's discover, a guest application — reports each with its time,
-//! then removes the application. Nobody joins the meeting.
+//! tier, the meeting service's discover, a guest application — and reports each with its
+//! time; a failed step says in staff terms what failed and what to do, with the request id.
+//! "Copy report" gives the same as plain text for a ticket. Nobody joins the meeting unless
+//! staff ask the check to, as a visible "Link check" participant who leaves at once.
 
 use std::rc::Rc;
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use protocol::join::{Ending, JoinConfig, Phase};
-use protocol::join_link::{self, JoinLink, JoinLinkError};
+use protocol::check::{CheckReport, Context, Entered, Outcome, Run, Verdict};
+use protocol::date::Timestamp;
+use protocol::join::{JoinConfig, Phase};
+use protocol::join_link::{self, JoinLink, JoinLinkError, OnlineMeeting};
 
 use crate::config::{self, PageConfig};
 use crate::driver::{self, Driver, DriverSlot, Snapshot};
 use crate::link_field::LinkField;
 use crate::ui::{self, ScreenTitle};
-use crate::words;
 
-/// One row of the report.
+/// The name the check joins under, when it joins.
+const CHECK_NAME: &str = "Link check";
+
+/// One check run, as the page follows it.
 #[derive(Clone, Debug, PartialEq)]
-struct Row {
-    what: &'static str,
-    state: RowState,
+struct Running {
+    meeting: OnlineMeeting,
+    started: Timestamp,
+    joins: bool,
+    entered: Option<(Entered, Timestamp)>,
 }
-
-#[derive(Clone, Debug, PartialEq)]
-enum RowState {
-    Waiting,
-    Running,
-    Passed(i64),
-    Failed,
-}
-
-const STEPS: [&str; 4] = [
-    "The link is a Skype for Business Online meeting link",
-    "This service hands out guest access for the meeting",
-    "The meeting service accepts guests from this website",
-    "A guest can be set up in the meeting service",
-];
 
 /// The link check page.
 #[component]
@@ -45,49 +38,51 @@ pub fn LinkCheckPage(
     config: PageConfig,
 ) -> impl IntoView {
     let link = RwSignal::new(config.join.clone().unwrap_or_default());
+    let joins = RwSignal::new(false);
     let snapshot = RwSignal::new(Snapshot::default());
     let driver: DriverSlot = StoredValue::new_local(None);
-    let started = RwSignal::new(None::<protocol::date::Timestamp>);
-    let times = RwSignal::new([None::<i64>; 3]);
+    let running = RwSignal::new(None::<Running>);
+    let copied = RwSignal::new(None::<&'static str>);
     let hosts = config.meeting_hosts.clone();
     let hosts_for_check = hosts.clone();
     let middle_tier = config.middle_tier.clone();
     let invite = config.invite.clone();
+    let context = Context {
+        origin: window().location().origin().unwrap_or_default(),
+        in_browser: true,
+        client: window().navigator().user_agent().unwrap_or_default(),
+    };
 
-    // Note when each milestone is reached.
+    // Once the steps are done, leave: remove the application (and the visible participant,
+    // when the check joined), so nothing lingers in the service.
     Effect::new(move |_| {
-        let milestones = snapshot.with(|s| s.milestones);
-        let Some(start) = started.get_untracked() else {
+        let phase = snapshot.with(|s| s.phase.clone());
+        let Some(run) = running.get_untracked() else {
             return;
         };
-        let elapsed = config::now().millis_since(start);
-        times.update(|t| {
-            for (slot, reached) in
-                t.iter_mut()
-                    .zip([milestones.token, milestones.discovered, milestones.application])
-            {
-                if reached && slot.is_none() {
-                    *slot = Some(elapsed);
-                }
-            }
-        });
-        // Done: remove the application, so nobody lingers in the service.
-        if snapshot.with(|s| s.phase == Phase::Ready) {
+        let entered = match phase {
+            Phase::Lobby { since } => Some((Entered::Lobby, since)),
+            Phase::InMeeting { since } => Some((Entered::Meeting, since)),
+            _ => None,
+        };
+        if run.joins && entered.is_some() && run.entered.is_none() {
+            running.set(Some(Running { entered, ..run }));
+            driver::act(driver, protocol::join::GuestJoin::leave);
+        } else if !run.joins && phase == Phase::Ready {
             driver::act(driver, protocol::join::GuestJoin::leave);
         }
     });
 
     let check = move |ev: SubmitEvent| {
         ev.prevent_default();
-        times.set([None; 3]);
         snapshot.set(Snapshot::default());
+        copied.set(None);
         let Ok(JoinLink::Online(meeting)) = join_link::classify(&link.get_untracked(), &hosts_for_check)
         else {
-            started.set(None);
+            running.set(None);
             driver.set_value(None);
             return;
         };
-        started.set(Some(config::now()));
         let join = JoinConfig {
             middle_tier: middle_tier.clone(),
             meeting_url: meeting.url.to_string(),
@@ -97,75 +92,64 @@ pub fn LinkCheckPage(
             user_agent: crate::guest::USER_AGENT.to_owned(),
             operation_prefix: config::random_hex(12),
         };
+        let joining = joins.get_untracked();
+        running.set(Some(Running {
+            meeting,
+            started: config::now(),
+            joins: joining,
+            entered: None,
+        }));
         let fresh = Driver::new(join, snapshot, Rc::new(|_, _| {}));
         let _ = fresh.act(|machine| {
-            machine.set_display_name("Link check")?;
-            machine.prefetch()
+            if joining {
+                machine.join(CHECK_NAME)
+            } else {
+                machine.set_display_name(CHECK_NAME)?;
+                machine.prefetch()
+            }
         });
         driver.set_value(Some(fresh));
     };
 
-    let rows = move || {
-        let Some(_) = started.get() else {
-            return Vec::new();
-        };
-        let t = times.get();
-        let failed = snapshot.with(|s| matches!(s.phase, Phase::Over(Ending::Failed(_))));
-        let mut rows = vec![Row {
-            what: STEPS[0],
-            state: RowState::Passed(0),
-        }];
-        let mut previous = 0;
-        let mut blocked = false;
-        for (i, time) in t.iter().enumerate() {
-            let state = match (time, blocked) {
-                (Some(at), _) => {
-                    let took = at - previous;
-                    previous = *at;
-                    RowState::Passed(took)
-                }
-                (None, true) => RowState::Waiting,
-                (None, false) => {
-                    blocked = true;
-                    if failed {
-                        RowState::Failed
-                    } else {
-                        RowState::Running
-                    }
-                }
+    let report = Memo::new(move |_| {
+        let run = running.get()?;
+        snapshot.with(|s| {
+            let ending = match &s.phase {
+                Phase::Over(ending) => Some(ending.clone()),
+                _ => None,
             };
-            rows.push(Row {
-                what: STEPS[i + 1],
-                state,
-            });
-        }
-        rows
-    };
-    let verdict = move || {
-        started.get()?;
-        match snapshot.with(|s| s.phase.clone()) {
-            Phase::Ready | Phase::Leaving | Phase::Over(Ending::Left) if times.get()[2].is_some() => Some((
-                true,
-                "This link works. Guests can join from this website.".to_owned(),
-                String::new(),
-            )),
-            Phase::Over(ending @ Ending::Failed(_)) => {
-                let words = words::outcome(&ending);
-                Some((
-                    false,
-                    format!("{}. {}", words.title, words.detail),
-                    words.next_step.to_owned(),
-                ))
-            }
-            _ => None,
-        }
+            let run_view = Run {
+                exchanges: s.exchanges.iter().collect(),
+                started: run.started,
+                joins: run.joins,
+                entered: run.entered,
+                ending,
+            };
+            Some(CheckReport::new(&run.meeting, &context, &run_view))
+        })
+    });
+
+    let copy = move |_| {
+        let Some(text) = report.with_untracked(|r| r.as_ref().map(CheckReport::to_text)) else {
+            return;
+        };
+        let clipboard = window().navigator().clipboard();
+        let promise = clipboard.write_text(&text);
+        leptos::task::spawn_local(async move {
+            let done = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+            copied.set(Some(if done {
+                "Report copied. Paste it into your ticket or email."
+            } else {
+                "The browser would not copy; select the report below and copy it."
+            }));
+        });
     };
 
     view! {
         <main class="page">
             <section class="card" aria-labelledby=ui::SCREEN_TITLE>
                 <ScreenTitle text="Check a meeting link" />
-                <p class="lead">"Before you send a link to a customer, check that a guest can join with it from this website. Nobody joins the meeting."</p>
+                <p class="lead">"Before you send a link to a customer, check that a guest can join with it from this website."</p>
                 <form class="stack" on:submit=check novalidate>
                     <LinkField hosts=hosts initial=link.get_untracked() on_change=Callback::new(move |result: Result<JoinLink, JoinLinkError>| {
                         if let Ok(JoinLink::Online(meeting)) = result {
@@ -174,24 +158,62 @@ pub fn LinkCheckPage(
                             link.set(String::new());
                         }
                     }) />
+                    <div class="field field--checkbox">
+                        <input
+                            id="check-joins"
+                            type="checkbox"
+                            data-testid="check-joins"
+                            prop:checked=move || joins.get()
+                            on:change:target=move |ev| joins.set(ev.target().checked())
+                        />
+                        <label for="check-joins">
+                            "Also join the meeting for a moment. Everyone there sees a participant named “" {CHECK_NAME} "” come and go."
+                        </label>
+                    </div>
                     <button type="submit" class="button button--primary" data-testid="check">"Check link"</button>
                 </form>
+                <p class="muted">{move || if joins.get() { "The check joins the meeting as “Link check” and leaves at once." } else { "Nobody joins the meeting." }}</p>
                 <ol class="check" aria-label="Check results" aria-live="polite" data-testid="check-results">
-                    {move || rows().into_iter().map(|row| {
-                        let (class, state) = match row.state {
-                            RowState::Waiting => ("check__row", "Not checked".to_owned()),
-                            RowState::Running => ("check__row check__row--running", "Checking…".to_owned()),
-                            RowState::Passed(ms) => ("check__row check__row--passed", format!("Passed in {ms} ms")),
-                            RowState::Failed => ("check__row check__row--failed", "Failed".to_owned()),
+                    {move || report.with(|r| r.as_ref().map(|r| r.steps.clone()).unwrap_or_default()).into_iter().map(|step| {
+                        let (class, state) = match (step.outcome, step.took_ms) {
+                            (Outcome::NotRun, _) => ("check__row", "Not checked".to_owned()),
+                            (Outcome::Running, _) => ("check__row check__row--running", "Checking…".to_owned()),
+                            (Outcome::Passed, Some(ms)) => ("check__row check__row--passed", format!("Passed in {ms} ms")),
+                            (Outcome::Passed, None) => ("check__row check__row--passed", "Passed".to_owned()),
+                            (Outcome::Failed, _) => ("check__row check__row--failed", "Failed".to_owned()),
                         };
-                        view! { <li class=class><span>{row.what}</span> <span class="check__state">{state}</span></li> }
+                        let details = step.detail_lines();
+                        view! {
+                            <li class=class data-testid="check-step">
+                                <div class="check__line"><span>{step.step.title()}</span> <span class="check__state">{state}</span></div>
+                                {(!details.is_empty()).then(|| view! {
+                                    <ul class="check__details" data-testid="check-details">
+                                        {details.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                                    </ul>
+                                })}
+                            </li>
+                        }
                     }).collect_view()}
                 </ol>
-                {move || verdict().map(|(ok, text, next)| view! {
-                    <div class=if ok { "verdict-box verdict-box--ok" } else { "verdict-box verdict-box--error" } role="status" data-testid="check-verdict">
-                        <p>{text}</p>
-                        {(!next.is_empty()).then(|| view! { <p>{next}</p> })}
-                    </div>
+                {move || report.with(|r| r.as_ref().map(CheckReport::verdict)).and_then(|verdict| {
+                    let (ok, text) = match verdict {
+                        Verdict::Works => (true, "This link works. Guests can join with it from this website."),
+                        Verdict::Fails => (false, "Guests cannot join with this link from this website. The failed step says why and what to do."),
+                        Verdict::Running => return None,
+                    };
+                    Some(view! {
+                        <div class=if ok { "verdict-box verdict-box--ok" } else { "verdict-box verdict-box--error" } role="status" data-testid="check-verdict">
+                            <p>{text}</p>
+                        </div>
+                        <div class="actions">
+                            <button type="button" class="button" data-testid="copy-report" on:click=copy>"Copy report"</button>
+                        </div>
+                        <p class="muted" role="status" data-testid="copy-status">{move || copied.get().unwrap_or_default()}</p>
+                        <details class="check__report">
+                            <summary>"Show the report"</summary>
+                            <pre data-testid="report-text">{move || report.with(|r| r.as_ref().map(CheckReport::to_text).unwrap_or_default())}</pre>
+                        </details>
+                    })
                 })}
             </section>
         </main>

@@ -12,8 +12,8 @@ use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use protocol::ProtocolError;
 use protocol::join::{
-    ChatMessage, Command, DialIn, GuestJoin, Input, JoinConfig, Milestones, Person, Phase, RequestId,
-    TimerId, Update as JoinUpdate,
+    ChatMessage, Command, DialIn, Exchange, GuestJoin, Input, JoinConfig, Milestones, Person, Phase,
+    RequestId, TimerId, Update as JoinUpdate,
 };
 use web_sys::AbortController;
 
@@ -42,6 +42,8 @@ pub struct Snapshot {
     pub session_id: Option<String>,
     /// How far the background steps got.
     pub milestones: Milestones,
+    /// What each step on the way in got back, for the link check.
+    pub exchanges: Vec<Exchange>,
 }
 
 impl Default for Snapshot {
@@ -57,6 +59,7 @@ impl Default for Snapshot {
             dial_in: None,
             session_id: None,
             milestones: Milestones::default(),
+            exchanges: Vec::new(),
         }
     }
 }
@@ -74,6 +77,7 @@ impl Snapshot {
             dial_in: machine.dial_in().cloned(),
             session_id: machine.application_session_id().map(str::to_owned),
             milestones: machine.milestones(),
+            exchanges: machine.exchanges().cloned().collect(),
         }
     }
 }

@@ -667,11 +667,14 @@ async fn staff_check_a_link_before_sending_it() {
             browser
                 .wait_text("[data-testid=check-verdict]", "This link works", 15)
                 .await?;
-            let rows = browser.texts("[data-testid=check-results] li").await?;
+            let rows = browser.texts("[data-testid=check-step]").await?;
             check(
-                rows.len() == 4 && rows.iter().all(|r| r.contains("Passed in")),
+                rows.len() == 4 && rows.iter().all(|r| r.contains("Passed")),
                 format!("every step passed: {rows:?}"),
             )?;
+            let copied = copy_report(browser).await?;
+            check(copied.contains("WORKS") && copied.contains(&format!("Meeting id: {LOBBY}")), format!("the report says it works: {copied}"))?;
+            no_secrets(&copied)?;
             for _ in 0..100 {
                 if stack.sim.applications().is_empty() {
                     break;
@@ -690,21 +693,79 @@ async fn staff_check_a_link_before_sending_it() {
             // The middle tier refuses the token: the console shows that request failing.
             browser.expect_console_errors();
             browser
-                .wait_text(
-                    "[data-testid=check-verdict]",
-                    "This link doesn't lead to a meeting that's on now",
-                    15,
-                )
+                .wait_text("[data-testid=check-verdict]", "Guests cannot join with this link", 15)
                 .await?;
-            let rows = browser.texts("[data-testid=check-results] li").await?;
+            let rows = browser.texts("[data-testid=check-step]").await?;
             check(
-                rows.get(1).is_some_and(|r| r.contains("Failed")),
-                format!("the failing step is named: {rows:?}"),
-            )
+                rows.get(1).is_some_and(|r| r.contains("Failed") && r.contains("meeting_not_found") && r.contains("Request id:") && r.contains("What to do:")),
+                format!("the failing step says what failed, what to do, and the request id: {rows:?}"),
+            )?;
+            let copied = copy_report(browser).await?;
+            check(
+                copied.contains("FAILS") && copied.contains("Meeting id: NOSUCH99") && copied.contains("2. This service hands out guest access for the meeting: FAILED"),
+                format!("the report names the failed step: {copied}"),
+            )?;
+            no_secrets(&copied)
         },
     )
     .await;
 }
+}
+
+on_both_servers! { server =>
+async fn staff_check_can_join_the_meeting_as_a_visible_participant() {
+    run("link-check-join", server, Viewport::DESKTOP, &[], async move |stack, browser| {
+        let mut url = stack.tier.url.clone();
+        url.query_pairs_mut()
+            .append_pair("check", "")
+            .append_pair("join", &stack.join_url(OPEN));
+        browser.open(url.as_str()).await?;
+        browser.wait_text("#screen-title", "Check a meeting link", 10).await?;
+        browser.click("[data-testid=check-joins]").await?;
+        browser.wait_text("main", "The check joins the meeting as “Link check” and leaves at once.", 5).await?;
+        browser.click("[data-testid=check]").await?;
+        browser.wait_text("[data-testid=check-verdict]", "This link works", 15).await?;
+        let rows = browser.texts("[data-testid=check-step]").await?;
+        check(
+            rows.len() == 5 && rows[4].contains("A guest can enter the meeting") && rows[4].contains("Passed"),
+            format!("the join is a fifth step: {rows:?}"),
+        )?;
+        let joined = stack.sim.journal().iter().any(|e| e.step == simulator::journal::Step::JoinMeeting && e.status == 201);
+        check(joined, "the check joined the meeting")?;
+        for _ in 0..100 {
+            if stack.guest_in(OPEN).is_none() {
+                return Ok(());
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        Err("the check's participant did not leave".to_owned())
+    })
+    .await;
+}
+}
+
+/// Clicks "Copy report" and returns what went to the clipboard.
+async fn copy_report(browser: &Browser) -> Check<String> {
+    browser
+        .script("navigator.clipboard.writeText = async (text) => { window.__copied = text; }; return true")
+        .await?;
+    browser.click("[data-testid=copy-report]").await?;
+    browser
+        .wait_text("[data-testid=copy-status]", "Report copied", 5)
+        .await?;
+    let copied = browser.script("return window.__copied || ''").await?;
+    Ok(copied.as_str().unwrap_or_default().to_owned())
+}
+
+/// Fails if `text` holds anything that looks like a token or a key.
+fn no_secrets(text: &str) -> Check {
+    for marker in ["psat", "Bearer", "eyJ", "secret", "cwt="] {
+        check(
+            !text.contains(marker),
+            format!("the report holds no `{marker}`: {text}"),
+        )?;
+    }
+    Ok(())
 }
 
 on_both_servers! { server =>

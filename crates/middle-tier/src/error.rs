@@ -175,6 +175,7 @@ impl ApiError {
             message: self.message.to_owned(),
             retryable: self.retryable(),
             request_id: request_id.map(str::to_owned),
+            upstream: None,
         }
     }
 }

@@ -101,6 +101,45 @@ pub struct GuestApiError {
     /// The request id to quote to support.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_id: Option<String>,
+    /// What the upstream service answered, when a step upstream failed: public codes and
+    /// hosts, for staff diagnosing a link (never a token or a key).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub upstream: Option<UpstreamFailure>,
+}
+
+string_enum! {
+    /// The middle tier's calls to Microsoft's services, in the order a token needs them.
+    pub enum UpstreamStep {
+        /// Azure AD's client-credentials token.
+        AadToken = "aad_token",
+        /// The Trusted Application API's discovery.
+        Discover = "discover",
+        /// The Trusted Application API's application resource.
+        Application = "application",
+        /// `anonApplicationTokens`: the guest token itself.
+        AnonApplicationTokens = "anon_application_tokens",
+        /// An ad-hoc meeting.
+        AdhocMeeting = "adhoc_meeting",
+    }
+}
+
+/// A failed call from the middle tier to Microsoft's services, as staff need to see it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UpstreamFailure {
+    /// Which call.
+    pub step: UpstreamStep,
+    /// The host called.
+    pub host: String,
+    /// The HTTP status, when there was an answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<u16>,
+    /// The service's public error code (`ServiceFailure`, `invalid_client`, …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// Its subcode (`ParameterValidationFailure`, …), when it gave one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subcode: Option<String>,
 }
 
 /// Why getting a guest token failed.
@@ -109,7 +148,7 @@ pub struct GuestApiError {
 pub enum GuestTokenError {
     /// The middle tier refused, with its reason.
     #[error("the middle tier refused: {}", .0.error)]
-    Refused(GuestApiError),
+    Refused(Box<GuestApiError>),
     /// The answer could not be read.
     #[error(transparent)]
     Protocol(#[from] ProtocolError),
@@ -148,7 +187,7 @@ pub fn parse_token_response(response: &HttpResponse) -> Result<GuestToken, Guest
         return Ok(http_util::decode_json(WHAT, response.body())?);
     }
     match serde_json::from_slice::<GuestApiError>(response.body()) {
-        Ok(error) => Err(GuestTokenError::Refused(error)),
+        Ok(error) => Err(GuestTokenError::Refused(Box::new(error))),
         Err(_) => Err(http_util::error_from(WHAT, response).into()),
     }
 }

@@ -13,6 +13,7 @@
 //! - [`taapi`]: the Trusted Application API the middle tier calls.
 //! - [`ucwa`]: the anonymous ("psanon") UCWA API the guest's browser calls, events included.
 //! - [`join`]: the guest join state machine that drives [`ucwa`].
+//! - [`check`]: the staff link check's report, built from what the join machine saw.
 //!
 //! - [`callback`]: notifications pushed to the middle tier, and their token claims.
 //!
@@ -34,6 +35,7 @@ mod macros;
 
 pub mod aad;
 pub mod callback;
+pub mod check;
 pub mod data_uri;
 pub mod date;
 pub mod error;

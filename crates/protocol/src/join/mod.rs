@@ -26,6 +26,7 @@
 
 mod events;
 mod model;
+mod trace;
 
 use events::{PendingEnding, RosterEntry};
 
@@ -35,6 +36,7 @@ use http::StatusCode;
 use url::Url;
 
 pub use model::*;
+pub use trace::{Exchange, JoinStep, Problem, diagnostics_reason};
 
 use crate::date::Timestamp;
 use crate::error::{ErrorSubcode, ProtocolError};
@@ -175,6 +177,18 @@ enum RequestKind {
 }
 
 impl RequestKind {
+    /// The step on the way in this request is, if it is one.
+    fn step(&self) -> Option<JoinStep> {
+        match self {
+            Self::Token => Some(JoinStep::GuestToken),
+            Self::Discover => Some(JoinStep::Discover),
+            Self::CreateApplication => Some(JoinStep::CreateApplication),
+            Self::Invite => Some(JoinStep::JoinMeeting),
+            Self::Leave => Some(JoinStep::Leave),
+            _ => None,
+        }
+    }
+
     /// How many transport failures or `5xx` answers are retried.
     fn max_retries(&self) -> u32 {
         match self {
@@ -300,6 +314,8 @@ pub struct GuestJoin {
     next_operation: u64,
     commands: VecDeque<Command>,
     updates: VecDeque<Update>,
+    /// What the steps on the way in got back, newest last.
+    exchanges: VecDeque<Exchange>,
 }
 
 impl GuestJoin {
@@ -343,6 +359,7 @@ impl GuestJoin {
             next_operation: 0,
             commands: VecDeque::new(),
             updates: VecDeque::new(),
+            exchanges: VecDeque::new(),
         }
     }
 
@@ -410,6 +427,12 @@ impl GuestJoin {
             discovered: self.discovered.is_some(),
             application: self.app.is_some(),
         }
+    }
+
+    /// What each request on the way in (token, discover, application, join, leave) got
+    /// back, oldest first: to explain a failure in staff terms.
+    pub fn exchanges(&self) -> impl Iterator<Item = &Exchange> {
+        self.exchanges.iter()
     }
 
     /// The next command for the driver.
@@ -627,12 +650,18 @@ impl GuestJoin {
                 let Some(pending) = self.pending.remove(&id) else {
                     return Ok(());
                 };
+                if let Some(step) = pending.kind.step() {
+                    self.keep(Exchange::answered(step, &pending.url, &response, now));
+                }
                 self.on_response(pending, &response, now)
             }
             Input::TransportFailed { id } => {
                 let Some(pending) = self.pending.remove(&id) else {
                     return Ok(());
                 };
+                if let Some(step) = pending.kind.step() {
+                    self.keep(Exchange::unanswered(step, &pending.url, now));
+                }
                 self.on_transport_failure(pending, now)
             }
             Input::TimerFired { id } => match self.timers.remove(&id) {
@@ -654,6 +683,13 @@ impl GuestJoin {
             state: self.phase.name(),
             input,
         }
+    }
+
+    fn keep(&mut self, exchange: Exchange) {
+        if self.exchanges.len() == trace::MAX_EXCHANGES {
+            self.exchanges.pop_front();
+        }
+        self.exchanges.push_back(exchange);
     }
 
     fn next_id(&mut self) -> u64 {
