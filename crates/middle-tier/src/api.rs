@@ -7,6 +7,11 @@
 //! - the invitation is valid, when one is given or required.
 //!
 //! The token's `allowedOrigins` is the caller's origin, and only ever an allowed one.
+//!
+//! `POST /api/v1/staff/check-token` hands staff the same token for a link check run
+//! outside a browser (`guest-join-check`): the staff key stands in for the page's origin,
+//! and the token is for an allowed website the request names (the service's own by
+//! default). Invitations are not asked for: staff check the meeting, not a guest.
 
 use std::sync::Arc;
 
@@ -15,7 +20,9 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use protocol::guest_api::{GuestToken, GuestTokenRequest, MAX_SESSION_ID_LEN};
+use protocol::guest_api::{
+    GuestToken, GuestTokenRequest, MAX_SESSION_ID_LEN, StaffCheckToken, StaffCheckTokenRequest,
+};
 use protocol::join_link::{self, JoinLink, MeetingHosts};
 use protocol::taapi::{AccessLevel, AdhocMeetingInput};
 use serde::{Deserialize, Serialize};
@@ -83,7 +90,9 @@ fn meeting_url(state: &AppState, link: &str) -> Result<String, ApiError> {
         .meeting_hosts
         .iter()
         .fold(MeetingHosts::new(), |hosts, h| hosts.with_host(h));
-    let Ok(JoinLink::Online(meeting)) = join_link::classify(link, &hosts) else {
+    // A link shaped like a join URL on a host not served here is told apart from one that
+    // is not a meeting link at all: staff checking links need to know which.
+    let Ok(JoinLink::Online(meeting)) = join_link::classify(link, &hosts.clone().and_host_of(link)) else {
         return Err(ApiError::invalid_meeting_link());
     };
     // Online links on public Skype hosts classify as online too; only listed hosts get tokens.
@@ -130,10 +139,52 @@ async fn mint(state: &AppState, origin: &str, body: &[u8]) -> Result<GuestToken,
         .map_err(|_| ApiError::invalid_request("The body must be JSON with a meetingUrl."))?;
     let meeting_url = meeting_url(state, &request.meeting_url)?;
     let grant = check_invitation(state, request.invitation.as_deref(), &meeting_url)?;
+    mint_for(state, origin, &request, &meeting_url, grant).await
+}
+
+/// `POST /api/v1/staff/check-token`.
+pub async fn staff_check_token(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    if let Err(error) = staff(&state, &headers) {
+        return error.into_response();
+    }
+    let result = async {
+        let request: StaffCheckTokenRequest = serde_json::from_slice(&body)
+            .map_err(|_| ApiError::invalid_request("The body must be JSON with a meetingUrl."))?;
+        let allowed = &state.settings.allowed_origins;
+        let origin = match request.origin.as_deref() {
+            None => allowed.first(),
+            Some(asked) => allowed
+                .iter()
+                .find(|origin| origin.eq_ignore_ascii_case(asked.trim().trim_end_matches('/'))),
+        }
+        .cloned()
+        .ok_or_else(ApiError::origin_not_allowed)?;
+        let meeting_url = meeting_url(&state, &request.guest.meeting_url)?;
+        let token = mint_for(&state, &origin, &request.guest, &meeting_url, None).await?;
+        Ok::<_, ApiError>(StaffCheckToken { token, origin })
+    }
+    .await;
+    match result {
+        Ok(token) => Json(token).into_response(),
+        Err(error) => error.into_response(),
+    }
+}
+
+async fn mint_for(
+    state: &AppState,
+    origin: &str,
+    request: &GuestTokenRequest,
+    meeting_url: &str,
+    grant: Option<Grant>,
+) -> Result<GuestToken, ApiError> {
     let session = session_id(request.application_session_id.as_deref())?;
     let minted = state
         .upstream
-        .guest_token(&session, origin, &meeting_url)
+        .guest_token(&session, origin, meeting_url)
         .await
         .map_err(|e| ApiError::from_upstream(&e))?;
     Ok(GuestToken {

@@ -94,6 +94,10 @@ pub fn router(state: Arc<AppState>) -> Router {
         )
         .route("/api/v1/staff/meetings", post(api::create_meeting))
         .route("/api/v1/staff/invitations", post(api::create_invitation))
+        .route(
+            &format!("/{}", protocol::guest_api::STAFF_CHECK_TOKEN_PATH),
+            post(api::staff_check_token),
+        )
         .route_layer(axum::middleware::from_fn_with_state(
             Arc::clone(&state),
             ops::rate_limit,

@@ -135,11 +135,13 @@ async fn meeting_links_are_checked_before_anything_goes_upstream() {
             StatusCode::BAD_REQUEST,
             "invalid_meeting_link",
         ),
+        // A meeting link on a host this service does not join (here an on-premises
+        // server's) is told apart from text that is no meeting link at all.
         (
             "",
             Some("https://join.contoso.com/meet/john/BW9Z1MJD"),
-            StatusCode::BAD_REQUEST,
-            "invalid_meeting_link",
+            StatusCode::FORBIDDEN,
+            "meeting_host_not_allowed",
         ),
         (
             "",

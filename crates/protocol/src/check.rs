@@ -275,6 +275,38 @@ impl CheckReport {
         }
     }
 
+    /// The report of a check that stopped at the first step: `link` is not a meeting
+    /// link, as `reason` says. The link is shown without its query, which could carry an
+    /// invitation.
+    pub fn not_a_meeting_link(link: &str, reason: &str, context: &Context, started: Timestamp) -> Self {
+        let shown = link.split(['?', '#']).next().unwrap_or_default();
+        let mut steps = vec![StepReport {
+            reason: Some(reason.to_owned()),
+            advice: Some(
+                "Copy the link again from the meeting invitation: it looks like \
+                 https://meet.lync.com/<organisation>/<organizer>/<meeting id>."
+                    .to_owned(),
+            ),
+            ..StepReport::new(CheckStep::Link, Outcome::Failed)
+        }];
+        steps.extend(
+            [
+                CheckStep::GuestAccess,
+                CheckStep::MeetingService,
+                CheckStep::GuestApplication,
+            ]
+            .map(|step| StepReport::new(step, Outcome::NotRun)),
+        );
+        Self {
+            link: crate::secret::redact(shown),
+            meeting_id: String::new(),
+            origin: context.origin.clone(),
+            client: context.client.clone(),
+            started_at: started.to_iso8601(),
+            steps,
+        }
+    }
+
     /// The overall result.
     pub fn verdict(&self) -> Verdict {
         if self.steps.iter().any(|s| s.outcome == Outcome::Failed) {
@@ -335,8 +367,10 @@ impl StepReport {
             if let Some(host) = &self.host {
                 lines.push(format!("{host} {answer}{codes}"));
             }
-            if let Some(reason) = &self.reason {
-                lines.push(format!("It said: {reason}"));
+            match (&self.reason, self.step) {
+                (Some(reason), CheckStep::Link) => lines.push(reason.clone()),
+                (Some(reason), _) => lines.push(format!("It said: {reason}")),
+                (None, _) => {}
             }
             if let Some(upstream) = &self.upstream {
                 lines.push(format!("Upstream: {}", upstream_line(upstream)));

@@ -15,6 +15,10 @@ use crate::{HttpRequest, HttpResponse, http_util};
 /// Where the middle tier serves the guest token call, relative to its base URL.
 pub const GUEST_TOKEN_PATH: &str = "api/v1/guest-token";
 
+/// Where the middle tier serves staff a guest token for checking a link from outside a
+/// browser (a command, a monitor), relative to its base URL.
+pub const STAFF_CHECK_TOKEN_PATH: &str = "api/v1/staff/check-token";
+
 /// The page's `<meta>` tag listing the hosts (`host[:port]`, `*.domain`), separated by
 /// spaces, whose join links the middle tier hands tokens for.
 pub const MEETING_HOSTS_META: &str = "guest-join-meeting-hosts";
@@ -58,6 +62,41 @@ pub struct GuestToken {
     /// The meeting subject, when the middle tier knows it (from a signed invitation).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
+}
+
+/// Staff ask for a guest token to check a link with, as a page on `origin` would get it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StaffCheckTokenRequest {
+    /// What a guest's page would send.
+    #[serde(flatten)]
+    pub guest: GuestTokenRequest,
+    /// The website to check from; one the middle tier allows. Absent: the middle tier's
+    /// own site.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
+}
+
+/// The answer to a [`StaffCheckTokenRequest`]: a guest token, and the website it is for,
+/// which the checker presents as its `Origin` to the meeting service.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StaffCheckToken {
+    /// The token, as a guest's page gets it.
+    #[serde(flatten)]
+    pub token: GuestToken,
+    /// The website it is for.
+    pub origin: String,
+}
+
+/// How a link check outside a browser gets its guest token: from the staff API, with the
+/// staff key, for a website the middle tier allows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StaffAccess {
+    /// The staff key.
+    pub key: Secret,
+    /// The website to check from (the middle tier's own site if `None`).
+    pub origin: Option<String>,
 }
 
 string_enum! {
@@ -160,6 +199,14 @@ pub enum GuestTokenError {
 /// [`ProtocolError::InvalidInput`] when the session id is too long,
 /// [`ProtocolError::InvalidHref`] when the base URL is unusable.
 pub fn token_request(middle_tier: &Url, request: &GuestTokenRequest) -> Result<HttpRequest, ProtocolError> {
+    check_session_id(request)?;
+    let url = middle_tier
+        .join(GUEST_TOKEN_PATH)
+        .map_err(|e| ProtocolError::invalid_href(middle_tier.as_str(), e))?;
+    http_util::json(http::Method::POST, &url, None, request)
+}
+
+fn check_session_id(request: &GuestTokenRequest) -> Result<(), ProtocolError> {
     if request
         .application_session_id
         .as_ref()
@@ -170,10 +217,27 @@ pub fn token_request(middle_tier: &Url, request: &GuestTokenRequest) -> Result<H
             reason: format!("it must be 1 to {MAX_SESSION_ID_LEN} characters"),
         });
     }
+    Ok(())
+}
+
+/// Builds the staff API's request for a guest token to check a link with.
+///
+/// # Errors
+/// As [`token_request`].
+pub fn staff_check_token_request(
+    middle_tier: &Url,
+    access: &StaffAccess,
+    guest: GuestTokenRequest,
+) -> Result<HttpRequest, ProtocolError> {
+    check_session_id(&guest)?;
     let url = middle_tier
-        .join(GUEST_TOKEN_PATH)
+        .join(STAFF_CHECK_TOKEN_PATH)
         .map_err(|e| ProtocolError::invalid_href(middle_tier.as_str(), e))?;
-    http_util::json(http::Method::POST, &url, None, request)
+    let request = StaffCheckTokenRequest {
+        guest,
+        origin: access.origin.clone(),
+    };
+    http_util::json(http::Method::POST, &url, Some(&access.key), &request)
 }
 
 /// Reads the middle tier's answer.

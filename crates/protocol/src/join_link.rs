@@ -41,6 +41,20 @@ impl MeetingHosts {
         self
     }
 
+    /// These hosts and the host of `link` (if it has one): to read a link shaped like a
+    /// join URL on any host, and tell afterwards whether its host is one of these.
+    #[must_use]
+    pub fn and_host_of(self, link: &str) -> Self {
+        let host = Url::parse(link.trim()).ok().and_then(|url| {
+            let host = url.host_str()?.to_owned();
+            Some(url.port().map_or(host.clone(), |port| format!("{host}:{port}")))
+        });
+        match host {
+            Some(host) => self.with_host(&host),
+            None => self,
+        }
+    }
+
     /// Whether `url`'s host was added with [`MeetingHosts::with_host`].
     pub fn is_configured(&self, url: &Url) -> bool {
         let Some(host) = url.host_str() else {
@@ -437,6 +451,17 @@ mod tests {
     fn safe_links_are_unwrapped() {
         let wrapped = "https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fmeet.lync.com%2Fcontoso%2Ftestuser%2F1SD8D0WZ&data=x";
         assert!(matches!(classify_default(wrapped), Ok(JoinLink::Online(_))));
+    }
+
+    #[test]
+    fn any_host_can_be_read_and_then_told_apart_from_the_served_ones() {
+        let served = MeetingHosts::new().with_host("meet.bank.example");
+        let link = "https://meet.elsewhere.example:8443/contoso/sam/ADV1SE24";
+        let Ok(JoinLink::Online(meeting)) = classify(link, &served.clone().and_host_of(link)) else {
+            panic!("read as a join URL");
+        };
+        assert!(!served.is_configured(&meeting.url));
+        assert_eq!(MeetingHosts::new().and_host_of("not a link"), MeetingHosts::new());
     }
 
     #[test]

@@ -1122,3 +1122,76 @@ fn a_skype_user_is_known_by_their_microsoft_account() {
         }
     );
 }
+
+#[test]
+fn a_check_outside_a_browser_gets_its_token_from_the_staff_api() {
+    let mut h = Harness::new();
+    h.machine =
+        protocol::join::GuestJoin::new(config()).checking_as_staff(protocol::guest_api::StaffAccess {
+            key: protocol::Secret::new("staff-key-1"),
+            origin: Some("https://bank.example".to_owned()),
+        });
+    h.machine.set_display_name("Link check").expect("named");
+    h.machine.prefetch().expect("prefetch");
+    h.drain();
+    let id = h.expect(&Method::POST, "/api/v1/staff/check-token");
+    let request = h.request(id);
+    assert_eq!(
+        request.headers()["authorization"].to_str().expect("ascii"),
+        "Bearer staff-key-1"
+    );
+    let body: Value = serde_json::from_slice(request.body()).expect("json");
+    assert_eq!(body["origin"], "https://bank.example");
+    assert_eq!(body["meetingUrl"], "https://meet.lync.com/contoso/org/ABCD1234");
+    // The answer names the website too; the machine reads the token as from the guest API.
+    let expires = h.now.plus_millis(3_600_000).to_iso8601();
+    h.respond(
+        id,
+        200,
+        &json!({
+            "discoverUrl": DISCOVER,
+            "token": "psat=eyJhbGciOi.abc.def",
+            "expiresAt": expires,
+            "applicationSessionId": "session-1",
+            "origin": "https://bank.example",
+        }),
+    );
+    h.expect(&Method::GET, "/discover");
+}
+
+#[test]
+fn every_step_on_the_way_in_is_kept_with_its_status_and_problem() {
+    use protocol::join::JoinStep;
+    let mut h = Harness::new();
+    h.machine.prefetch().expect("prefetch");
+    h.drain();
+    h.give_token();
+    let id = h.expect(&Method::GET, "/discover");
+    h.respond_raw(
+        id,
+        403,
+        &[(
+            "X-Ms-diagnostics",
+            "28072;source=\"fe\";reason=\"Service does not allow a cross domain request from this origin.\"",
+        )],
+        br#"{"code":"Forbidden"}"#.to_vec(),
+    );
+    let kept: Vec<(JoinStep, Option<u16>)> = h.machine.exchanges().map(|e| (e.step, e.status)).collect();
+    assert_eq!(
+        kept,
+        [(JoinStep::GuestToken, Some(200)), (JoinStep::Discover, Some(403))]
+    );
+    let refused = h.machine.exchanges().last().expect("kept");
+    let problem = refused.problem.as_ref().expect("a problem");
+    assert_eq!(problem.code.as_deref(), Some("Forbidden"));
+    assert!(
+        problem
+            .reason
+            .as_deref()
+            .is_some_and(|r| r.contains("cross domain"))
+    );
+    assert_eq!(
+        h.machine.phase(),
+        &Phase::Over(Ending::Failed(JoinFailure::OriginNotAllowed))
+    );
+}

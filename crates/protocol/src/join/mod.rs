@@ -40,7 +40,7 @@ pub use trace::{Exchange, JoinStep, Problem, diagnostics_reason};
 
 use crate::date::Timestamp;
 use crate::error::{ErrorSubcode, ProtocolError};
-use crate::guest_api::{self, GuestErrorCode, GuestTokenError, GuestTokenRequest};
+use crate::guest_api::{self, GuestErrorCode, GuestTokenError, GuestTokenRequest, StaffAccess};
 use crate::secret::Secret;
 use crate::{HttpRequest, HttpResponse, ucwa};
 
@@ -316,6 +316,8 @@ pub struct GuestJoin {
     updates: VecDeque<Update>,
     /// What the steps on the way in got back, newest last.
     exchanges: VecDeque<Exchange>,
+    /// Set for a link check outside a browser: tokens come from the staff API.
+    staff: Option<StaffAccess>,
 }
 
 impl GuestJoin {
@@ -360,6 +362,7 @@ impl GuestJoin {
             commands: VecDeque::new(),
             updates: VecDeque::new(),
             exchanges: VecDeque::new(),
+            staff: None,
         }
     }
 
@@ -427,6 +430,15 @@ impl GuestJoin {
             discovered: self.discovered.is_some(),
             application: self.app.is_some(),
         }
+    }
+
+    /// Makes this machine a link check run outside a browser (a command, a monitor): its
+    /// guest tokens come from the middle tier's staff API with `access`, for the website
+    /// the answer names, which the driver then presents as its `Origin`.
+    #[must_use]
+    pub fn checking_as_staff(mut self, access: StaffAccess) -> Self {
+        self.staff = Some(access);
+        self
     }
 
     /// What each request on the way in (token, discover, application, join, leave) got
@@ -821,15 +833,20 @@ impl GuestJoin {
             input: what,
         };
         match kind {
-            RequestKind::Token => guest_api::token_request(
-                &self.config.middle_tier,
-                &GuestTokenRequest {
+            RequestKind::Token => {
+                let request = GuestTokenRequest {
                     meeting_url: self.config.meeting_url.clone(),
                     display_name: self.display_name.clone(),
                     invitation: self.config.invitation.clone(),
                     application_session_id: self.session_id.clone(),
-                },
-            ),
+                };
+                match &self.staff {
+                    Some(access) => {
+                        guest_api::staff_check_token_request(&self.config.middle_tier, access, request)
+                    }
+                    None => guest_api::token_request(&self.config.middle_tier, &request),
+                }
+            }
             RequestKind::Discover => {
                 let access = self
                     .access
