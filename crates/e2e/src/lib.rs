@@ -107,6 +107,8 @@ pub fn middle_tier_settings(simulator: &Simulator, extra: &[(&str, &str)]) -> Se
         .map(|(k, v)| (k.to_owned(), v))
         .chain(
             [
+                // The simulator serves plain http on loopback.
+                (middle_tier::config::ALLOW_HTTP_VARIABLE, "true"),
                 ("GUEST_JOIN_REQUESTS_PER_MINUTE", "100000"),
                 ("GUEST_JOIN_MIN_KEY_REFRESH_SECS", "0"),
             ]

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use base64::Engine;
 use e2e::{MiddleTier, middle_tier_settings, simulator_config};
-use protocol::Secret;
+use secrecy::SecretString;
 use serde_json::{Value, json};
 use simulator::Simulator;
 use simulator::journal::Step;
@@ -280,7 +280,7 @@ async fn invitations_bind_a_guest_to_one_meeting() {
         (403, Some("invitation_invalid"))
     );
     let expired = middle_tier::invitation::sign(
-        &Secret::new(key),
+        &SecretString::from(key),
         &middle_tier::invitation::Grant {
             meeting_url: join_url.clone(),
             expires: 1,

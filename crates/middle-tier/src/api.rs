@@ -18,6 +18,7 @@ use axum::response::{IntoResponse, Response};
 use protocol::guest_api::{GuestToken, GuestTokenRequest, MAX_SESSION_ID_LEN};
 use protocol::join_link::{self, JoinLink, MeetingHosts};
 use protocol::taapi::{AccessLevel, AdhocMeetingInput};
+use secrecy::ExposeSecret;
 use serde::{Deserialize, Serialize};
 
 use crate::AppState;
@@ -178,7 +179,7 @@ fn staff(state: &AppState, headers: &HeaderMap) -> Result<(), ApiError> {
         .and_then(|v| v.strip_prefix("Bearer "))
         .unwrap_or_default()
         .as_bytes();
-    let expected = key.expose().as_bytes();
+    let expected = key.expose_secret().as_bytes();
     let same = given.len() == expected.len()
         && given.iter().zip(expected).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0;
     if same {

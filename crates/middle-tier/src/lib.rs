@@ -16,6 +16,7 @@ pub mod config;
 pub mod error;
 pub mod invitation;
 pub mod ops;
+mod signing;
 pub mod site;
 pub mod upstream;
 
@@ -77,7 +78,7 @@ impl AppState {
                 settings.openid_configuration.clone(),
                 std::time::Duration::from_secs(settings.min_key_refresh_secs),
             ),
-            limiter: RateLimiter::new(settings.requests_per_minute),
+            limiter: RateLimiter::new(settings.limits.per_minute.token),
             site: Site::load(&settings)?,
             settings,
         }))

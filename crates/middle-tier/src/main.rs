@@ -40,6 +40,13 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if settings.is_public() && !settings.require_invitation {
+        tracing::warn!(
+            "guests need no invitation, and this service is reachable from other machines: \
+             any page that sends an allowed Origin header (any program can) gets a guest token \
+             for any meeting on the allowed hosts. Set meetings.require_invitation to true"
+        );
+    }
     let listen = settings.listen;
     let state = match middle_tier::AppState::new(settings) {
         Ok(state) => state,

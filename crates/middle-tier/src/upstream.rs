@@ -221,7 +221,7 @@ impl Upstream {
         if let Some(token) = cached.as_ref().filter(|t| Instant::now() < t.refresh_at) {
             return Ok(token.token.clone());
         }
-        let request = aad::token_request(&self.azure.login_url, &self.azure.credentials)
+        let request = aad::token_request(&self.azure.login_url, &self.azure.credentials())
             .map_err(|e| UpstreamError::Misconfigured(e.to_string()))?;
         let response = self.send(&request).await?;
         let token = aad::parse_token_response(&response).map_err(|e| {

@@ -9,7 +9,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use middle_tier::config::Settings;
 use middle_tier::{AppState, invitation};
-use protocol::Secret;
+use secrecy::SecretString;
 use serde_json::{Value, json};
 use tower::ServiceExt;
 
@@ -26,6 +26,7 @@ fn settings(extra: &[(&str, &str)]) -> Settings {
         ("GUEST_JOIN_CLIENT_SECRET", SECRET),
         ("GUEST_JOIN_ENDPOINT", "sip:helpdesk@contoso.onmicrosoft.com"),
         // Nothing listens on port 9: a request that goes upstream fails as unavailable.
+        ("GUEST_JOIN_ALLOW_HTTP_UPSTREAMS", "true"),
         ("GUEST_JOIN_LOGIN_URL", "http://127.0.0.1:9/"),
         (
             "GUEST_JOIN_DISCOVER_URL",
@@ -193,7 +194,7 @@ async fn meeting_links_are_checked_before_anything_goes_upstream() {
 #[tokio::test]
 async fn invitations_are_checked_when_required() {
     let state = state(&[("GUEST_JOIN_REQUIRE_INVITATION", "true")]);
-    let key = Secret::new(INVITATION_KEY);
+    let key = SecretString::from(INVITATION_KEY);
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .expect("clock")
@@ -223,7 +224,7 @@ async fn invitations_are_checked_when_required() {
         },
     );
     let forged = invitation::sign(
-        &Secret::new("somebody else's key, long enough!!"),
+        &SecretString::from("somebody else's key, long enough!!"),
         &invitation::Grant {
             meeting_url: MEETING.to_owned(),
             expires: now + 600,
@@ -316,7 +317,8 @@ async fn staff_api_needs_the_staff_key() {
     let link = answer.body["guestLink"].as_str().expect("link");
     assert!(link.starts_with("http://127.0.0.1:8080/?join="), "{link}");
     let invitation = answer.body["invitation"].as_str().expect("invitation");
-    let grant = invitation::verify(&Secret::new(INVITATION_KEY), invitation, MEETING, 0).expect("valid");
+    let grant =
+        invitation::verify(&SecretString::from(INVITATION_KEY), invitation, MEETING, 0).expect("valid");
     assert_eq!(grant.subject.as_deref(), Some("Advice"));
 
     let no_staff = AppState::new({
