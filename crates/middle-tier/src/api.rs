@@ -33,7 +33,7 @@ fn now_secs() -> i64 {
 }
 
 /// The request's `Origin`, if it is on the allowlist.
-fn allowed_origin(state: &AppState, headers: &HeaderMap) -> Option<String> {
+pub(crate) fn allowed_origin(state: &AppState, headers: &HeaderMap) -> Option<String> {
     let origin = headers.get(header::ORIGIN)?.to_str().ok()?.trim();
     state
         .settings
@@ -44,7 +44,7 @@ fn allowed_origin(state: &AppState, headers: &HeaderMap) -> Option<String> {
 }
 
 /// Lets the allowed origin read the response.
-fn cors(mut response: Response, origin: Option<&str>) -> Response {
+pub(crate) fn cors(mut response: Response, origin: Option<&str>) -> Response {
     let headers = response.headers_mut();
     headers.append(header::VARY, HeaderValue::from_static("Origin"));
     // A refusal must be readable by the page that was refused, or it could not say why;

@@ -1,6 +1,8 @@
 //! What callers are told when something goes wrong: a code, a plain sentence, whether
 //! retrying may help, and the request id. Details stay in the log.
 
+use std::borrow::Cow;
+
 use axum::Json;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -13,16 +15,16 @@ use crate::upstream::UpstreamError;
 pub struct ApiError {
     status: StatusCode,
     code: GuestErrorCode,
-    message: &'static str,
+    message: Cow<'static, str>,
     retry_after: Option<u64>,
 }
 
 impl ApiError {
-    fn new(status: StatusCode, code: GuestErrorCode, message: &'static str) -> Self {
+    fn new(status: StatusCode, code: GuestErrorCode, message: impl Into<Cow<'static, str>>) -> Self {
         Self {
             status,
             code,
-            message,
+            message: message.into(),
             retry_after: None,
         }
     }
@@ -86,14 +88,15 @@ impl ApiError {
         )
     }
 
-    /// Too many requests.
+    /// Too many requests; the client may try again in `retry_after` seconds.
     pub fn rate_limited(retry_after: u64) -> Self {
+        let unit = if retry_after == 1 { "second" } else { "seconds" };
         Self {
             retry_after: Some(retry_after),
             ..Self::new(
                 StatusCode::TOO_MANY_REQUESTS,
                 GuestErrorCode::RateLimited,
-                "Too many attempts; wait a moment and try again.",
+                format!("Too many attempts. Try again in {retry_after} {unit}."),
             )
         }
     }
@@ -172,7 +175,7 @@ impl ApiError {
     pub fn document(&self, request_id: Option<&str>) -> GuestApiError {
         GuestApiError {
             error: self.code.clone(),
-            message: self.message.to_owned(),
+            message: self.message.clone().into_owned(),
             retryable: self.retryable(),
             request_id: request_id.map(str::to_owned),
         }

@@ -12,10 +12,12 @@
 pub mod api;
 pub mod assets;
 pub mod callback;
+pub mod client;
 pub mod config;
 pub mod error;
 pub mod invitation;
 pub mod ops;
+pub mod rate_limit;
 mod signing;
 pub mod site;
 pub mod upstream;
@@ -33,7 +35,7 @@ use tokio::net::TcpListener;
 
 use crate::callback::KeyCache;
 use crate::config::Settings;
-use crate::ops::RateLimiter;
+use crate::rate_limit::{RateLimits, RouteClass};
 use crate::site::Site;
 use crate::upstream::Upstream;
 
@@ -49,8 +51,8 @@ pub struct AppState {
     pub upstream: Upstream,
     /// Callback signing keys.
     pub keys: KeyCache,
-    /// The per-client rate limit.
-    pub limiter: RateLimiter,
+    /// The per-client rate limits.
+    pub rate_limits: RateLimits,
     /// The hosted app.
     pub site: Site,
 }
@@ -78,7 +80,7 @@ impl AppState {
                 settings.openid_configuration.clone(),
                 std::time::Duration::from_secs(settings.min_key_refresh_secs),
             ),
-            limiter: RateLimiter::new(settings.limits.per_minute.token),
+            rate_limits: RateLimits::new(settings.limits.per_minute),
             site: Site::load(&settings)?,
             settings,
         }))
@@ -87,29 +89,50 @@ impl AppState {
 
 /// The whole service.
 pub fn router(state: Arc<AppState>) -> Router {
-    let limited = Router::new()
+    let limited = |class: RouteClass, routes: Router<Arc<AppState>>| {
+        routes.route_layer(axum::middleware::from_fn_with_state(
+            (Arc::clone(&state), class),
+            rate_limit::rate_limit,
+        ))
+    };
+    let token = limited(
+        RouteClass::Token,
         // The app finds this route through the same constant.
-        .route(
+        Router::new().route(
             &format!("/{}", protocol::guest_api::GUEST_TOKEN_PATH),
             post(api::guest_token).options(api::guest_token_preflight),
-        )
-        .route("/api/v1/staff/meetings", post(api::create_meeting))
-        .route("/api/v1/staff/invitations", post(api::create_invitation))
-        .route_layer(axum::middleware::from_fn_with_state(
-            Arc::clone(&state),
-            ops::rate_limit,
-        ));
-    let mut router = Router::new()
-        .merge(limited)
-        .route("/api/v1/callback", post(callback::receive))
-        .route("/healthz", get(healthz))
-        .route("/readyz", get(readyz));
-    router = router.fallback(static_file);
-    router
+        ),
+    );
+    let staff = limited(
+        RouteClass::Staff,
+        Router::new()
+            .route("/api/v1/staff/meetings", post(api::create_meeting))
+            .route("/api/v1/staff/invitations", post(api::create_invitation)),
+    );
+    let callback = limited(
+        RouteClass::Callback,
+        Router::new().route("/api/v1/callback", post(callback::receive)),
+    );
+    let health = limited(
+        RouteClass::Health,
+        Router::new()
+            .route("/healthz", get(healthz))
+            .route("/readyz", get(readyz)),
+    );
+    Router::new()
+        .merge(token)
+        .merge(staff)
+        .merge(callback)
+        .merge(health)
+        .fallback(static_file)
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(axum::middleware::from_fn_with_state(
             Arc::clone(&state),
             ops::security_headers,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.settings.proxies.clone(),
+            client::identify,
         ))
         .layer(axum::middleware::from_fn(ops::request_id))
         .with_state(state)

@@ -1,15 +1,13 @@
-//! Operations: a request id on every response, structured logs without secrets, a
-//! per-client rate limit, and security headers.
+//! Operations: a request id on every response, structured logs without secrets, and
+//! security headers.
 
-use std::collections::HashMap;
-use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 use std::time::Instant;
 
-use axum::extract::{ConnectInfo, Request, State};
+use axum::extract::{Request, State};
 use axum::http::{HeaderValue, header};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 
 use crate::AppState;
 use crate::error::ApiError;
@@ -56,59 +54,6 @@ pub(crate) fn random_hex(bytes: usize) -> String {
     (0..bytes)
         .map(|_| format!("{:02x}", rand::random::<u8>()))
         .collect()
-}
-
-/// A token bucket per client address.
-#[derive(Debug)]
-pub struct RateLimiter {
-    per_minute: u32,
-    buckets: std::sync::Mutex<HashMap<IpAddr, (f64, Instant)>>,
-}
-
-impl RateLimiter {
-    /// A limiter allowing bursts of `per_minute`, refilled at that rate.
-    pub fn new(per_minute: u32) -> Self {
-        Self {
-            per_minute,
-            buckets: std::sync::Mutex::new(HashMap::new()),
-        }
-    }
-
-    /// Takes one request's worth; `Err(seconds)` to wait when empty.
-    pub fn take(&self, client: IpAddr) -> Result<(), u64> {
-        let capacity = f64::from(self.per_minute);
-        let per_second = capacity / 60.0;
-        let mut buckets = self
-            .buckets
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if buckets.len() > 100_000 {
-            // Forget idle clients rather than grow without bound.
-            buckets.retain(|_, (_, at)| at.elapsed().as_secs() < 120);
-        }
-        let now = Instant::now();
-        let (tokens, at) = buckets.entry(client).or_insert((capacity, now));
-        *tokens = (*tokens + now.duration_since(*at).as_secs_f64() * per_second).min(capacity);
-        *at = now;
-        if *tokens >= 1.0 {
-            *tokens -= 1.0;
-            Ok(())
-        } else {
-            Err(((1.0 - *tokens) / per_second).ceil().max(1.0) as u64)
-        }
-    }
-}
-
-/// Applies the rate limit to the API routes.
-pub async fn rate_limit(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
-    let client = request
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map_or(IpAddr::from([0, 0, 0, 0]), |ConnectInfo(address)| address.ip());
-    match state.limiter.take(client) {
-        Ok(()) => next.run(request).await,
-        Err(wait) => ApiError::rate_limited(wait).into_response(),
-    }
 }
 
 /// Headers every response carries; HTML gets the app's content security policy.

@@ -2,53 +2,17 @@
 //! before anything goes upstream (the upstream URLs point at a closed port, so a request
 //! that did go upstream would fail differently).
 
-use std::collections::BTreeMap;
+mod support;
+
 use std::sync::Arc;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use middle_tier::config::Settings;
 use middle_tier::{AppState, invitation};
 use secrecy::SecretString;
 use serde_json::{Value, json};
+use support::{BANK, INVITATION_KEY, MEETING, SECRET, STAFF_KEY, settings, state};
 use tower::ServiceExt;
-
-const SECRET: &str = "client-secret-never-shown";
-const STAFF_KEY: &str = "staff-key-0123456789";
-const INVITATION_KEY: &str = "invitation-key-0123456789-abcdefghij";
-const BANK: &str = "https://bank.example";
-const MEETING: &str = "https://meet.lync.com/contoso/advisor/ABCD1234";
-
-fn settings(extra: &[(&str, &str)]) -> Settings {
-    let mut vars: BTreeMap<String, String> = [
-        ("GUEST_JOIN_TENANT", "contoso.onmicrosoft.com"),
-        ("GUEST_JOIN_CLIENT_ID", "app"),
-        ("GUEST_JOIN_CLIENT_SECRET", SECRET),
-        ("GUEST_JOIN_ENDPOINT", "sip:helpdesk@contoso.onmicrosoft.com"),
-        // Nothing listens on port 9: a request that goes upstream fails as unavailable.
-        ("GUEST_JOIN_ALLOW_HTTP_UPSTREAMS", "true"),
-        ("GUEST_JOIN_LOGIN_URL", "http://127.0.0.1:9/"),
-        (
-            "GUEST_JOIN_DISCOVER_URL",
-            "http://127.0.0.1:9/platformservice/discover",
-        ),
-        ("GUEST_JOIN_MEETING_HOSTS", "meet.lync.com"),
-        ("GUEST_JOIN_ALLOWED_ORIGINS", BANK),
-        ("GUEST_JOIN_STAFF_KEY", STAFF_KEY),
-        ("GUEST_JOIN_INVITATION_KEY", INVITATION_KEY),
-    ]
-    .iter()
-    .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-    .collect();
-    for (k, v) in extra {
-        vars.insert((*k).to_owned(), (*v).to_owned());
-    }
-    Settings::load(None, &move |name: &str| vars.get(name).cloned()).expect("valid settings")
-}
-
-fn state(extra: &[(&str, &str)]) -> Arc<AppState> {
-    AppState::new(settings(extra)).expect("state")
-}
 
 struct Answer {
     status: StatusCode,
@@ -396,24 +360,6 @@ async fn every_response_has_a_request_id_and_security_headers() {
         "the upstream is down"
     );
     assert!(!answer.text.contains(SECRET));
-}
-
-#[tokio::test]
-async fn clients_are_rate_limited() {
-    let state = state(&[("GUEST_JOIN_REQUESTS_PER_MINUTE", "2")]);
-    let body = json!({"meetingUrl": "https://www.example.com/"}).to_string();
-    for _ in 0..2 {
-        assert_eq!(
-            call(&state, token_request(Some(BANK), &body)).await.status,
-            StatusCode::BAD_REQUEST
-        );
-    }
-    let answer = call(&state, token_request(Some(BANK), &body)).await;
-    assert_eq!(
-        (answer.status, answer.body["error"].as_str()),
-        (StatusCode::TOO_MANY_REQUESTS, Some("rate_limited"))
-    );
-    assert!(answer.headers.contains_key("retry-after"));
 }
 
 #[tokio::test]
