@@ -115,6 +115,30 @@ impl ApiError {
         Self::new(StatusCode::NOT_FOUND, GuestErrorCode::InvalidRequest, message)
     }
 
+    /// More requests are in flight than the service takes at once.
+    pub fn busy() -> Self {
+        Self {
+            retry_after: Some(1),
+            ..Self::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                GuestErrorCode::ServiceUnavailable,
+                "The service is busy right now. Please try again in a moment.",
+            )
+        }
+    }
+
+    /// The request took longer than the service allows one.
+    pub fn timed_out() -> Self {
+        Self {
+            retry_after: Some(1),
+            ..Self::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                GuestErrorCode::ServiceUnavailable,
+                "The request took too long. Please try again in a moment.",
+            )
+        }
+    }
+
     /// The service itself is broken or misconfigured.
     pub fn internal() -> Self {
         Self::new(

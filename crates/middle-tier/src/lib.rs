@@ -18,12 +18,12 @@ pub mod error;
 pub mod invitation;
 pub mod ops;
 pub mod rate_limit;
+pub mod server;
 mod signing;
 pub mod site;
 pub mod upstream;
 
 use std::future::Future;
-use std::net::SocketAddr;
 use std::sync::Arc;
 
 use axum::Router;
@@ -32,6 +32,7 @@ use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use tokio::net::TcpListener;
+use tokio::sync::Semaphore;
 
 use crate::callback::KeyCache;
 use crate::config::Settings;
@@ -55,6 +56,8 @@ pub struct AppState {
     pub rate_limits: RateLimits,
     /// The hosted app.
     pub site: Site,
+    /// Permits for requests in flight.
+    pub in_flight: Semaphore,
 }
 
 /// Why the service could not start.
@@ -82,6 +85,7 @@ impl AppState {
             ),
             rate_limits: RateLimits::new(settings.limits.per_minute),
             site: Site::load(&settings)?,
+            in_flight: Semaphore::new(settings.limits.max_in_flight),
             settings,
         }))
     }
@@ -125,14 +129,20 @@ pub fn router(state: Arc<AppState>) -> Router {
         .merge(callback)
         .merge(health)
         .fallback(static_file)
+        // Layers wrap from the inside out: the request id is given first, and is on every
+        // answer, the busy and timed-out ones included.
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(axum::middleware::from_fn_with_state(
             Arc::clone(&state),
-            ops::security_headers,
+            server::guard,
         ))
         .layer(axum::middleware::from_fn_with_state(
             state.settings.proxies.clone(),
             client::identify,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::clone(&state),
+            ops::security_headers,
         ))
         .layer(axum::middleware::from_fn(ops::request_id))
         .with_state(state)
@@ -182,7 +192,9 @@ async fn readyz(State(state): State<Arc<AppState>>) -> Response {
     }
 }
 
-/// Serves until `shutdown` completes, then finishes the requests in flight.
+/// Serves until `shutdown` completes, then finishes the requests in flight (for the
+/// grace period at most). Connections, header reads and requests are limited as the
+/// settings say; see [`server`].
 ///
 /// # Errors
 /// An I/O error from the listener.
@@ -191,10 +203,5 @@ pub async fn serve(
     state: Arc<AppState>,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(
-        listener,
-        router(state).into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown)
-    .await
+    server::serve(listener, router(Arc::clone(&state)), state, shutdown).await
 }
