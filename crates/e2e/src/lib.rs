@@ -109,7 +109,11 @@ pub fn middle_tier_settings(simulator: &Simulator, extra: &[(&str, &str)]) -> Se
             [
                 // The simulator serves plain http on loopback.
                 (middle_tier::config::ALLOW_HTTP_VARIABLE, "true"),
+                // Tests send crowds of guests from one address; the caps have tests of
+                // their own.
                 ("GUEST_JOIN_REQUESTS_PER_MINUTE", "100000"),
+                ("GUEST_JOIN_MAX_IN_FLIGHT", "100000"),
+                ("GUEST_JOIN_MAX_CONNECTIONS", "100000"),
                 ("GUEST_JOIN_MIN_KEY_REFRESH_SECS", "0"),
             ]
             .map(|(k, v)| (k.to_owned(), v.to_owned())),

@@ -10,11 +10,11 @@
 
 use std::sync::Arc;
 
-use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use axum::{Extension, Json};
 use protocol::guest_api::{GuestToken, GuestTokenRequest, MAX_SESSION_ID_LEN};
 use protocol::join_link::{self, JoinLink, MeetingHosts};
 use protocol::taapi::{AccessLevel, AdhocMeetingInput};
@@ -24,6 +24,7 @@ use serde::{Deserialize, Serialize};
 use crate::AppState;
 use crate::error::ApiError;
 use crate::invitation::{self, Grant, InvitationError};
+use crate::ops::RequestId;
 
 /// Seconds since the epoch.
 fn now_secs() -> i64 {
@@ -113,12 +114,17 @@ fn session_id(requested: Option<&str>) -> Result<String, ApiError> {
 }
 
 /// `POST /api/v1/guest-token`.
-pub async fn guest_token(State(state): State<Arc<AppState>>, headers: HeaderMap, body: Bytes) -> Response {
+pub async fn guest_token(
+    State(state): State<Arc<AppState>>,
+    Extension(request_id): Extension<RequestId>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
     let Some(origin) = allowed_origin(&state, &headers) else {
         // Refused before anything goes upstream.
         return cors(ApiError::origin_not_allowed().into_response(), None);
     };
-    let result = mint(&state, &origin, &body).await;
+    let result = mint(&state, &request_id, &origin, &body).await;
     let response = match result {
         Ok(token) => Json(token).into_response(),
         Err(error) => error.into_response(),
@@ -126,7 +132,12 @@ pub async fn guest_token(State(state): State<Arc<AppState>>, headers: HeaderMap,
     cors(response, Some(&origin))
 }
 
-async fn mint(state: &AppState, origin: &str, body: &[u8]) -> Result<GuestToken, ApiError> {
+async fn mint(
+    state: &AppState,
+    request_id: &RequestId,
+    origin: &str,
+    body: &[u8],
+) -> Result<GuestToken, ApiError> {
     let request: GuestTokenRequest = serde_json::from_slice(body)
         .map_err(|_| ApiError::invalid_request("The body must be JSON with a meetingUrl."))?;
     let meeting_url = meeting_url(state, &request.meeting_url)?;
@@ -134,7 +145,7 @@ async fn mint(state: &AppState, origin: &str, body: &[u8]) -> Result<GuestToken,
     let session = session_id(request.application_session_id.as_deref())?;
     let minted = state
         .upstream
-        .guest_token(&session, origin, &meeting_url)
+        .guest_token(request_id.as_str(), &session, origin, &meeting_url)
         .await
         .map_err(|e| ApiError::from_upstream(&e))?;
     Ok(GuestToken {
@@ -249,7 +260,12 @@ fn guest_link(state: &AppState, join_url: &str, subject: Option<String>) -> Staf
 }
 
 /// `POST /api/v1/staff/meetings`: creates an ad-hoc meeting and a guest link for it.
-pub async fn create_meeting(State(state): State<Arc<AppState>>, headers: HeaderMap, body: Bytes) -> Response {
+pub async fn create_meeting(
+    State(state): State<Arc<AppState>>,
+    Extension(request_id): Extension<RequestId>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
     if let Err(error) = staff(&state, &headers) {
         return error.into_response();
     }
@@ -265,7 +281,7 @@ pub async fn create_meeting(State(state): State<Arc<AppState>>, headers: HeaderM
     if request.validate().is_err() {
         return ApiError::invalid_request("The subject must be 1 to 250 characters.").into_response();
     }
-    match state.upstream.create_meeting(&request).await {
+    match state.upstream.create_meeting(request_id.as_str(), &request).await {
         Ok(meeting) => (
             StatusCode::CREATED,
             Json(guest_link(&state, &meeting.join_url, Some(subject))),

@@ -2,6 +2,7 @@
 //! retrying may help, and the request id. Details stay in the log.
 
 use std::borrow::Cow;
+use std::time::Duration;
 
 use axum::Json;
 use axum::http::{HeaderValue, StatusCode, header};
@@ -150,17 +151,16 @@ impl ApiError {
 
     /// What an upstream failure means for the caller; the details go to the log here.
     pub fn from_upstream(error: &UpstreamError) -> Self {
+        // Whole seconds, rounded up: a guest told "0" would come straight back.
+        let seconds = |wait: Duration| (wait.as_secs() + u64::from(wait.subsec_nanos() > 0)).max(1);
         match error {
-            UpstreamError::Unavailable(detail) => {
+            UpstreamError::Unavailable { detail, retry_after } => {
                 tracing::warn!(%detail, "upstream unavailable");
-                Self {
-                    retry_after: Some(5),
-                    ..Self::new(
-                        StatusCode::SERVICE_UNAVAILABLE,
-                        GuestErrorCode::ServiceUnavailable,
-                        "The meeting service is unavailable right now. Please try again in a moment.",
-                    )
-                }
+                Self::unavailable(retry_after.map_or(5, seconds))
+            }
+            UpstreamError::Unusable(detail) => {
+                tracing::warn!(%detail, "upstream answer unusable");
+                Self::unusable(5)
             }
             UpstreamError::MeetingNotFound(detail) => {
                 tracing::info!(%detail, "meeting not found");
@@ -182,6 +182,37 @@ impl ApiError {
                     "The meeting service refused the request. Please try again later.",
                 )
             }
+            // Logged when it happened; a crowd told about it again adds nothing to the log.
+            UpstreamError::Remembered { cause, retry_after } => {
+                tracing::debug!(error = %cause, "told the guest about a remembered upstream failure");
+                match cause.as_ref() {
+                    UpstreamError::Unusable(_) => Self::unusable(seconds(*retry_after)),
+                    UpstreamError::Misconfigured(_) => Self::internal(),
+                    _ => Self::unavailable(seconds(*retry_after)),
+                }
+            }
+        }
+    }
+
+    fn unavailable(retry_after: u64) -> Self {
+        Self {
+            retry_after: Some(retry_after),
+            ..Self::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                GuestErrorCode::ServiceUnavailable,
+                "The meeting service is unavailable right now. Please try again in a moment.",
+            )
+        }
+    }
+
+    fn unusable(retry_after: u64) -> Self {
+        Self {
+            retry_after: Some(retry_after),
+            ..Self::new(
+                StatusCode::BAD_GATEWAY,
+                GuestErrorCode::ServiceUnavailable,
+                "The meeting service gave an answer this service cannot use. Please try again later.",
+            )
         }
     }
 

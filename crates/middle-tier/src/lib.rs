@@ -26,19 +26,20 @@ pub mod upstream;
 use std::future::Future;
 use std::sync::Arc;
 
-use axum::Router;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use axum::{Extension, Router};
 use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
 
 use crate::callback::KeyCache;
 use crate::config::Settings;
+use crate::ops::RequestId;
 use crate::rate_limit::{RateLimits, RouteClass};
 use crate::site::Site;
-use crate::upstream::Upstream;
+use crate::upstream::{Upstream, UpstreamHealth};
 
 /// Largest request body the API accepts.
 const MAX_BODY: usize = 16 * 1024;
@@ -78,7 +79,7 @@ impl AppState {
     /// [`StartError`].
     pub fn new(settings: Settings) -> Result<Arc<Self>, StartError> {
         Ok(Arc::new(Self {
-            upstream: Upstream::new(settings.azure.clone())?,
+            upstream: Upstream::new(settings.azure.clone(), settings.upstream)?,
             keys: KeyCache::new(
                 settings.openid_configuration.clone(),
                 std::time::Duration::from_secs(settings.min_key_refresh_secs),
@@ -178,18 +179,31 @@ async fn healthz() -> Response {
     axum::Json(serde_json::json!({"status": "ok"})).into_response()
 }
 
-async fn readyz(State(state): State<Arc<AppState>>) -> Response {
-    match state.upstream.ready().await {
-        Ok(()) => axum::Json(serde_json::json!({"status": "ready"})).into_response(),
-        Err(error) => {
-            tracing::warn!(%error, "not ready");
-            (
-                StatusCode::SERVICE_UNAVAILABLE,
-                axum::Json(serde_json::json!({"status": "unavailable"})),
-            )
-                .into_response()
-        }
+/// What is cached and what failure is remembered, found without asking the upstream;
+/// when not ready, a background fetch is started (one at a time, and none while a failure
+/// is remembered), so a new instance becomes ready without waiting for a guest.
+async fn readyz(State(state): State<Arc<AppState>>, Extension(request_id): Extension<RequestId>) -> Response {
+    let readiness = state.upstream.readiness();
+    if !readiness.is_ready() {
+        state.upstream.warm_up(request_id.as_str());
     }
+    let mut report = serde_json::json!({
+        "status": if readiness.is_ready() { "ready" } else { "unavailable" },
+        "capabilities": if readiness.capabilities_known { "known" } else if readiness.fetching { "fetching" } else { "unknown" },
+        "azureAdToken": if readiness.token_fresh { "fresh" } else { "due" },
+    });
+    if let UpstreamHealth::Failing { cause, for_at_most } = readiness.health {
+        report["upstream"] = serde_json::json!({
+            "failing": cause,
+            "retryInSeconds": for_at_most.as_secs_f64().ceil() as u64,
+        });
+    }
+    let status = if readiness.is_ready() {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
+    (status, axum::Json(report)).into_response()
 }
 
 /// Serves until `shutdown` completes, then finishes the requests in flight (for the

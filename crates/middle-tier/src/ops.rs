@@ -8,6 +8,7 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::Response;
+use tracing::Instrument;
 
 use crate::AppState;
 use crate::error::ApiError;
@@ -15,29 +16,61 @@ use crate::error::ApiError;
 /// The header carrying the request id.
 pub const REQUEST_ID: &str = "x-request-id";
 
-/// Gives every request an id (the caller's, if sane), logs the request without query or
-/// body, puts the id on the response and into error bodies.
-pub async fn request_id(request: Request, next: Next) -> Response {
-    let id = request
-        .headers()
-        .get(REQUEST_ID)
-        .and_then(|v| v.to_str().ok())
-        .filter(|v| {
-            (1..=64).contains(&v.len())
-                && v.bytes()
+/// The id of the request being handled: an extension of every request, quoted in its
+/// error body and logs, and sent upstream as `client-request-id`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RequestId(pub String);
+
+impl RequestId {
+    /// The caller's id if it is sane (1–64 letters, digits, `-`, `_`), else a new one.
+    fn from_caller(given: Option<&str>) -> Self {
+        let sane = given.filter(|id| {
+            (1..=64).contains(&id.len())
+                && id
+                    .bytes()
                     .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-        })
-        .map_or_else(|| random_hex(16), str::to_owned);
+        });
+        Self(sane.map_or_else(new_request_id, str::to_owned))
+    }
+
+    /// The id as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A random id in the form of a version 4 GUID, the form Azure AD expects in
+/// `client-request-id`.
+fn new_request_id() -> String {
+    let hex = random_hex(16);
+    let variant = ["8", "9", "a", "b"][usize::from(rand::random::<u8>() % 4)];
+    format!(
+        "{}-{}-4{}-{variant}{}-{}",
+        &hex[..8],
+        &hex[8..12],
+        &hex[13..16],
+        &hex[17..20],
+        &hex[20..32]
+    )
+}
+
+/// Gives every request an id (the caller's, if sane), logs the request without query or
+/// body, puts the id on the response and into error bodies. Everything logged while the
+/// request is handled carries the id.
+pub async fn request_id(mut request: Request, next: Next) -> Response {
+    let id = RequestId::from_caller(request.headers().get(REQUEST_ID).and_then(|v| v.to_str().ok()));
     let (method, path) = (request.method().clone(), request.uri().path().to_owned());
     let started = Instant::now();
-    let mut response = next.run(request).await;
+    request.extensions_mut().insert(id.clone());
+    let span = tracing::info_span!("request", request_id = %id.as_str());
+    let mut response = next.run(request).instrument(span).await;
     if let Some(error) = response.extensions().get::<ApiError>().cloned() {
-        response = with_request_id(error, response, &id);
+        response = with_request_id(error, response, id.as_str());
     }
-    if let Ok(value) = HeaderValue::from_str(&id) {
+    if let Ok(value) = HeaderValue::from_str(id.as_str()) {
         response.headers_mut().insert(REQUEST_ID, value);
     }
-    tracing::info!(request_id = %id, %method, path = %path, status = response.status().as_u16(), elapsed_ms = started.elapsed().as_millis() as u64, "request");
+    tracing::info!(request_id = %id.as_str(), %method, path = %path, status = response.status().as_u16(), elapsed_ms = started.elapsed().as_millis() as u64, "request");
     response
 }
 
