@@ -106,6 +106,29 @@ async fn a_listed_origin_gets_a_token_bound_to_it_and_only_the_token() {
     );
     // Compared without printing: tokens never appear in test output.
     assert!(again["token"] != body["token"], "the rejoin token is a fresh one");
+
+    // The session id can be read from the token, but it is honoured only for the meeting
+    // and the website it was started for.
+    let (status, refused) = ask(
+        &tier,
+        BANK,
+        json!({"meetingUrl": meeting_url(&sim, "ADV1SE24"), "applicationSessionId": session}),
+    )
+    .await;
+    assert_eq!(
+        (status, refused["error"].as_str()),
+        (403, Some("invalid_request"))
+    );
+    let (status, refused) = ask(
+        &tier,
+        tier.url.as_str().trim_end_matches('/'),
+        json!({"meetingUrl": meeting_url(&sim, "OPEN2024"), "applicationSessionId": session}),
+    )
+    .await;
+    assert_eq!(
+        (status, refused["error"].as_str()),
+        (403, Some("invalid_request"))
+    );
     sim.shutdown().await;
 }
 

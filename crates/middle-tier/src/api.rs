@@ -15,7 +15,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
-use protocol::guest_api::{GuestToken, GuestTokenRequest, MAX_SESSION_ID_LEN};
+use protocol::guest_api::{GuestToken, GuestTokenRequest};
 use protocol::join_link::{self, JoinLink, MeetingHosts};
 use protocol::taapi::{AccessLevel, AdhocMeetingInput};
 use secrecy::ExposeSecret;
@@ -95,21 +95,23 @@ fn meeting_url(state: &AppState, link: &str) -> Result<String, ApiError> {
     Ok(meeting.url.to_string())
 }
 
-/// A session id from a rejoining guest, or a fresh one.
-fn session_id(requested: Option<&str>) -> Result<String, ApiError> {
-    match requested {
-        None => Ok(crate::ops::random_hex(16)),
-        Some(id)
-            if (1..=MAX_SESSION_ID_LEN).contains(&id.len())
-                && id
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') =>
-        {
-            Ok(id.to_owned())
+/// The session id of a rejoining guest, if it was issued for this meeting and origin,
+/// or a fresh one.
+fn session_id(
+    state: &AppState,
+    requested: Option<&str>,
+    meeting_url: &str,
+    origin: &str,
+) -> Result<String, ApiError> {
+    let Some(id) = requested else {
+        return Ok(state.sessions.issue(meeting_url, origin));
+    };
+    match state.sessions.verify(id, meeting_url, origin) {
+        Ok(()) => Ok(id.to_owned()),
+        Err(refusal) => {
+            tracing::info!(%refusal, "session id refused");
+            Err(ApiError::session_not_yours())
         }
-        Some(_) => Err(ApiError::invalid_request(
-            "applicationSessionId must be 1 to 100 letters, digits, '-' or '_'.",
-        )),
     }
 }
 
@@ -142,7 +144,12 @@ async fn mint(
         .map_err(|_| ApiError::invalid_request("The body must be JSON with a meetingUrl."))?;
     let meeting_url = meeting_url(state, &request.meeting_url)?;
     let grant = check_invitation(state, request.invitation.as_deref(), &meeting_url)?;
-    let session = session_id(request.application_session_id.as_deref())?;
+    let session = session_id(
+        state,
+        request.application_session_id.as_deref(),
+        &meeting_url,
+        origin,
+    )?;
     let minted = state
         .upstream
         .guest_token(request_id.as_str(), &session, origin, &meeting_url)

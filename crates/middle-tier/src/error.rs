@@ -89,6 +89,15 @@ impl ApiError {
         )
     }
 
+    /// The session id sent back was not issued for this meeting and website.
+    pub fn session_not_yours() -> Self {
+        Self::new(
+            StatusCode::FORBIDDEN,
+            GuestErrorCode::InvalidRequest,
+            "This session was not started for this meeting from this website. Join again without it.",
+        )
+    }
+
     /// Too many requests; the client may try again in `retry_after` seconds.
     pub fn rate_limited(retry_after: u64) -> Self {
         let unit = if retry_after == 1 { "second" } else { "seconds" };

@@ -19,6 +19,7 @@ pub mod invitation;
 pub mod ops;
 pub mod rate_limit;
 pub mod server;
+pub mod session;
 mod signing;
 pub mod site;
 pub mod upstream;
@@ -38,6 +39,7 @@ use crate::callback::KeyCache;
 use crate::config::Settings;
 use crate::ops::RequestId;
 use crate::rate_limit::{RateLimits, RouteClass};
+use crate::session::Sessions;
 use crate::site::Site;
 use crate::upstream::{Upstream, UpstreamHealth};
 
@@ -59,6 +61,8 @@ pub struct AppState {
     pub site: Site,
     /// Permits for requests in flight.
     pub in_flight: Semaphore,
+    /// Issues and checks guests' session ids.
+    pub sessions: Sessions,
 }
 
 /// Why the service could not start.
@@ -87,6 +91,7 @@ impl AppState {
             rate_limits: RateLimits::new(settings.limits.per_minute),
             site: Site::load(&settings)?,
             in_flight: Semaphore::new(settings.limits.max_in_flight),
+            sessions: Sessions::new(settings.session_key.clone()),
             settings,
         }))
     }

@@ -47,6 +47,12 @@ async fn main() -> ExitCode {
              for any meeting on the allowed hosts. Set meetings.require_invitation to true"
         );
     }
+    if settings.session_key.is_none() {
+        tracing::info!(
+            "no session key (GUEST_JOIN_SESSION_KEY): a guest's session is honoured only by \
+             this process, until it stops; set one, the same on every instance"
+        );
+    }
     let listen = settings.listen;
     let state = match middle_tier::AppState::new(settings) {
         Ok(state) => state,

@@ -138,17 +138,38 @@ async fn meeting_links_are_checked_before_anything_goes_upstream() {
             "a sentence, not JSON"
         );
     }
+    // A session id is honoured only if this service issued it for this meeting and origin.
+    let issued_elsewhere = middle_tier::session::Sessions::new(None).issue(MEETING, BANK);
+    let other_meeting = state
+        .sessions
+        .issue("https://meet.lync.com/contoso/advisor/OTHER123", BANK);
+    for session in ["bad id!", "0123456789abcdef", &issued_elsewhere, &other_meeting] {
+        let answer = call(
+            &state,
+            token_request(
+                Some(BANK),
+                &json!({"meetingUrl": MEETING, "applicationSessionId": session}).to_string(),
+            ),
+        )
+        .await;
+        assert_eq!(
+            (answer.status, answer.body["error"].as_str()),
+            (StatusCode::FORBIDDEN, Some("invalid_request")),
+            "{session}"
+        );
+    }
+    let own = state.sessions.issue(MEETING, BANK);
     let answer = call(
         &state,
         token_request(
             Some(BANK),
-            &json!({"meetingUrl": MEETING, "applicationSessionId": "bad id!"}).to_string(),
+            &json!({"meetingUrl": MEETING, "applicationSessionId": own}).to_string(),
         ),
     )
     .await;
     assert_eq!(
-        (answer.status, answer.body["error"].as_str()),
-        (StatusCode::BAD_REQUEST, Some("invalid_request"))
+        answer.body["error"], "service_unavailable",
+        "its own session passes the check and meets the closed upstream"
     );
     let huge = json!({"meetingUrl": MEETING, "displayName": "x".repeat(64 * 1024)}).to_string();
     let answer = call(&state, token_request(Some(BANK), &huge)).await;
