@@ -155,6 +155,7 @@ async fn mint(
         .guest_token(request_id.as_str(), &session, origin, &meeting_url)
         .await
         .map_err(|e| ApiError::from_upstream(&e))?;
+    state.metrics.tokens_minted.inc();
     Ok(GuestToken {
         discover_url: minted.discover_url.to_string(),
         token: minted.token,

@@ -576,7 +576,8 @@ impl Settings {
             .text(env, file.metrics.listen)
             .map(|text| address(metrics_key, &text))
             .transpose()?;
-        if metrics_listen.is_some_and(|metrics| metrics == listen) {
+        // Port 0 asks the system for a free port, different for each listener.
+        if metrics_listen.is_some_and(|metrics| metrics == listen && listen.port() != 0) {
             return Err(problem(
                 &metrics_key.label(),
                 "must differ from listen: metrics are not for the public",

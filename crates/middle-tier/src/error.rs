@@ -225,6 +225,11 @@ impl ApiError {
         }
     }
 
+    /// The public error code.
+    pub fn code(&self) -> &GuestErrorCode {
+        &self.code
+    }
+
     /// Whether retrying may work.
     pub fn retryable(&self) -> bool {
         matches!(

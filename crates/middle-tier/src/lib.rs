@@ -16,6 +16,8 @@ pub mod client;
 pub mod config;
 pub mod error;
 pub mod invitation;
+pub mod logging;
+pub mod metrics;
 pub mod ops;
 pub mod rate_limit;
 pub mod server;
@@ -37,6 +39,7 @@ use tokio::sync::Semaphore;
 
 use crate::callback::KeyCache;
 use crate::config::Settings;
+use crate::metrics::Metrics;
 use crate::ops::RequestId;
 use crate::rate_limit::{RateLimits, RouteClass};
 use crate::session::Sessions;
@@ -63,6 +66,8 @@ pub struct AppState {
     pub in_flight: Semaphore,
     /// Issues and checks guests' session ids.
     pub sessions: Sessions,
+    /// What the service counts.
+    pub metrics: Arc<Metrics>,
 }
 
 /// Why the service could not start.
@@ -82,8 +87,9 @@ impl AppState {
     /// # Errors
     /// [`StartError`].
     pub fn new(settings: Settings) -> Result<Arc<Self>, StartError> {
+        let metrics = Arc::new(Metrics::new());
         Ok(Arc::new(Self {
-            upstream: Upstream::new(settings.azure.clone(), settings.upstream)?,
+            upstream: Upstream::new(settings.azure.clone(), settings.upstream, Arc::clone(&metrics))?,
             keys: KeyCache::new(
                 settings.openid_configuration.clone(),
                 std::time::Duration::from_secs(settings.min_key_refresh_secs),
@@ -92,6 +98,7 @@ impl AppState {
             site: Site::load(&settings)?,
             in_flight: Semaphore::new(settings.limits.max_in_flight),
             sessions: Sessions::new(settings.session_key.clone()),
+            metrics,
             settings,
         }))
     }
@@ -150,7 +157,10 @@ pub fn router(state: Arc<AppState>) -> Router {
             Arc::clone(&state),
             ops::security_headers,
         ))
-        .layer(axum::middleware::from_fn(ops::request_id))
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::clone(&state),
+            ops::request_id,
+        ))
         .with_state(state)
 }
 
@@ -223,4 +233,17 @@ pub async fn serve(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     server::serve(listener, router(Arc::clone(&state)), state, shutdown).await
+}
+
+/// Serves the metrics on their own listener until `shutdown` completes.
+///
+/// # Errors
+/// An I/O error from the listener.
+pub async fn serve_metrics(
+    listener: TcpListener,
+    state: Arc<AppState>,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let app = metrics::router(Arc::clone(&state.metrics));
+    server::serve(listener, app, state, shutdown).await
 }

@@ -12,6 +12,7 @@ use tracing::Instrument;
 
 use crate::AppState;
 use crate::error::ApiError;
+use crate::metrics::CodeLabels;
 
 /// The header carrying the request id.
 pub const REQUEST_ID: &str = "x-request-id";
@@ -22,6 +23,11 @@ pub const REQUEST_ID: &str = "x-request-id";
 pub struct RequestId(pub String);
 
 impl RequestId {
+    /// A new id, for work no request asked for (warming up at start).
+    pub fn generate() -> Self {
+        Self(new_request_id())
+    }
+
     /// The caller's id if it is sane (1–64 letters, digits, `-`, `_`), else a new one.
     fn from_caller(given: Option<&str>) -> Self {
         let sane = given.filter(|id| {
@@ -57,7 +63,7 @@ fn new_request_id() -> String {
 /// Gives every request an id (the caller's, if sane), logs the request without query or
 /// body, puts the id on the response and into error bodies. Everything logged while the
 /// request is handled carries the id.
-pub async fn request_id(mut request: Request, next: Next) -> Response {
+pub async fn request_id(State(state): State<Arc<AppState>>, mut request: Request, next: Next) -> Response {
     let id = RequestId::from_caller(request.headers().get(REQUEST_ID).and_then(|v| v.to_str().ok()));
     let (method, path) = (request.method().clone(), request.uri().path().to_owned());
     let started = Instant::now();
@@ -65,6 +71,13 @@ pub async fn request_id(mut request: Request, next: Next) -> Response {
     let span = tracing::info_span!("request", request_id = %id.as_str());
     let mut response = next.run(request).instrument(span).await;
     if let Some(error) = response.extensions().get::<ApiError>().cloned() {
+        state
+            .metrics
+            .refusals
+            .get_or_create(&CodeLabels {
+                code: error.code().as_str().to_owned(),
+            })
+            .inc();
         response = with_request_id(error, response, id.as_str());
     }
     if let Ok(value) = HeaderValue::from_str(id.as_str()) {

@@ -30,6 +30,7 @@ use crate::api;
 use crate::client::{ClientAddress, ClientKey};
 use crate::config::PerMinute;
 use crate::error::ApiError;
+use crate::metrics::ClassLabels;
 
 /// How many clients one limiter remembers at most (some 100 bytes each).
 pub const MAX_CLIENTS: usize = 100_000;
@@ -210,6 +211,13 @@ pub async fn rate_limit(
     match state.rate_limits.of(class).check(client) {
         Ok(()) => next.run(request).await,
         Err(wait) => {
+            state
+                .metrics
+                .rate_limited
+                .get_or_create(&ClassLabels {
+                    class: class.as_str(),
+                })
+                .inc();
             // Whole seconds, rounded up, and never 0: "try again in 0 s" would be a lie.
             let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
             let refusal = ApiError::rate_limited(seconds.max(1)).into_response();

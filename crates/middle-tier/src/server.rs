@@ -83,8 +83,10 @@ pub async fn serve(
             drop(permit);
         });
     }
+    let address = listener.local_addr().map(|a| a.to_string()).unwrap_or_default();
     drop(listener);
     tracing::info!(
+        %address,
         grace_s = limits.shutdown_grace.as_secs(),
         "stopped accepting; finishing requests in flight"
     );
@@ -109,9 +111,10 @@ fn is_connection_error(error: &io::Error) -> bool {
 /// request is told at once that the service is busy: queueing it would only make every
 /// guest wait longer.
 pub async fn guard(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
-    let Ok(_in_flight) = state.in_flight.try_acquire() else {
+    let Ok(_permit) = state.in_flight.try_acquire() else {
         return ApiError::busy().into_response();
     };
+    let _counted = state.metrics.in_flight();
     let limit = state.settings.limits.request_timeout;
     match tokio::time::timeout(limit, next.run(request)).await {
         Ok(response) => response,

@@ -29,9 +29,10 @@ use tracing::Instrument;
 
 pub use self::outage::UpstreamHealth;
 use self::outage::{Outage, Ticket};
-use self::shared::{Fetched, SharedFetch, spawned};
+use self::shared::{Fetched, SharedFetch, Source, spawned};
 use self::transport::{Call, Transport};
 use crate::config::{Azure, UpstreamPolicy};
+use crate::metrics::{CacheLabels, Metrics};
 
 /// How long discovery and capabilities stay cached.
 const CAPABILITIES_TTL: Duration = Duration::from_secs(3600);
@@ -223,6 +224,7 @@ impl Readiness {
 #[derive(Debug)]
 struct Inner {
     transport: Transport,
+    metrics: Arc<Metrics>,
     azure: Azure,
     policy: UpstreamPolicy,
     token: SharedFetch<Secret>,
@@ -241,10 +243,11 @@ impl Upstream {
     ///
     /// # Errors
     /// When the HTTP client cannot be built (no TLS roots, say).
-    pub fn new(azure: Azure, policy: UpstreamPolicy) -> Result<Self, reqwest::Error> {
+    pub fn new(azure: Azure, policy: UpstreamPolicy, metrics: Arc<Metrics>) -> Result<Self, reqwest::Error> {
         Ok(Self {
             inner: Arc::new(Inner {
-                transport: Transport::new()?,
+                transport: Transport::new(Arc::clone(&metrics))?,
+                metrics,
                 azure,
                 policy,
                 token: SharedFetch::new(),
@@ -260,7 +263,9 @@ impl Upstream {
         &self,
         work: impl AsyncFnOnce(Instant, &mut Ticket) -> Result<T, UpstreamError>,
     ) -> Result<T, UpstreamError> {
-        let mut admission = self.inner.outage.admit()?;
+        let mut admission = self.inner.outage.admit().inspect_err(|_| {
+            self.inner.metrics.remembered_failures.inc();
+        })?;
         let deadline = Instant::now() + self.inner.policy.deadline;
         let outcome = tokio::time::timeout_at(deadline.into(), work(deadline, &mut admission.ticket))
             .await
@@ -339,7 +344,7 @@ impl Upstream {
                         self.inner.token.forget();
                         self.inner.capabilities.forget();
                     }
-                    Err(error) => return Err(UpstreamError::from_protocol(&error)),
+                    Err(error) => return self.inner.read(Step::AnonToken, Err(error)),
                 }
             }
         })
@@ -375,7 +380,8 @@ impl Upstream {
                 .transport
                 .send(call, &request, &self.inner.outage, ticket)
                 .await?;
-            taapi::parse_adhoc_meeting(&response).map_err(|e| UpstreamError::from_protocol(&e))
+            self.inner
+                .read(Step::AdhocMeeting, taapi::parse_adhoc_meeting(&response))
         })
         .await
     }
@@ -415,6 +421,27 @@ impl Upstream {
 }
 
 impl Inner {
+    /// A parsed answer of `step`; a failure is counted.
+    fn read<T>(&self, step: Step, parsed: Result<T, ProtocolError>) -> Result<T, UpstreamError> {
+        parsed.map_err(|error| {
+            let error = UpstreamError::from_protocol(&error);
+            self.transport.count_failure(step, &error);
+            error
+        })
+    }
+
+    fn count_lookup(&self, cache: &'static str, source: Source) {
+        let outcome = match source {
+            Source::Cached => "hit",
+            Source::Fetched => "refresh",
+            Source::Joined => "shared",
+        };
+        self.metrics
+            .cache
+            .get_or_create(&CacheLabels { cache, outcome })
+            .inc();
+    }
+
     /// The Azure AD token: cached, else from the fetch under way, else fetched.
     async fn aad_token(self: &Arc<Self>, request_id: &str) -> Result<Secret, UpstreamError> {
         let start = || -> BoxFuture<'static, Fetched<Secret>> {
@@ -422,7 +449,9 @@ impl Inner {
             let request_id = request_id.to_owned();
             spawned(async move { inner.fetch_aad_token(&request_id).await }.in_current_span())
         };
-        self.token.get(start).await.map(|(token, _)| token)
+        let (token, source) = self.token.get(start).await?;
+        self.count_lookup("aad_token", source);
+        Ok(token)
     }
 
     async fn fetch_aad_token(&self, request_id: &str) -> Fetched<Secret> {
@@ -437,7 +466,7 @@ impl Inner {
             .transport
             .send(call, &request, &self.outage, &mut self.outage.ticket())
             .await?;
-        let token = aad::parse_token_response(&response).map_err(|e| UpstreamError::from_protocol(&e))?;
+        let token = self.read(Step::AadToken, aad::parse_token_response(&response))?;
         // Azure AD grants an hour or so; the cap keeps a nonsense `expires_in` from
         // overflowing the clock arithmetic below.
         let lifetime = Duration::from_secs(
@@ -459,10 +488,9 @@ impl Inner {
             let request_id = request_id.to_owned();
             spawned(async move { inner.fetch_capabilities(&request_id).await }.in_current_span())
         };
-        self.capabilities
-            .get(start)
-            .await
-            .map(|(capabilities, _)| capabilities)
+        let (capabilities, source) = self.capabilities.get(start).await?;
+        self.count_lookup("capabilities", source);
+        Ok(capabilities)
     }
 
     async fn fetch_capabilities(self: &Arc<Self>, request_id: &str) -> Fetched<Capabilities> {
@@ -481,28 +509,30 @@ impl Inner {
             .transport
             .send(call(Step::Discover), &request, &self.outage, &mut ticket)
             .await?;
-        let discover = taapi::parse_discover(&response).map_err(fail)?;
-        let applications_url = discover.applications(discover_url).map_err(fail)?;
+        let discover = self.read(Step::Discover, taapi::parse_discover(&response))?;
+        let applications_url = self.read(Step::Discover, discover.applications(discover_url))?;
         let request =
             taapi::applications_request(&applications_url, &self.azure.endpoint, &token).map_err(fail)?;
         let response = self
             .transport
             .send(call(Step::Applications), &request, &self.outage, &mut ticket)
             .await?;
-        let applications = taapi::parse_applications(&response).map_err(fail)?;
-        let application_url = applications
-            .application(&http_util::request_url(&request).map_err(fail)?)
-            .map_err(fail)?;
+        let applications = self.read(Step::Applications, taapi::parse_applications(&response))?;
+        let application_url = self.read(
+            Step::Applications,
+            applications.application(&http_util::request_url(&request).map_err(fail)?),
+        )?;
         let request = taapi::application_request(&application_url, &token).map_err(fail)?;
         let response = self
             .transport
             .send(call(Step::Application), &request, &self.outage, &mut ticket)
             .await?;
-        let application = taapi::parse_application(&response).map_err(fail)?;
+        let application = self.read(Step::Application, taapi::parse_application(&response))?;
         let capabilities = Capabilities {
-            anon_tokens: application
-                .anon_application_tokens(&application_url)
-                .map_err(fail)?,
+            anon_tokens: self.read(
+                Step::Application,
+                application.anon_application_tokens(&application_url),
+            )?,
             adhoc_meetings: application.adhoc_meetings(&application_url).ok(),
         };
         Ok((capabilities, Instant::now() + CAPABILITIES_TTL))

@@ -8,6 +8,7 @@
 //!   request is alone in seeing failures ([`Outage::alone`]);
 //! - the request id goes upstream as `client-request-id`, so both sides' logs meet.
 
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use protocol::{HttpRequest, HttpResponse, http_util};
@@ -15,6 +16,7 @@ use rand::Rng;
 
 use super::outage::{Outage, Ticket};
 use super::{Step, UpstreamError};
+use crate::metrics::{Metrics, StepErrorLabels, StepLabels};
 
 /// The longest one attempt may take, whatever the deadline leaves.
 const ATTEMPT_TIMEOUT: Duration = Duration::from_secs(10);
@@ -40,6 +42,7 @@ pub(super) struct Call<'a> {
 #[derive(Debug)]
 pub(super) struct Transport {
     http: reqwest::Client,
+    metrics: Arc<Metrics>,
 }
 
 impl Transport {
@@ -47,12 +50,12 @@ impl Transport {
     ///
     /// # Errors
     /// When the client cannot be built (no TLS roots, say).
-    pub(super) fn new() -> Result<Self, reqwest::Error> {
+    pub(super) fn new(metrics: Arc<Metrics>) -> Result<Self, reqwest::Error> {
         let http = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .user_agent(concat!("guest-join-middle-tier/", env!("CARGO_PKG_VERSION")))
             .build()?;
-        Ok(Self { http })
+        Ok(Self { http, metrics })
     }
 
     /// Sends `request`, retrying as the module says. A `5xx` answer is an error here.
@@ -78,8 +81,12 @@ impl Transport {
                 ),
                 Ok(response) => return Ok(response),
                 Err(error @ UpstreamError::Unavailable { .. }) => (error, true),
-                Err(error) => return Err(error),
+                Err(error) => {
+                    self.count_failure(call.step, &error);
+                    return Err(error);
+                }
             };
+            self.count_failure(call.step, &failure);
             outage.attempt_failed(ticket, &failure);
             let wait = failure.retry_after().unwrap_or_else(|| backoff(retries));
             let give_up = !retryable
@@ -100,6 +107,17 @@ impl Transport {
             retries += 1;
             tokio::time::sleep(wait).await;
         }
+    }
+
+    /// Counts a failure of `step`.
+    pub(super) fn count_failure(&self, step: Step, error: &UpstreamError) {
+        self.metrics
+            .upstream_errors
+            .get_or_create(&StepErrorLabels {
+                step: step.as_str(),
+                kind: error.summary(),
+            })
+            .inc();
     }
 
     /// One attempt: follows a same-site `307` once, refuses any other redirect.
@@ -155,11 +173,14 @@ impl Transport {
             detail: format!("{}: {}", call.step.as_str(), describe(error)),
             retry_after: None,
         };
-        let response = builder
-            .body(request.body().clone())
-            .send()
-            .await
-            .map_err(|e| unavailable(&e))?;
+        let sent = builder.body(request.body().clone()).send().await;
+        self.metrics
+            .upstream_duration
+            .get_or_create(&StepLabels {
+                step: call.step.as_str(),
+            })
+            .observe(started.elapsed().as_secs_f64());
+        let response = sent.map_err(|e| unavailable(&e))?;
         let status = response.status();
         let mut out = http::Response::builder().status(status);
         for (name, value) in response.headers() {
