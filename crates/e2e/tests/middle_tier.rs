@@ -208,8 +208,26 @@ async fn the_azure_ad_token_is_refreshed_before_it_expires() {
     let (sim, tier) = start_with(config, &[]).await;
     let url = meeting_url(&sim, "OPEN2024");
     assert_eq!(ask(&tier, BANK, json!({"meetingUrl": url})).await.0, 200);
-    // Past the refresh point (four fifths of the lifetime) but before the expiry.
-    tokio::time::sleep(Duration::from_millis(2600)).await;
+    // Past the refresh point (four fifths of the lifetime) but before the expiry: the
+    // service says so when asked whether it is ready, which asks the upstream nothing.
+    let started = std::time::Instant::now();
+    loop {
+        let report: Value = reqwest::get(format!("{}readyz", tier.url))
+            .await
+            .expect("sent")
+            .json()
+            .await
+            .expect("json");
+        if report["azureAdToken"] == "due" {
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(3),
+            "the token is due before it expires: {report}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(count(&sim, Step::AadToken), 1, "nothing was fetched meanwhile");
     assert_eq!(ask(&tier, BANK, json!({"meetingUrl": url})).await.0, 200);
     assert_eq!(count(&sim, Step::AadToken), 2);
     let unauthorized = sim.journal().iter().filter(|e| e.status == 401).count();

@@ -370,15 +370,43 @@ async fn every_response_has_a_request_id_and_security_headers() {
     )
     .await;
     assert_ne!(answer.headers["x-request-id"], "<script>", "odd ids are replaced");
-    let answer = call(
+}
+
+#[tokio::test]
+async fn readiness_reports_what_is_known_and_a_remembered_failure() {
+    let state = state(&[]);
+    let readyz = || Request::get("/readyz").body(Body::empty()).expect("request");
+    let answer = call(&state, readyz()).await;
+    assert_eq!(answer.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(answer.body["status"], "unavailable");
+    assert!(
+        answer.body["capabilities"] == "unknown" || answer.body["capabilities"] == "fetching",
+        "{}",
+        answer.text
+    );
+    // A guest meets the closed upstream: the failure is remembered, and readiness says so
+    // for as long as it is.
+    let refused = call(
         &state,
-        Request::get("/readyz").body(Body::empty()).expect("request"),
+        token_request(Some(BANK), &json!({"meetingUrl": MEETING}).to_string()),
     )
     .await;
+    assert_eq!(refused.body["error"], "service_unavailable");
+    let answer = call(&state, readyz()).await;
+    assert_eq!(answer.status, StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(
-        answer.status,
-        StatusCode::SERVICE_UNAVAILABLE,
-        "the upstream is down"
+        answer.body["upstream"]["failing"], "unavailable",
+        "{}",
+        answer.text
+    );
+    let wait = answer.body["upstream"]["retryInSeconds"]
+        .as_u64()
+        .expect("seconds");
+    assert!((1..=5).contains(&wait), "{}", answer.text);
+    assert_eq!(
+        refused.headers["retry-after"],
+        wait.to_string().as_str(),
+        "the guest was told the same wait"
     );
     assert!(!answer.text.contains(SECRET));
 }
