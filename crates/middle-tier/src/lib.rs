@@ -22,6 +22,7 @@ pub mod ops;
 pub mod rate_limit;
 pub mod server;
 pub mod session;
+mod shared_fetch;
 mod signing;
 pub mod site;
 pub mod upstream;

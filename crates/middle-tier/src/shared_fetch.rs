@@ -1,6 +1,7 @@
 //! A cached value that one task at a time fetches, shared by everyone who asks meanwhile:
-//! the Azure AD token and the application's capabilities. However many guests arrive at
-//! once, one fetch goes out, and nobody holds a lock while it is on the network.
+//! the Azure AD token, the application's capabilities, the callback signing keys. However
+//! many requests arrive at once, one fetch goes out, and nobody holds a lock while it is on
+//! the network.
 //!
 //! The fetch runs as a task of its own, so a guest who gives up does not cancel it for the
 //! others; each guest waits for it only until its own deadline.
@@ -11,14 +12,12 @@ use std::time::Instant;
 use futures_util::FutureExt;
 use futures_util::future::{BoxFuture, Shared};
 
-use super::UpstreamError;
-
 /// A fetched value, and until when it may be used.
-pub(super) type Fetched<T> = Result<(T, Instant), UpstreamError>;
+pub(crate) type Fetched<T, E> = Result<(T, Instant), E>;
 
 /// How a value was found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Source {
+pub(crate) enum Source {
     /// In the cache.
     Cached,
     /// By a fetch this caller started.
@@ -28,19 +27,19 @@ pub(super) enum Source {
 }
 
 #[derive(Debug)]
-struct Slot<T> {
+struct Slot<T, E> {
     value: Option<(T, Instant)>,
-    fetching: Option<Shared<BoxFuture<'static, Fetched<T>>>>,
+    fetching: Option<Shared<BoxFuture<'static, Fetched<T, E>>>>,
 }
 
-/// A value fetched at most once at a time.
+/// A value fetched at most once at a time; a failed fetch is not kept.
 #[derive(Debug)]
-pub(super) struct SharedFetch<T: Clone> {
-    slot: Mutex<Slot<T>>,
+pub(crate) struct SharedFetch<T: Clone, E: Clone> {
+    slot: Mutex<Slot<T, E>>,
 }
 
-impl<T: Clone + Send + Sync + 'static> SharedFetch<T> {
-    pub(super) fn new() -> Self {
+impl<T: Clone + Send + Sync + 'static, E: Clone + Send + Sync + 'static> SharedFetch<T, E> {
+    pub(crate) fn new() -> Self {
         Self {
             slot: Mutex::new(Slot {
                 value: None,
@@ -49,7 +48,7 @@ impl<T: Clone + Send + Sync + 'static> SharedFetch<T> {
         }
     }
 
-    fn slot(&self) -> std::sync::MutexGuard<'_, Slot<T>> {
+    fn slot(&self) -> std::sync::MutexGuard<'_, Slot<T, E>> {
         // Held only to read or swap fields; no code that can panic runs under it.
         self.slot
             .lock()
@@ -57,7 +56,7 @@ impl<T: Clone + Send + Sync + 'static> SharedFetch<T> {
     }
 
     /// The cached value while it is fresh.
-    pub(super) fn fresh(&self) -> Option<T> {
+    pub(crate) fn fresh(&self) -> Option<T> {
         let slot = self.slot();
         slot.value
             .as_ref()
@@ -66,12 +65,12 @@ impl<T: Clone + Send + Sync + 'static> SharedFetch<T> {
     }
 
     /// Whether a value is cached, fresh or not.
-    pub(super) fn is_known(&self) -> bool {
+    pub(crate) fn is_known(&self) -> bool {
         self.slot().value.is_some()
     }
 
     /// Whether a fetch is under way.
-    pub(super) fn is_fetching(&self) -> bool {
+    pub(crate) fn is_fetching(&self) -> bool {
         self.slot()
             .fetching
             .as_ref()
@@ -79,7 +78,7 @@ impl<T: Clone + Send + Sync + 'static> SharedFetch<T> {
     }
 
     /// Drops the cached value (it went stale before its time).
-    pub(super) fn forget(&self) {
+    pub(crate) fn forget(&self) {
         self.slot().value = None;
     }
 
@@ -87,11 +86,11 @@ impl<T: Clone + Send + Sync + 'static> SharedFetch<T> {
     /// fetch that `start` spawns.
     ///
     /// # Errors
-    /// The fetch's [`UpstreamError`].
-    pub(super) async fn get(
+    /// The fetch's error.
+    pub(crate) async fn get(
         &self,
-        start: impl FnOnce() -> BoxFuture<'static, Fetched<T>>,
-    ) -> Result<(T, Source), UpstreamError> {
+        start: impl FnOnce() -> BoxFuture<'static, Fetched<T, E>>,
+    ) -> Result<(T, Source), E> {
         let (fetch, source) = {
             let mut slot = self.slot();
             if let Some((value, until)) = &slot.value
@@ -127,19 +126,14 @@ impl<T: Clone + Send + Sync + 'static> SharedFetch<T> {
     }
 }
 
-/// Spawns `fetch` as a task of its own, so it finishes whoever waits for it.
-pub(super) fn spawned<T: Send + 'static>(
-    fetch: impl Future<Output = Fetched<T>> + Send + 'static,
-) -> BoxFuture<'static, Fetched<T>> {
+/// Spawns `fetch` as a task of its own, so it finishes whoever waits for it; `stopped` is
+/// the error if the task ends without an outcome (a panic, the runtime shutting down).
+pub(crate) fn spawned<T: Send + 'static, E: Send + 'static>(
+    fetch: impl Future<Output = Fetched<T, E>> + Send + 'static,
+    stopped: E,
+) -> BoxFuture<'static, Fetched<T, E>> {
     tokio::spawn(fetch)
-        .map(|joined| {
-            joined.unwrap_or_else(|_| {
-                Err(UpstreamError::Unavailable {
-                    detail: "the fetch stopped before it finished".to_owned(),
-                    retry_after: None,
-                })
-            })
-        })
+        .map(|joined| joined.unwrap_or(Err(stopped)))
         .boxed()
 }
 
@@ -151,18 +145,27 @@ mod tests {
 
     use super::*;
 
-    fn counting(fetches: &Arc<AtomicUsize>, fresh_for: Duration) -> BoxFuture<'static, Fetched<u32>> {
+    /// What the tests fetch: a count, or a failure in words.
+    type Counted = SharedFetch<u32, &'static str>;
+
+    fn counting(
+        fetches: &Arc<AtomicUsize>,
+        fresh_for: Duration,
+    ) -> BoxFuture<'static, Fetched<u32, &'static str>> {
         let fetches = Arc::clone(fetches);
-        spawned(async move {
-            let n = fetches.fetch_add(1, Ordering::SeqCst) as u32;
-            tokio::time::sleep(Duration::from_millis(20)).await;
-            Ok((n, Instant::now() + fresh_for))
-        })
+        spawned(
+            async move {
+                let n = fetches.fetch_add(1, Ordering::SeqCst) as u32;
+                tokio::time::sleep(Duration::from_millis(20)).await;
+                Ok((n, Instant::now() + fresh_for))
+            },
+            "stopped",
+        )
     }
 
     #[tokio::test]
     async fn callers_at_once_share_one_fetch_and_then_the_cache() {
-        let shared = Arc::new(SharedFetch::<u32>::new());
+        let shared = Arc::new(Counted::new());
         let fetches = Arc::new(AtomicUsize::new(0));
         let mut callers = tokio::task::JoinSet::new();
         for _ in 0..50 {
@@ -186,7 +189,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_fetch_outlives_a_caller_who_gives_up() {
-        let shared = SharedFetch::<u32>::new();
+        let shared = Counted::new();
         let fetches = Arc::new(AtomicUsize::new(0));
         let gave_up = tokio::time::timeout(
             Duration::from_millis(1),
@@ -204,7 +207,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_stale_value_is_fetched_again_and_a_failure_is_not_kept() {
-        let shared = SharedFetch::<u32>::new();
+        let shared = Counted::new();
         let fetches = Arc::new(AtomicUsize::new(0));
         shared
             .get(|| counting(&fetches, Duration::ZERO))
@@ -217,16 +220,7 @@ mod tests {
             .expect("fetched again");
         assert_eq!(value, 1);
         shared.forget();
-        let failed = shared
-            .get(|| {
-                spawned(async {
-                    Err(UpstreamError::Unavailable {
-                        detail: "down".to_owned(),
-                        retry_after: None,
-                    })
-                })
-            })
-            .await;
+        let failed = shared.get(|| spawned(async { Err("down") }, "stopped")).await;
         assert!(failed.is_err());
         let (value, source) = shared
             .get(|| counting(&fetches, Duration::from_secs(60)))

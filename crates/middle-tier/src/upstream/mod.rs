@@ -6,15 +6,14 @@
 //!   app waits; retries, redirects and the shared fetches below all fit in it.
 //! - The Azure AD token is cached and refreshed before it expires; discovery and the
 //!   application's capability links are cached for an hour. Each is fetched by one task
-//!   at a time, shared by everyone who asks meanwhile ([`shared`]), and no lock is held
-//!   while anything is on the network.
+//!   at a time, shared by everyone who asks meanwhile ([`crate::shared_fetch`]), and no
+//!   lock is held while anything is on the network.
 //! - A failure is remembered for a few seconds ([`outage`]): a queue of guests is told at
 //!   once, with `Retry-After`, instead of each repeating the failing chain.
 //! - Requests are sent by [`transport`]: one same-site `307` followed, `502`–`504`
 //!   retried with jitter while no one else is failing, the request id sent along.
 
 mod outage;
-mod shared;
 mod transport;
 
 use std::sync::Arc;
@@ -29,10 +28,10 @@ use tracing::Instrument;
 
 pub use self::outage::UpstreamHealth;
 use self::outage::{Outage, Ticket};
-use self::shared::{Fetched, SharedFetch, Source, spawned};
 use self::transport::{Call, Transport};
 use crate::config::{Azure, UpstreamPolicy};
 use crate::metrics::{CacheLabels, Metrics};
+use crate::shared_fetch::{Fetched, SharedFetch, Source, spawned};
 
 /// How long discovery and capabilities stay cached.
 const CAPABILITIES_TTL: Duration = Duration::from_secs(3600);
@@ -161,6 +160,14 @@ impl UpstreamError {
         }
     }
 
+    /// A shared fetch that ended without an outcome.
+    fn stopped() -> Self {
+        Self::Unavailable {
+            detail: "the fetch stopped before it finished".to_owned(),
+            retry_after: None,
+        }
+    }
+
     /// This failure, remembered for `retry_after` more.
     fn remembered(&self, retry_after: Duration) -> Self {
         let cause = match self {
@@ -227,8 +234,8 @@ struct Inner {
     metrics: Arc<Metrics>,
     azure: Azure,
     policy: UpstreamPolicy,
-    token: SharedFetch<Secret>,
-    capabilities: SharedFetch<Capabilities>,
+    token: SharedFetch<Secret, UpstreamError>,
+    capabilities: SharedFetch<Capabilities, UpstreamError>,
     outage: Outage,
 }
 
@@ -444,17 +451,20 @@ impl Inner {
 
     /// The Azure AD token: cached, else from the fetch under way, else fetched.
     async fn aad_token(self: &Arc<Self>, request_id: &str) -> Result<Secret, UpstreamError> {
-        let start = || -> BoxFuture<'static, Fetched<Secret>> {
+        let start = || -> BoxFuture<'static, Fetched<Secret, UpstreamError>> {
             let inner = Arc::clone(self);
             let request_id = request_id.to_owned();
-            spawned(async move { inner.fetch_aad_token(&request_id).await }.in_current_span())
+            spawned(
+                async move { inner.fetch_aad_token(&request_id).await }.in_current_span(),
+                UpstreamError::stopped(),
+            )
         };
         let (token, source) = self.token.get(start).await?;
         self.count_lookup("aad_token", source);
         Ok(token)
     }
 
-    async fn fetch_aad_token(&self, request_id: &str) -> Fetched<Secret> {
+    async fn fetch_aad_token(&self, request_id: &str) -> Fetched<Secret, UpstreamError> {
         let call = Call {
             step: Step::AadToken,
             deadline: Instant::now() + self.policy.deadline,
@@ -483,17 +493,20 @@ impl Inner {
     /// The application's capability links: cached, else from the fetch under way, else
     /// fetched.
     async fn capabilities(self: &Arc<Self>, request_id: &str) -> Result<Capabilities, UpstreamError> {
-        let start = || -> BoxFuture<'static, Fetched<Capabilities>> {
+        let start = || -> BoxFuture<'static, Fetched<Capabilities, UpstreamError>> {
             let inner = Arc::clone(self);
             let request_id = request_id.to_owned();
-            spawned(async move { inner.fetch_capabilities(&request_id).await }.in_current_span())
+            spawned(
+                async move { inner.fetch_capabilities(&request_id).await }.in_current_span(),
+                UpstreamError::stopped(),
+            )
         };
         let (capabilities, source) = self.capabilities.get(start).await?;
         self.count_lookup("capabilities", source);
         Ok(capabilities)
     }
 
-    async fn fetch_capabilities(self: &Arc<Self>, request_id: &str) -> Fetched<Capabilities> {
+    async fn fetch_capabilities(self: &Arc<Self>, request_id: &str) -> Fetched<Capabilities, UpstreamError> {
         let deadline = Instant::now() + self.policy.deadline;
         let mut ticket = self.outage.ticket();
         let token = self.aad_token(request_id).await?;
