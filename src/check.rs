@@ -154,7 +154,7 @@ pub fn LinkCheckPage(
                 Some((
                     false,
                     format!("{}. {}", words.title, words.detail),
-                    words.next_step.to_owned(),
+                    words.next_step.into_owned(),
                 ))
             }
             _ => None,
