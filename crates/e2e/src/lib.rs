@@ -164,6 +164,7 @@ pub fn middle_tier_settings(simulator: &Simulator, extra: &[(&str, &str)]) -> Se
                 // Tests send crowds of guests from one address; the caps have tests of
                 // their own.
                 ("GUEST_JOIN_REQUESTS_PER_MINUTE", "100000"),
+                ("GUEST_JOIN_HEALTH_PER_MINUTE", "100000"),
                 ("GUEST_JOIN_MAX_IN_FLIGHT", "100000"),
                 ("GUEST_JOIN_MAX_CONNECTIONS", "100000"),
                 ("GUEST_JOIN_MIN_KEY_REFRESH_SECS", "0"),
