@@ -8,6 +8,13 @@
 //! - `POST /api/v1/callback`: notifications from the meeting service, token-validated.
 //! - `GET /healthz`, `GET /readyz`.
 //! - the built app, when `static_dir` is set.
+//! - `GET /metrics`, on a listener of its own ([`serve_metrics`]).
+//!
+//! Around them: [`server`] accepts connections within limits and time, [`client`] finds
+//! the client behind trusted proxies, [`rate_limit`] counts each client's requests, [`ops`]
+//! gives every request an id and its security headers, [`upstream`] talks to Azure AD and
+//! the Trusted Application API within a deadline and remembers their failures,
+//! [`session`] signs guests' session ids, and [`metrics`] and [`logging`] say how it goes.
 
 pub mod api;
 pub mod assets;

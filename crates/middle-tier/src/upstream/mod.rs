@@ -6,11 +6,11 @@
 //!   app waits; retries, redirects and the shared fetches below all fit in it.
 //! - The Azure AD token is cached and refreshed before it expires; discovery and the
 //!   application's capability links are cached for an hour. Each is fetched by one task
-//!   at a time, shared by everyone who asks meanwhile ([`crate::shared_fetch`]), and no
+//!   at a time, shared by everyone who asks meanwhile (`shared_fetch.rs`), and no
 //!   lock is held while anything is on the network.
-//! - A failure is remembered for a few seconds ([`outage`]): a queue of guests is told at
+//! - A failure is remembered for a few seconds (`outage.rs`): a queue of guests is told at
 //!   once, with `Retry-After`, instead of each repeating the failing chain.
-//! - Requests are sent by [`transport`]: one same-site `307` followed, `502`–`504`
+//! - Requests are sent by `transport.rs`: one same-site `307` followed, `502`–`504`
 //!   retried with jitter while no one else is failing, the request id sent along.
 
 mod outage;
