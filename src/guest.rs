@@ -443,7 +443,7 @@ fn OutcomeScreen(ending: Ending, on_retry: Callback<()>, on_change_link: Callbac
         <section class="card" aria-labelledby=ui::SCREEN_TITLE data-testid="outcome">
             <ScreenTitle text=words.title />
             <p class="lead">{words.detail}</p>
-            <p>{words.next_step}</p>
+            <p>{words.next_step.into_owned()}</p>
             <div class="actions">
                 {words.retry.map(|label| view! {
                     <button type="button" class="button button--primary" data-testid="retry" on:click=move |_| on_retry.run(())>{label}</button>

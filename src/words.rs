@@ -1,17 +1,19 @@
 //! What the guest reads: one plain sentence per situation, a next step, and whether trying
 //! again is safe. No status codes, no JSON.
 
+use std::borrow::Cow;
+
 use protocol::join::{Ending, JoinFailure};
 
 /// What to tell the guest about how a join ended.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Outcome {
     /// The heading.
     pub title: &'static str,
     /// What happened, in a sentence.
     pub detail: &'static str,
-    /// What to do next.
-    pub next_step: &'static str,
+    /// What to do next (it may name how long to wait).
+    pub next_step: Cow<'static, str>,
     /// The button that tries again, if trying again can work.
     pub retry: Option<&'static str>,
 }
@@ -22,31 +24,35 @@ pub fn outcome(ending: &Ending) -> Outcome {
         Ending::Left => Outcome {
             title: "You left the meeting",
             detail: "You are no longer in the meeting.",
-            next_step: "If you left by mistake, you can rejoin.",
+            next_step: Cow::Borrowed("If you left by mistake, you can rejoin."),
             retry: Some("Rejoin"),
         },
         Ending::MeetingEnded => Outcome {
             title: "The meeting has ended",
             detail: "The organizer ended the meeting, so everyone left.",
-            next_step: "If the organizer starts it again, you can rejoin with the same link.",
+            next_step: Cow::Borrowed("If the organizer starts it again, you can rejoin with the same link."),
             retry: Some("Rejoin"),
         },
         Ending::Removed => Outcome {
             title: "You were removed from the meeting",
             detail: "An organizer removed you from the meeting.",
-            next_step: "If you think this was a mistake, you can ask to join again.",
+            next_step: Cow::Borrowed("If you think this was a mistake, you can ask to join again."),
             retry: Some("Rejoin"),
         },
         Ending::Denied => Outcome {
             title: "You weren't let in",
             detail: "The organizer did not admit you from the lobby.",
-            next_step: "Check with the organizer that this is the right meeting and time, then ask to join again.",
+            next_step: Cow::Borrowed(
+                "Check with the organizer that this is the right meeting and time, then ask to join again.",
+            ),
             retry: Some("Ask to join again"),
         },
         Ending::LobbyTimedOut => Outcome {
             title: "Nobody let you in",
             detail: "You waited in the lobby, but nobody admitted you in time.",
-            next_step: "The organizer may not have started yet. Ask to join again in a few minutes.",
+            next_step: Cow::Borrowed(
+                "The organizer may not have started yet. Ask to join again in a few minutes.",
+            ),
             retry: Some("Ask to join again"),
         },
         Ending::Failed(failure) => failed(failure),
@@ -105,7 +111,7 @@ fn failed(failure: &JoinFailure) -> Outcome {
             "The meeting service is busy or down for the moment.",
             "Wait a minute, then try again.",
         ),
-        JoinFailure::RateLimited => (
+        JoinFailure::RateLimited { .. } => (
             "Too many attempts",
             "This device tried to join too many times in a short time.",
             "Wait a minute, then try again.",
@@ -125,6 +131,16 @@ fn failed(failure: &JoinFailure) -> Outcome {
             "The meeting service answered in a way this page doesn't understand.",
             "Try again. If it keeps happening, contact the organizer.",
         ),
+    };
+    // The middle tier says how long a rate-limited guest must wait; say it, not "a minute".
+    let next_step = match failure {
+        JoinFailure::RateLimited {
+            retry_after_secs: Some(1),
+        } => Cow::Borrowed("Try again in 1 second."),
+        JoinFailure::RateLimited {
+            retry_after_secs: Some(seconds),
+        } => Cow::Owned(format!("Try again in {seconds} seconds.")),
+        _ => Cow::Borrowed(next_step),
     };
     let retry = failure.retry_safe().then_some(match failure {
         JoinFailure::OpenedElsewhere => "Continue here",
@@ -181,11 +197,20 @@ mod tests {
             JoinFailure::MeetingFull,
             JoinFailure::Refused,
             JoinFailure::ServiceUnavailable,
-            JoinFailure::RateLimited,
+            JoinFailure::RateLimited {
+                retry_after_secs: None,
+            },
             JoinFailure::NetworkLost,
             JoinFailure::OpenedElsewhere,
             JoinFailure::Incompatible,
         ];
+        let waiting = outcome(&Ending::Failed(JoinFailure::RateLimited {
+            retry_after_secs: Some(12),
+        }));
+        // The one number a guest reads: how long to wait, never a status code.
+        assert_eq!(waiting.title, "Too many attempts");
+        assert_eq!(waiting.next_step, "Try again in 12 seconds.");
+        assert_eq!(waiting.retry, Some("Try again"));
         for failure in failures {
             let words = outcome(&Ending::Failed(failure.clone()));
             assert!(
@@ -198,7 +223,7 @@ mod tests {
                     "the next step names the {button:?} button: {failure:?}"
                 );
             }
-            for text in [words.title, words.detail, words.next_step] {
+            for text in [words.title, words.detail, words.next_step.as_ref()] {
                 assert!(
                     !text.chars().any(|c| c.is_ascii_digit()),
                     "no status codes: {text:?}"

@@ -400,6 +400,56 @@ impl Browser {
         }
     }
 
+    /// Waits up to `seconds` until the JavaScript expression `expression` yields
+    /// `expected`.
+    ///
+    /// # Errors
+    /// When it does not, with the last value seen.
+    pub async fn wait_script(&self, expression: &str, expected: &Value, seconds: u64) -> Check {
+        let deadline = Instant::now() + Duration::from_secs(seconds);
+        loop {
+            let now = self.script(&format!("return {expression}")).await?;
+            if now == *expected {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                return Err(format!(
+                    "{expression} was never {expected} within {seconds} s; it was {now}"
+                ));
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Waits until the page has read the answer to a request whose URL contains
+    /// `url_part` (any case) and done all it does with it: the request is complete in the
+    /// page's resource timing, and then the page's main thread has nothing left to run.
+    ///
+    /// # Errors
+    /// When that does not happen within 5 s.
+    pub async fn settled_after(&self, url_part: &str) -> Check {
+        const SETTLED: &str = "const part = arguments[0].toLowerCase();
+            return new Promise(resolve => {
+              const giveUp = setTimeout(() => resolve(false), 5000);
+              const answered = () => performance.getEntriesByType('resource')
+                .some(e => e.name.toLowerCase().includes(part) && e.responseEnd > 0);
+              const check = () => answered()
+                ? requestIdleCallback(() => { clearTimeout(giveUp); resolve(true); })
+                : setTimeout(check, 10);
+              check();
+            });";
+        let settled = self
+            .client
+            .execute(SETTLED, vec![Value::from(url_part)])
+            .await
+            .map_err(|e| format!("script failed: {e}"))?;
+        if settled == Value::Bool(true) {
+            Ok(())
+        } else {
+            Err(format!("the page never settled after {url_part} within 5 s"))
+        }
+    }
+
     /// The text of every element matching `css`.
     ///
     /// # Errors

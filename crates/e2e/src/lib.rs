@@ -8,7 +8,7 @@ use std::sync::Arc;
 use middle_tier::config::Settings;
 use simulator::Simulator;
 use simulator::config::SimConfig;
-use tokio::sync::oneshot;
+use tokio::sync::watch;
 
 /// The runtime benchmarks run on: two workers, like the machines CI and the benchmarks
 /// in BENCHMARKS.md use.
@@ -37,34 +37,86 @@ pub fn simulator_config() -> SimConfig {
 pub struct MiddleTier {
     /// Its base URL.
     pub url: url::Url,
+    /// Where its metrics are served (`GET /metrics`).
+    pub metrics_url: url::Url,
     /// Its state.
     pub state: Arc<middle_tier::AppState>,
-    stop: Option<oneshot::Sender<()>>,
+    stop: Option<watch::Sender<bool>>,
 }
 
 impl MiddleTier {
-    /// Starts a middle tier on `127.0.0.1:0` with `settings` (its `listen` is ignored).
+    /// Starts a middle tier on `127.0.0.1:0`, and its metrics on another port, with
+    /// `settings` (their `listen` addresses are ignored).
     ///
     /// # Panics
     /// When it cannot start; this is test wiring.
     pub async fn start(settings: Settings) -> Self {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("a free port");
-        let address = listener.local_addr().expect("bound");
-        let url = url::Url::parse(&format!("http://{address}/")).expect("url");
+        let bind = async || {
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+                .await
+                .expect("a free port");
+            let address = listener.local_addr().expect("bound");
+            (
+                listener,
+                url::Url::parse(&format!("http://{address}/")).expect("url"),
+            )
+        };
+        let (listener, url) = bind().await;
+        let (metrics_listener, metrics_url) = bind().await;
         let state =
             middle_tier::AppState::new(settings.with_public_url(url.clone())).expect("middle tier state");
-        let (stop, stopped) = oneshot::channel::<()>();
-        tokio::spawn(middle_tier::serve(listener, Arc::clone(&state), async {
-            let _ = stopped.await;
-        }));
+        let (stop, stopping) = watch::channel(false);
+        let stopped = |mut stopping: watch::Receiver<bool>| async move {
+            let _ = stopping.wait_for(|stop| *stop).await;
+        };
+        tokio::spawn(middle_tier::serve(
+            listener,
+            Arc::clone(&state),
+            stopped(stopping.clone()),
+        ));
+        tokio::spawn(middle_tier::serve_metrics(
+            metrics_listener,
+            Arc::clone(&state),
+            stopped(stopping),
+        ));
         Self {
             url,
+            metrics_url: metrics_url.join("metrics").expect("metrics url"),
             state,
             stop: Some(stop),
         }
     }
+
+    /// The metrics as scraped, in the OpenMetrics text format.
+    ///
+    /// # Panics
+    /// When the metrics listener does not answer; this is test wiring.
+    pub async fn metrics(&self) -> String {
+        reqwest::get(self.metrics_url.clone())
+            .await
+            .expect("the metrics listener answers")
+            .text()
+            .await
+            .expect("text")
+    }
+
+    /// The value of the sample `series` (name and labels, as scraped), 0 when absent.
+    ///
+    /// # Panics
+    /// When the metrics listener does not answer; this is test wiring.
+    pub async fn metric(&self, series: &str) -> f64 {
+        sample(&self.metrics().await, series)
+    }
+}
+
+/// The value of the sample `series` in scraped `metrics`, 0 when absent (a labelled counter
+/// appears only once it has counted).
+pub fn sample(metrics: &str, series: &str) -> f64 {
+    metrics
+        .lines()
+        .find_map(|line| line.strip_prefix(series).and_then(|rest| rest.strip_prefix(' ')))
+        .and_then(|value| value.trim().parse().ok())
+        .unwrap_or(0.0)
 }
 
 impl MiddleTier {
@@ -90,7 +142,7 @@ impl MiddleTier {
 impl Drop for MiddleTier {
     fn drop(&mut self) {
         if let Some(stop) = self.stop.take() {
-            let _ = stop.send(());
+            let _ = stop.send(true);
         }
     }
 }
@@ -107,7 +159,14 @@ pub fn middle_tier_settings(simulator: &Simulator, extra: &[(&str, &str)]) -> Se
         .map(|(k, v)| (k.to_owned(), v))
         .chain(
             [
+                // The simulator serves plain http on loopback.
+                (middle_tier::config::ALLOW_HTTP_VARIABLE, "true"),
+                // Tests send crowds of guests from one address; the caps have tests of
+                // their own.
                 ("GUEST_JOIN_REQUESTS_PER_MINUTE", "100000"),
+                ("GUEST_JOIN_HEALTH_PER_MINUTE", "100000"),
+                ("GUEST_JOIN_MAX_IN_FLIGHT", "100000"),
+                ("GUEST_JOIN_MAX_CONNECTIONS", "100000"),
                 ("GUEST_JOIN_MIN_KEY_REFRESH_SECS", "0"),
             ]
             .map(|(k, v)| (k.to_owned(), v.to_owned())),

@@ -9,6 +9,7 @@ use e2e::browser::{
 };
 use fantoccini::Locator;
 use protocol::ucwa::resources::{MessageBody, Role};
+use serde_json::Value;
 
 const OPEN: &str = "OPEN2024";
 const LOBBY: &str = "ADV1SE24";
@@ -99,7 +100,15 @@ async fn join_timing_the_click(
         browser.type_into("#display-name", name).await?;
         stack.discovered().await?;
     }
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    // The page has read the last answer it waited for and has nothing left to do, so
+    // every request from here on is the click's.
+    browser
+        .settled_after(if name_in_link {
+            "/ucwa/psanon/v1/applications"
+        } else {
+            "/platformservice/discover"
+        })
+        .await?;
     let clicked = now_ms();
     browser.click("[data-testid=join]").await?;
     in_meeting(browser).await?;
@@ -408,7 +417,8 @@ async fn a_guest_stays_until_the_organizer_ends_the_meeting() {
         async move |stack, browser| {
             join(browser, stack, OPEN, "Ada").await?;
             in_meeting(browser).await?;
-            tokio::time::sleep(Duration::from_millis(500)).await;
+            // The page waits for what happens next, as a guest in the meeting does.
+            stack.application_parked().await?;
             stack.sim.end_meeting(OPEN).map_err(|e| e.to_string())?;
             browser
                 .wait_text("#screen-title", "The meeting has ended", 10)
@@ -593,7 +603,9 @@ async fn a_lost_event_channel_recovers_without_losing_messages() {
                     .map_err(|e| e.to_string())?;
             }
             browser.wait_text("[data-testid=chat-log]", "third", 20).await?;
-            tokio::time::sleep(Duration::from_millis(500)).await;
+            // Once the page waits for more, everything delivered so far is on screen: a
+            // message delivered twice would show by now.
+            stack.application_parked().await?;
             let texts = browser.texts("[data-testid=message-text]").await?;
             check(
                 texts == ["first", "second", "third"],
@@ -785,9 +797,10 @@ async fn a_guest_can_join_with_the_keyboard_alone() {
         let active = browser.client.active_element().await.map_err(|e| e.to_string())?;
         active.send_keys("Keyboard Kim\u{E007}").await.map_err(|e| e.to_string())?;
         in_meeting(browser).await?;
-        tokio::time::sleep(Duration::from_millis(200)).await;
-        let focused = browser.script("return document.activeElement.id").await?;
-        check(focused == "screen-title", format!("focus moves to the new screen's heading, not {focused}"))?;
+        browser
+            .wait_script("document.activeElement.id", &Value::from("screen-title"), 5)
+            .await
+            .map_err(|e| format!("focus moves to the new screen's heading: {e}"))?;
         browser.check_contrast().await
     }).await;
 }

@@ -15,21 +15,21 @@
 
 use std::sync::Arc;
 
-use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use protocol::guest_api::{
-    GuestToken, GuestTokenRequest, MAX_SESSION_ID_LEN, StaffCheckToken, StaffCheckTokenRequest,
-};
+use axum::{Extension, Json};
+use protocol::guest_api::{GuestToken, GuestTokenRequest, StaffCheckToken, StaffCheckTokenRequest};
 use protocol::join_link::{self, JoinLink, MeetingHosts};
 use protocol::taapi::{AccessLevel, AdhocMeetingInput};
+use secrecy::ExposeSecret;
 use serde::{Deserialize, Serialize};
 
 use crate::AppState;
 use crate::error::ApiError;
 use crate::invitation::{self, Grant, InvitationError};
+use crate::ops::RequestId;
 
 /// Seconds since the epoch.
 fn now_secs() -> i64 {
@@ -39,7 +39,7 @@ fn now_secs() -> i64 {
 }
 
 /// The request's `Origin`, if it is on the allowlist.
-fn allowed_origin(state: &AppState, headers: &HeaderMap) -> Option<String> {
+pub(crate) fn allowed_origin(state: &AppState, headers: &HeaderMap) -> Option<String> {
     let origin = headers.get(header::ORIGIN)?.to_str().ok()?.trim();
     state
         .settings
@@ -50,7 +50,7 @@ fn allowed_origin(state: &AppState, headers: &HeaderMap) -> Option<String> {
 }
 
 /// Lets the allowed origin read the response.
-fn cors(mut response: Response, origin: Option<&str>) -> Response {
+pub(crate) fn cors(mut response: Response, origin: Option<&str>) -> Response {
     let headers = response.headers_mut();
     headers.append(header::VARY, HeaderValue::from_static("Origin"));
     // A refusal must be readable by the page that was refused, or it could not say why;
@@ -102,31 +102,38 @@ fn meeting_url(state: &AppState, link: &str) -> Result<String, ApiError> {
     Ok(meeting.url.to_string())
 }
 
-/// A session id from a rejoining guest, or a fresh one.
-fn session_id(requested: Option<&str>) -> Result<String, ApiError> {
-    match requested {
-        None => Ok(crate::ops::random_hex(16)),
-        Some(id)
-            if (1..=MAX_SESSION_ID_LEN).contains(&id.len())
-                && id
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') =>
-        {
-            Ok(id.to_owned())
+/// The session id of a rejoining guest, if it was issued for this meeting and origin,
+/// or a fresh one.
+fn session_id(
+    state: &AppState,
+    requested: Option<&str>,
+    meeting_url: &str,
+    origin: &str,
+) -> Result<String, ApiError> {
+    let Some(id) = requested else {
+        return Ok(state.sessions.issue(meeting_url, origin));
+    };
+    match state.sessions.verify(id, meeting_url, origin) {
+        Ok(()) => Ok(id.to_owned()),
+        Err(refusal) => {
+            tracing::info!(%refusal, "session id refused");
+            Err(ApiError::session_not_yours())
         }
-        Some(_) => Err(ApiError::invalid_request(
-            "applicationSessionId must be 1 to 100 letters, digits, '-' or '_'.",
-        )),
     }
 }
 
 /// `POST /api/v1/guest-token`.
-pub async fn guest_token(State(state): State<Arc<AppState>>, headers: HeaderMap, body: Bytes) -> Response {
+pub async fn guest_token(
+    State(state): State<Arc<AppState>>,
+    Extension(request_id): Extension<RequestId>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
     let Some(origin) = allowed_origin(&state, &headers) else {
         // Refused before anything goes upstream.
         return cors(ApiError::origin_not_allowed().into_response(), None);
     };
-    let result = mint(&state, &origin, &body).await;
+    let result = mint(&state, &request_id, &origin, &body).await;
     let response = match result {
         Ok(token) => Json(token).into_response(),
         Err(error) => error.into_response(),
@@ -134,17 +141,23 @@ pub async fn guest_token(State(state): State<Arc<AppState>>, headers: HeaderMap,
     cors(response, Some(&origin))
 }
 
-async fn mint(state: &AppState, origin: &str, body: &[u8]) -> Result<GuestToken, ApiError> {
+async fn mint(
+    state: &AppState,
+    request_id: &RequestId,
+    origin: &str,
+    body: &[u8],
+) -> Result<GuestToken, ApiError> {
     let request: GuestTokenRequest = serde_json::from_slice(body)
         .map_err(|_| ApiError::invalid_request("The body must be JSON with a meetingUrl."))?;
     let meeting_url = meeting_url(state, &request.meeting_url)?;
     let grant = check_invitation(state, request.invitation.as_deref(), &meeting_url)?;
-    mint_for(state, origin, &request, &meeting_url, grant).await
+    mint_for(state, request_id, origin, &request, &meeting_url, grant).await
 }
 
 /// `POST /api/v1/staff/check-token`.
 pub async fn staff_check_token(
     State(state): State<Arc<AppState>>,
+    Extension(request_id): Extension<RequestId>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
@@ -164,7 +177,7 @@ pub async fn staff_check_token(
         .cloned()
         .ok_or_else(ApiError::origin_not_allowed)?;
         let meeting_url = meeting_url(&state, &request.guest.meeting_url)?;
-        let token = mint_for(&state, &origin, &request.guest, &meeting_url, None).await?;
+        let token = mint_for(&state, &request_id, &origin, &request.guest, &meeting_url, None).await?;
         Ok::<_, ApiError>(StaffCheckToken { token, origin })
     }
     .await;
@@ -176,17 +189,24 @@ pub async fn staff_check_token(
 
 async fn mint_for(
     state: &AppState,
+    request_id: &RequestId,
     origin: &str,
     request: &GuestTokenRequest,
     meeting_url: &str,
     grant: Option<Grant>,
 ) -> Result<GuestToken, ApiError> {
-    let session = session_id(request.application_session_id.as_deref())?;
+    let session = session_id(
+        state,
+        request.application_session_id.as_deref(),
+        meeting_url,
+        origin,
+    )?;
     let minted = state
         .upstream
-        .guest_token(&session, origin, meeting_url)
+        .guest_token(request_id.as_str(), &session, origin, meeting_url)
         .await
         .map_err(|e| ApiError::from_upstream(&e))?;
+    state.metrics.tokens_minted.inc();
     Ok(GuestToken {
         discover_url: minted.discover_url.to_string(),
         token: minted.token,
@@ -229,7 +249,7 @@ fn staff(state: &AppState, headers: &HeaderMap) -> Result<(), ApiError> {
         .and_then(|v| v.strip_prefix("Bearer "))
         .unwrap_or_default()
         .as_bytes();
-    let expected = key.expose().as_bytes();
+    let expected = key.expose_secret().as_bytes();
     let same = given.len() == expected.len()
         && given.iter().zip(expected).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0;
     if same {
@@ -299,7 +319,12 @@ fn guest_link(state: &AppState, join_url: &str, subject: Option<String>) -> Staf
 }
 
 /// `POST /api/v1/staff/meetings`: creates an ad-hoc meeting and a guest link for it.
-pub async fn create_meeting(State(state): State<Arc<AppState>>, headers: HeaderMap, body: Bytes) -> Response {
+pub async fn create_meeting(
+    State(state): State<Arc<AppState>>,
+    Extension(request_id): Extension<RequestId>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
     if let Err(error) = staff(&state, &headers) {
         return error.into_response();
     }
@@ -315,7 +340,7 @@ pub async fn create_meeting(State(state): State<Arc<AppState>>, headers: HeaderM
     if request.validate().is_err() {
         return ApiError::invalid_request("The subject must be 1 to 250 characters.").into_response();
     }
-    match state.upstream.create_meeting(&request).await {
+    match state.upstream.create_meeting(request_id.as_str(), &request).await {
         Ok(meeting) => (
             StatusCode::CREATED,
             Json(guest_link(&state, &meeting.join_url, Some(subject))),

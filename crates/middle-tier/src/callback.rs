@@ -13,18 +13,22 @@ use axum::response::{IntoResponse, Response};
 use jsonwebtoken::jwk::JwkSet;
 use jsonwebtoken::{Algorithm, DecodingKey, Validation};
 use protocol::callback::{self, CallbackClaims, Notification};
-use tokio::sync::Mutex;
 use url::Url;
 
 use crate::AppState;
+use crate::shared_fetch::{Fetched, SharedFetch, spawned};
 
-/// The published signing keys, cached.
+/// How long published keys are used before they are fetched again anyway.
+const KEYS_TTL: Duration = Duration::from_secs(24 * 3600);
+
+/// The published signing keys, cached, and fetched by one task at a time: a burst of
+/// callbacks signed with a new key causes one fetch, and nobody waits on a lock meanwhile.
 #[derive(Debug)]
 pub struct KeyCache {
     openid_configuration: Url,
     min_refresh: Duration,
     http: reqwest::Client,
-    keys: Mutex<Option<Published>>,
+    published: SharedFetch<Arc<Published>, TokenRefusal>,
 }
 
 /// What the OpenID configuration publishes: the issuer and its keys.
@@ -36,7 +40,7 @@ struct Published {
 }
 
 /// Why a callback token was refused (for the log).
-#[derive(Debug, thiserror::Error)]
+#[derive(Clone, Debug, thiserror::Error)]
 pub enum TokenRefusal {
     /// No `Authorization: Bearer`.
     #[error("no bearer token")]
@@ -69,45 +73,14 @@ impl KeyCache {
                 .timeout(Duration::from_secs(10))
                 .build()
                 .unwrap_or_default(),
-            keys: Mutex::new(None),
+            published: SharedFetch::new(),
         }
     }
 
-    /// GETs a JSON document of the key publication.
-    async fn get_json<T: serde::de::DeserializeOwned>(
-        &self,
-        url: impl reqwest::IntoUrl,
-    ) -> Result<T, TokenRefusal> {
-        let fetched = async { self.http.get(url).send().await?.error_for_status()?.json().await };
-        fetched
-            .await
-            .map_err(|e: reqwest::Error| TokenRefusal::KeysUnavailable(e.without_url().to_string()))
-    }
-
-    async fn fetch(&self) -> Result<Published, TokenRefusal> {
-        let configuration: serde_json::Value = self.get_json(self.openid_configuration.clone()).await?;
-        let missing =
-            |what: &str| TokenRefusal::KeysUnavailable(format!("the OpenID configuration has no {what}"));
-        let jwks_uri = configuration["jwks_uri"]
-            .as_str()
-            .ok_or_else(|| missing("jwks_uri"))?;
-        let issuer = configuration["issuer"]
-            .as_str()
-            .ok_or_else(|| missing("issuer"))?
-            .to_owned();
-        let keys = self.get_json(jwks_uri).await?;
-        Ok(Published {
-            issuer,
-            keys,
-            fetched: Instant::now(),
-        })
-    }
-
-    /// The key for `kid` and the expected issuer, refreshing the cache once if the key is
-    /// unknown (a key rollover).
+    /// The key for `kid` and the expected issuer, fetching the keys again once if the key
+    /// is unknown (a key rollover), but not more often than every `min_refresh`.
     async fn key(&self, kid: &str) -> Result<(DecodingKey, String), TokenRefusal> {
-        let mut cached = self.keys.lock().await;
-        if let Some(published) = cached.as_ref() {
+        if let Some(published) = self.published.fresh() {
             if let Some(jwk) = published.keys.find(kid) {
                 let key = DecodingKey::from_jwk(jwk).map_err(|_| TokenRefusal::UnknownKey)?;
                 return Ok((key, published.issuer.clone()));
@@ -115,17 +88,56 @@ impl KeyCache {
             if published.fetched.elapsed() < self.min_refresh {
                 return Err(TokenRefusal::UnknownKey);
             }
+            self.published.forget();
         }
-        let published = self.fetch().await?;
-        tracing::info!(keys = published.keys.keys.len(), "fetched callback signing keys");
-        let found = published.keys.find(kid).map(DecodingKey::from_jwk);
-        let issuer = published.issuer.clone();
-        *cached = Some(published);
-        match found {
-            Some(Ok(key)) => Ok((key, issuer)),
+        let start = || {
+            spawned(
+                fetch(self.http.clone(), self.openid_configuration.clone()),
+                TokenRefusal::KeysUnavailable("the fetch stopped before it finished".to_owned()),
+            )
+        };
+        let (published, _) = self.published.get(start).await?;
+        match published.keys.find(kid).map(DecodingKey::from_jwk) {
+            Some(Ok(key)) => Ok((key, published.issuer.clone())),
             _ => Err(TokenRefusal::UnknownKey),
         }
     }
+}
+
+/// GETs a JSON document of the key publication.
+async fn get_json<T: serde::de::DeserializeOwned>(
+    http: &reqwest::Client,
+    url: impl reqwest::IntoUrl,
+) -> Result<T, TokenRefusal> {
+    let fetched = async { http.get(url).send().await?.error_for_status()?.json().await };
+    fetched
+        .await
+        .map_err(|e: reqwest::Error| TokenRefusal::KeysUnavailable(e.without_url().to_string()))
+}
+
+/// The OpenID configuration at `openid_configuration`, and the keys it points to.
+async fn fetch(http: reqwest::Client, openid_configuration: Url) -> Fetched<Arc<Published>, TokenRefusal> {
+    let configuration: serde_json::Value = get_json(&http, openid_configuration).await?;
+    let missing =
+        |what: &str| TokenRefusal::KeysUnavailable(format!("the OpenID configuration has no {what}"));
+    let jwks_uri = configuration["jwks_uri"]
+        .as_str()
+        .ok_or_else(|| missing("jwks_uri"))?;
+    let issuer = configuration["issuer"]
+        .as_str()
+        .ok_or_else(|| missing("issuer"))?
+        .to_owned();
+    let keys: JwkSet = get_json(&http, jwks_uri).await?;
+    tracing::info!(keys = keys.keys.len(), "fetched callback signing keys");
+    let fetched = Instant::now();
+    Ok((
+        Arc::new(Published {
+            issuer,
+            keys,
+            fetched,
+        }),
+        fetched + KEYS_TTL,
+    ))
 }
 
 /// Validates a callback's bearer token.

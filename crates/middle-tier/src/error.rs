@@ -1,6 +1,9 @@
 //! What callers are told when something goes wrong: a code, a plain sentence, whether
 //! retrying may help, and the request id. Details stay in the log.
 
+use std::borrow::Cow;
+use std::time::Duration;
+
 use axum::Json;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -13,16 +16,16 @@ use crate::upstream::UpstreamError;
 pub struct ApiError {
     status: StatusCode,
     code: GuestErrorCode,
-    message: &'static str,
+    message: Cow<'static, str>,
     retry_after: Option<u64>,
 }
 
 impl ApiError {
-    fn new(status: StatusCode, code: GuestErrorCode, message: &'static str) -> Self {
+    fn new(status: StatusCode, code: GuestErrorCode, message: impl Into<Cow<'static, str>>) -> Self {
         Self {
             status,
             code,
-            message,
+            message: message.into(),
             retry_after: None,
         }
     }
@@ -86,14 +89,24 @@ impl ApiError {
         )
     }
 
-    /// Too many requests.
+    /// The session id sent back was not issued for this meeting and website.
+    pub fn session_not_yours() -> Self {
+        Self::new(
+            StatusCode::FORBIDDEN,
+            GuestErrorCode::InvalidRequest,
+            "This session was not started for this meeting from this website. Join again without it.",
+        )
+    }
+
+    /// Too many requests; the client may try again in `retry_after` seconds.
     pub fn rate_limited(retry_after: u64) -> Self {
+        let unit = if retry_after == 1 { "second" } else { "seconds" };
         Self {
             retry_after: Some(retry_after),
             ..Self::new(
                 StatusCode::TOO_MANY_REQUESTS,
                 GuestErrorCode::RateLimited,
-                "Too many attempts; wait a moment and try again.",
+                format!("Too many attempts. Try again in {retry_after} {unit}."),
             )
         }
     }
@@ -112,6 +125,30 @@ impl ApiError {
         Self::new(StatusCode::NOT_FOUND, GuestErrorCode::InvalidRequest, message)
     }
 
+    /// More requests are in flight than the service takes at once.
+    pub fn busy() -> Self {
+        Self {
+            retry_after: Some(1),
+            ..Self::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                GuestErrorCode::ServiceUnavailable,
+                "The service is busy right now. Please try again in a moment.",
+            )
+        }
+    }
+
+    /// The request took longer than the service allows one.
+    pub fn timed_out() -> Self {
+        Self {
+            retry_after: Some(1),
+            ..Self::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                GuestErrorCode::ServiceUnavailable,
+                "The request took too long. Please try again in a moment.",
+            )
+        }
+    }
+
     /// The service itself is broken or misconfigured.
     pub fn internal() -> Self {
         Self::new(
@@ -123,17 +160,16 @@ impl ApiError {
 
     /// What an upstream failure means for the caller; the details go to the log here.
     pub fn from_upstream(error: &UpstreamError) -> Self {
+        // Whole seconds, rounded up: a guest told "0" would come straight back.
+        let seconds = |wait: Duration| (wait.as_secs() + u64::from(wait.subsec_nanos() > 0)).max(1);
         match error {
-            UpstreamError::Unavailable(detail) => {
+            UpstreamError::Unavailable { detail, retry_after } => {
                 tracing::warn!(%detail, "upstream unavailable");
-                Self {
-                    retry_after: Some(5),
-                    ..Self::new(
-                        StatusCode::SERVICE_UNAVAILABLE,
-                        GuestErrorCode::ServiceUnavailable,
-                        "The meeting service is unavailable right now. Please try again in a moment.",
-                    )
-                }
+                Self::unavailable(retry_after.map_or(5, seconds))
+            }
+            UpstreamError::Unusable(detail) => {
+                tracing::warn!(%detail, "upstream answer unusable");
+                Self::unusable(5)
             }
             UpstreamError::MeetingNotFound(detail) => {
                 tracing::info!(%detail, "meeting not found");
@@ -155,7 +191,43 @@ impl ApiError {
                     "The meeting service refused the request. Please try again later.",
                 )
             }
+            // Logged when it happened; a crowd told about it again adds nothing to the log.
+            UpstreamError::Remembered { cause, retry_after } => {
+                tracing::debug!(error = %cause, "told the guest about a remembered upstream failure");
+                match cause.as_ref() {
+                    UpstreamError::Unusable(_) => Self::unusable(seconds(*retry_after)),
+                    UpstreamError::Misconfigured(_) => Self::internal(),
+                    _ => Self::unavailable(seconds(*retry_after)),
+                }
+            }
         }
+    }
+
+    fn unavailable(retry_after: u64) -> Self {
+        Self {
+            retry_after: Some(retry_after),
+            ..Self::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                GuestErrorCode::ServiceUnavailable,
+                "The meeting service is unavailable right now. Please try again in a moment.",
+            )
+        }
+    }
+
+    fn unusable(retry_after: u64) -> Self {
+        Self {
+            retry_after: Some(retry_after),
+            ..Self::new(
+                StatusCode::BAD_GATEWAY,
+                GuestErrorCode::ServiceUnavailable,
+                "The meeting service gave an answer this service cannot use. Please try again later.",
+            )
+        }
+    }
+
+    /// The public error code.
+    pub fn code(&self) -> &GuestErrorCode {
+        &self.code
     }
 
     /// Whether retrying may work.
@@ -172,7 +244,7 @@ impl ApiError {
     pub fn document(&self, request_id: Option<&str>) -> GuestApiError {
         GuestApiError {
             error: self.code.clone(),
-            message: self.message.to_owned(),
+            message: self.message.clone().into_owned(),
             retryable: self.retryable(),
             request_id: request_id.map(str::to_owned),
             upstream: None,

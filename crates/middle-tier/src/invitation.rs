@@ -6,12 +6,11 @@
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use hmac::{Hmac, Mac};
-use protocol::Secret;
+use hmac::Mac;
+use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
-use sha2::Sha256;
 
-type HmacSha256 = Hmac<Sha256>;
+use crate::signing::mac;
 
 /// What an invitation grants.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,12 +40,8 @@ pub enum InvitationError {
     Expired,
 }
 
-fn mac(key: &Secret) -> HmacSha256 {
-    HmacSha256::new_from_slice(key.expose().as_bytes()).expect("HMAC takes keys of any length")
-}
-
 /// Signs a grant.
-pub fn sign(key: &Secret, grant: &Grant) -> String {
+pub fn sign(key: &SecretString, grant: &Grant) -> String {
     let payload = serde_json::to_vec(grant).expect("a grant serializes");
     let mut mac = mac(key);
     mac.update(&payload);
@@ -61,7 +56,12 @@ pub fn sign(key: &Secret, grant: &Grant) -> String {
 ///
 /// # Errors
 /// [`InvitationError`].
-pub fn verify(key: &Secret, invitation: &str, meeting_url: &str, now: i64) -> Result<Grant, InvitationError> {
+pub fn verify(
+    key: &SecretString,
+    invitation: &str,
+    meeting_url: &str,
+    now: i64,
+) -> Result<Grant, InvitationError> {
     let (payload, signature) = invitation
         .trim()
         .split_once('.')
@@ -90,8 +90,8 @@ pub fn verify(key: &Secret, invitation: &str, meeting_url: &str, now: i64) -> Re
 mod tests {
     use super::*;
 
-    fn key() -> Secret {
-        Secret::new("an invitation signing key, 32+ chars")
+    fn key() -> SecretString {
+        SecretString::from("an invitation signing key, 32+ chars")
     }
 
     fn grant() -> Grant {
@@ -135,7 +135,7 @@ mod tests {
         );
         assert_eq!(
             verify(
-                &Secret::new("another key entirely, also long"),
+                &SecretString::from("another key entirely, also long"),
                 &invitation,
                 &grant().meeting_url,
                 1_000

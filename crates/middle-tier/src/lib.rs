@@ -8,33 +8,51 @@
 //! - `POST /api/v1/callback`: notifications from the meeting service, token-validated.
 //! - `GET /healthz`, `GET /readyz`.
 //! - the built app, when `static_dir` is set.
+//! - `GET /metrics`, on a listener of its own ([`serve_metrics`]).
+//!
+//! Around them: [`server`] accepts connections within limits and time, [`client`] finds
+//! the client behind trusted proxies, [`rate_limit`] counts each client's requests, [`ops`]
+//! gives every request an id and its security headers, [`upstream`] talks to Azure AD and
+//! the Trusted Application API within a deadline and remembers their failures,
+//! [`session`] signs guests' session ids, and [`metrics`] and [`logging`] say how it goes.
 
 pub mod api;
 pub mod assets;
 pub mod callback;
+pub mod client;
 pub mod config;
 pub mod error;
 pub mod invitation;
+pub mod logging;
+pub mod metrics;
 pub mod ops;
+pub mod rate_limit;
+pub mod server;
+pub mod session;
+mod shared_fetch;
+mod signing;
 pub mod site;
 pub mod upstream;
 
 use std::future::Future;
-use std::net::SocketAddr;
 use std::sync::Arc;
 
-use axum::Router;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use axum::{Extension, Router};
 use tokio::net::TcpListener;
+use tokio::sync::Semaphore;
 
 use crate::callback::KeyCache;
 use crate::config::Settings;
-use crate::ops::RateLimiter;
+use crate::metrics::Metrics;
+use crate::ops::RequestId;
+use crate::rate_limit::{RateLimits, RouteClass};
+use crate::session::Sessions;
 use crate::site::Site;
-use crate::upstream::Upstream;
+use crate::upstream::{Upstream, UpstreamHealth};
 
 /// Largest request body the API accepts.
 const MAX_BODY: usize = 16 * 1024;
@@ -48,10 +66,16 @@ pub struct AppState {
     pub upstream: Upstream,
     /// Callback signing keys.
     pub keys: KeyCache,
-    /// The per-client rate limit.
-    pub limiter: RateLimiter,
+    /// The per-client rate limits.
+    pub rate_limits: RateLimits,
     /// The hosted app.
     pub site: Site,
+    /// Permits for requests in flight.
+    pub in_flight: Semaphore,
+    /// Issues and checks guests' session ids.
+    pub sessions: Sessions,
+    /// What the service counts.
+    pub metrics: Arc<Metrics>,
 }
 
 /// Why the service could not start.
@@ -71,14 +95,18 @@ impl AppState {
     /// # Errors
     /// [`StartError`].
     pub fn new(settings: Settings) -> Result<Arc<Self>, StartError> {
+        let metrics = Arc::new(Metrics::new());
         Ok(Arc::new(Self {
-            upstream: Upstream::new(settings.azure.clone())?,
+            upstream: Upstream::new(settings.azure.clone(), settings.upstream, Arc::clone(&metrics))?,
             keys: KeyCache::new(
                 settings.openid_configuration.clone(),
                 std::time::Duration::from_secs(settings.min_key_refresh_secs),
             ),
-            limiter: RateLimiter::new(settings.requests_per_minute),
+            rate_limits: RateLimits::new(settings.limits.per_minute),
             site: Site::load(&settings)?,
+            in_flight: Semaphore::new(settings.limits.max_in_flight),
+            sessions: Sessions::new(settings.session_key.clone()),
+            metrics,
             settings,
         }))
     }
@@ -86,35 +114,65 @@ impl AppState {
 
 /// The whole service.
 pub fn router(state: Arc<AppState>) -> Router {
-    let limited = Router::new()
+    let limited = |class: RouteClass, routes: Router<Arc<AppState>>| {
+        routes.route_layer(axum::middleware::from_fn_with_state(
+            (Arc::clone(&state), class),
+            rate_limit::rate_limit,
+        ))
+    };
+    let token = limited(
+        RouteClass::Token,
         // The app finds this route through the same constant.
-        .route(
+        Router::new().route(
             &format!("/{}", protocol::guest_api::GUEST_TOKEN_PATH),
             post(api::guest_token).options(api::guest_token_preflight),
-        )
-        .route("/api/v1/staff/meetings", post(api::create_meeting))
-        .route("/api/v1/staff/invitations", post(api::create_invitation))
-        .route(
-            &format!("/{}", protocol::guest_api::STAFF_CHECK_TOKEN_PATH),
-            post(api::staff_check_token),
-        )
-        .route_layer(axum::middleware::from_fn_with_state(
-            Arc::clone(&state),
-            ops::rate_limit,
-        ));
-    let mut router = Router::new()
-        .merge(limited)
-        .route("/api/v1/callback", post(callback::receive))
-        .route("/healthz", get(healthz))
-        .route("/readyz", get(readyz));
-    router = router.fallback(static_file);
-    router
+        ),
+    );
+    let staff = limited(
+        RouteClass::Staff,
+        Router::new()
+            .route("/api/v1/staff/meetings", post(api::create_meeting))
+            .route("/api/v1/staff/invitations", post(api::create_invitation))
+            .route(
+                &format!("/{}", protocol::guest_api::STAFF_CHECK_TOKEN_PATH),
+                post(api::staff_check_token),
+            ),
+    );
+    let callback = limited(
+        RouteClass::Callback,
+        Router::new().route("/api/v1/callback", post(callback::receive)),
+    );
+    let health = limited(
+        RouteClass::Health,
+        Router::new()
+            .route("/healthz", get(healthz))
+            .route("/readyz", get(readyz)),
+    );
+    Router::new()
+        .merge(token)
+        .merge(staff)
+        .merge(callback)
+        .merge(health)
+        .fallback(static_file)
+        // Layers wrap from the inside out: the request id is given first, and is on every
+        // answer, the busy and timed-out ones included.
         .layer(DefaultBodyLimit::max(MAX_BODY))
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::clone(&state),
+            server::guard,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.settings.proxies.clone(),
+            client::identify,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             Arc::clone(&state),
             ops::security_headers,
         ))
-        .layer(axum::middleware::from_fn(ops::request_id))
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::clone(&state),
+            ops::request_id,
+        ))
         .with_state(state)
 }
 
@@ -148,21 +206,36 @@ async fn healthz() -> Response {
     axum::Json(serde_json::json!({"status": "ok"})).into_response()
 }
 
-async fn readyz(State(state): State<Arc<AppState>>) -> Response {
-    match state.upstream.ready().await {
-        Ok(()) => axum::Json(serde_json::json!({"status": "ready"})).into_response(),
-        Err(error) => {
-            tracing::warn!(%error, "not ready");
-            (
-                StatusCode::SERVICE_UNAVAILABLE,
-                axum::Json(serde_json::json!({"status": "unavailable"})),
-            )
-                .into_response()
-        }
+/// What is cached and what failure is remembered, found without asking the upstream;
+/// when not ready, a background fetch is started (one at a time, and none while a failure
+/// is remembered), so a new instance becomes ready without waiting for a guest.
+async fn readyz(State(state): State<Arc<AppState>>, Extension(request_id): Extension<RequestId>) -> Response {
+    let readiness = state.upstream.readiness();
+    if !readiness.is_ready() {
+        state.upstream.warm_up(request_id.as_str());
     }
+    let mut report = serde_json::json!({
+        "status": if readiness.is_ready() { "ready" } else { "unavailable" },
+        "capabilities": if readiness.capabilities_known { "known" } else if readiness.fetching { "fetching" } else { "unknown" },
+        "azureAdToken": if readiness.token_fresh { "fresh" } else { "due" },
+    });
+    if let UpstreamHealth::Failing { cause, for_at_most } = readiness.health {
+        report["upstream"] = serde_json::json!({
+            "failing": cause,
+            "retryInSeconds": for_at_most.as_secs_f64().ceil() as u64,
+        });
+    }
+    let status = if readiness.is_ready() {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
+    (status, axum::Json(report)).into_response()
 }
 
-/// Serves until `shutdown` completes, then finishes the requests in flight.
+/// Serves until `shutdown` completes, then finishes the requests in flight (for the
+/// grace period at most). Connections, header reads and requests are limited as the
+/// settings say; see [`server`].
 ///
 /// # Errors
 /// An I/O error from the listener.
@@ -171,10 +244,18 @@ pub async fn serve(
     state: Arc<AppState>,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(
-        listener,
-        router(state).into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown)
-    .await
+    server::serve(listener, router(Arc::clone(&state)), state, shutdown).await
+}
+
+/// Serves the metrics on their own listener until `shutdown` completes.
+///
+/// # Errors
+/// An I/O error from the listener.
+pub async fn serve_metrics(
+    listener: TcpListener,
+    state: Arc<AppState>,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let app = metrics::router(Arc::clone(&state.metrics));
+    server::serve(listener, app, state, shutdown).await
 }

@@ -1,45 +1,89 @@
-//! Operations: a request id on every response, structured logs without secrets, a
-//! per-client rate limit, and security headers.
+//! Operations: a request id on every response, structured logs without secrets, and
+//! security headers.
 
-use std::collections::HashMap;
-use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 use std::time::Instant;
 
-use axum::extract::{ConnectInfo, Request, State};
+use axum::extract::{Request, State};
 use axum::http::{HeaderValue, header};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
+use tracing::Instrument;
 
 use crate::AppState;
 use crate::error::ApiError;
+use crate::metrics::CodeLabels;
 
 /// The header carrying the request id.
 pub const REQUEST_ID: &str = "x-request-id";
 
-/// Gives every request an id (the caller's, if sane), logs the request without query or
-/// body, puts the id on the response and into error bodies.
-pub async fn request_id(request: Request, next: Next) -> Response {
-    let id = request
-        .headers()
-        .get(REQUEST_ID)
-        .and_then(|v| v.to_str().ok())
-        .filter(|v| {
-            (1..=64).contains(&v.len())
-                && v.bytes()
+/// The id of the request being handled: an extension of every request, quoted in its
+/// error body and logs, and sent upstream as `client-request-id`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RequestId(pub String);
+
+impl RequestId {
+    /// A new id, for work no request asked for (warming up at start).
+    pub fn generate() -> Self {
+        Self(new_request_id())
+    }
+
+    /// The caller's id if it is sane (1–64 letters, digits, `-`, `_`), else a new one.
+    fn from_caller(given: Option<&str>) -> Self {
+        let sane = given.filter(|id| {
+            (1..=64).contains(&id.len())
+                && id
+                    .bytes()
                     .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-        })
-        .map_or_else(|| random_hex(16), str::to_owned);
+        });
+        Self(sane.map_or_else(new_request_id, str::to_owned))
+    }
+
+    /// The id as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A random id in the form of a version 4 GUID, the form Azure AD expects in
+/// `client-request-id`.
+fn new_request_id() -> String {
+    let hex = random_hex(16);
+    let variant = ["8", "9", "a", "b"][usize::from(rand::random::<u8>() % 4)];
+    format!(
+        "{}-{}-4{}-{variant}{}-{}",
+        &hex[..8],
+        &hex[8..12],
+        &hex[13..16],
+        &hex[17..20],
+        &hex[20..32]
+    )
+}
+
+/// Gives every request an id (the caller's, if sane), logs the request without query or
+/// body, puts the id on the response and into error bodies. Everything logged while the
+/// request is handled carries the id.
+pub async fn request_id(State(state): State<Arc<AppState>>, mut request: Request, next: Next) -> Response {
+    let id = RequestId::from_caller(request.headers().get(REQUEST_ID).and_then(|v| v.to_str().ok()));
     let (method, path) = (request.method().clone(), request.uri().path().to_owned());
     let started = Instant::now();
-    let mut response = next.run(request).await;
+    request.extensions_mut().insert(id.clone());
+    let span = tracing::info_span!("request", request_id = %id.as_str());
+    let mut response = next.run(request).instrument(span).await;
     if let Some(error) = response.extensions().get::<ApiError>().cloned() {
-        response = with_request_id(error, response, &id);
+        state
+            .metrics
+            .refusals
+            .get_or_create(&CodeLabels {
+                code: error.code().as_str().to_owned(),
+            })
+            .inc();
+        response = with_request_id(error, response, id.as_str());
     }
-    if let Ok(value) = HeaderValue::from_str(&id) {
+    if let Ok(value) = HeaderValue::from_str(id.as_str()) {
         response.headers_mut().insert(REQUEST_ID, value);
     }
-    tracing::info!(request_id = %id, %method, path = %path, status = response.status().as_u16(), elapsed_ms = started.elapsed().as_millis() as u64, "request");
+    tracing::info!(request_id = %id.as_str(), %method, path = %path, status = response.status().as_u16(), elapsed_ms = started.elapsed().as_millis() as u64, "request");
     response
 }
 
@@ -56,59 +100,6 @@ pub(crate) fn random_hex(bytes: usize) -> String {
     (0..bytes)
         .map(|_| format!("{:02x}", rand::random::<u8>()))
         .collect()
-}
-
-/// A token bucket per client address.
-#[derive(Debug)]
-pub struct RateLimiter {
-    per_minute: u32,
-    buckets: std::sync::Mutex<HashMap<IpAddr, (f64, Instant)>>,
-}
-
-impl RateLimiter {
-    /// A limiter allowing bursts of `per_minute`, refilled at that rate.
-    pub fn new(per_minute: u32) -> Self {
-        Self {
-            per_minute,
-            buckets: std::sync::Mutex::new(HashMap::new()),
-        }
-    }
-
-    /// Takes one request's worth; `Err(seconds)` to wait when empty.
-    pub fn take(&self, client: IpAddr) -> Result<(), u64> {
-        let capacity = f64::from(self.per_minute);
-        let per_second = capacity / 60.0;
-        let mut buckets = self
-            .buckets
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if buckets.len() > 100_000 {
-            // Forget idle clients rather than grow without bound.
-            buckets.retain(|_, (_, at)| at.elapsed().as_secs() < 120);
-        }
-        let now = Instant::now();
-        let (tokens, at) = buckets.entry(client).or_insert((capacity, now));
-        *tokens = (*tokens + now.duration_since(*at).as_secs_f64() * per_second).min(capacity);
-        *at = now;
-        if *tokens >= 1.0 {
-            *tokens -= 1.0;
-            Ok(())
-        } else {
-            Err(((1.0 - *tokens) / per_second).ceil().max(1.0) as u64)
-        }
-    }
-}
-
-/// Applies the rate limit to the API routes.
-pub async fn rate_limit(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
-    let client = request
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map_or(IpAddr::from([0, 0, 0, 0]), |ConnectInfo(address)| address.ip());
-    match state.limiter.take(client) {
-        Ok(()) => next.run(request).await,
-        Err(wait) => ApiError::rate_limited(wait).into_response(),
-    }
 }
 
 /// Headers every response carries; HTML gets the app's content security policy.

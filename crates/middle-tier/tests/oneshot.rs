@@ -2,52 +2,17 @@
 //! before anything goes upstream (the upstream URLs point at a closed port, so a request
 //! that did go upstream would fail differently).
 
-use std::collections::BTreeMap;
+mod support;
+
 use std::sync::Arc;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use middle_tier::config::Settings;
 use middle_tier::{AppState, invitation};
-use protocol::Secret;
+use secrecy::SecretString;
 use serde_json::{Value, json};
+use support::{BANK, INVITATION_KEY, MEETING, SECRET, STAFF_KEY, settings, state};
 use tower::ServiceExt;
-
-const SECRET: &str = "client-secret-never-shown";
-const STAFF_KEY: &str = "staff-key-0123456789";
-const INVITATION_KEY: &str = "invitation-key-0123456789-abcdefghij";
-const BANK: &str = "https://bank.example";
-const MEETING: &str = "https://meet.lync.com/contoso/advisor/ABCD1234";
-
-fn settings(extra: &[(&str, &str)]) -> Settings {
-    let mut vars: BTreeMap<String, String> = [
-        ("GUEST_JOIN_TENANT", "contoso.onmicrosoft.com"),
-        ("GUEST_JOIN_CLIENT_ID", "app"),
-        ("GUEST_JOIN_CLIENT_SECRET", SECRET),
-        ("GUEST_JOIN_ENDPOINT", "sip:helpdesk@contoso.onmicrosoft.com"),
-        // Nothing listens on port 9: a request that goes upstream fails as unavailable.
-        ("GUEST_JOIN_LOGIN_URL", "http://127.0.0.1:9/"),
-        (
-            "GUEST_JOIN_DISCOVER_URL",
-            "http://127.0.0.1:9/platformservice/discover",
-        ),
-        ("GUEST_JOIN_MEETING_HOSTS", "meet.lync.com"),
-        ("GUEST_JOIN_ALLOWED_ORIGINS", BANK),
-        ("GUEST_JOIN_STAFF_KEY", STAFF_KEY),
-        ("GUEST_JOIN_INVITATION_KEY", INVITATION_KEY),
-    ]
-    .iter()
-    .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-    .collect();
-    for (k, v) in extra {
-        vars.insert((*k).to_owned(), (*v).to_owned());
-    }
-    Settings::load(None, &move |name: &str| vars.get(name).cloned()).expect("valid settings")
-}
-
-fn state(extra: &[(&str, &str)]) -> Arc<AppState> {
-    AppState::new(settings(extra)).expect("state")
-}
 
 struct Answer {
     status: StatusCode,
@@ -175,17 +140,38 @@ async fn meeting_links_are_checked_before_anything_goes_upstream() {
             "a sentence, not JSON"
         );
     }
+    // A session id is honoured only if this service issued it for this meeting and origin.
+    let issued_elsewhere = middle_tier::session::Sessions::new(None).issue(MEETING, BANK);
+    let other_meeting = state
+        .sessions
+        .issue("https://meet.lync.com/contoso/advisor/OTHER123", BANK);
+    for session in ["bad id!", "0123456789abcdef", &issued_elsewhere, &other_meeting] {
+        let answer = call(
+            &state,
+            token_request(
+                Some(BANK),
+                &json!({"meetingUrl": MEETING, "applicationSessionId": session}).to_string(),
+            ),
+        )
+        .await;
+        assert_eq!(
+            (answer.status, answer.body["error"].as_str()),
+            (StatusCode::FORBIDDEN, Some("invalid_request")),
+            "{session}"
+        );
+    }
+    let own = state.sessions.issue(MEETING, BANK);
     let answer = call(
         &state,
         token_request(
             Some(BANK),
-            &json!({"meetingUrl": MEETING, "applicationSessionId": "bad id!"}).to_string(),
+            &json!({"meetingUrl": MEETING, "applicationSessionId": own}).to_string(),
         ),
     )
     .await;
     assert_eq!(
-        (answer.status, answer.body["error"].as_str()),
-        (StatusCode::BAD_REQUEST, Some("invalid_request"))
+        answer.body["error"], "service_unavailable",
+        "its own session passes the check and meets the closed upstream"
     );
     let huge = json!({"meetingUrl": MEETING, "displayName": "x".repeat(64 * 1024)}).to_string();
     let answer = call(&state, token_request(Some(BANK), &huge)).await;
@@ -195,7 +181,7 @@ async fn meeting_links_are_checked_before_anything_goes_upstream() {
 #[tokio::test]
 async fn invitations_are_checked_when_required() {
     let state = state(&[("GUEST_JOIN_REQUIRE_INVITATION", "true")]);
-    let key = Secret::new(INVITATION_KEY);
+    let key = SecretString::from(INVITATION_KEY);
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .expect("clock")
@@ -225,7 +211,7 @@ async fn invitations_are_checked_when_required() {
         },
     );
     let forged = invitation::sign(
-        &Secret::new("somebody else's key, long enough!!"),
+        &SecretString::from("somebody else's key, long enough!!"),
         &invitation::Grant {
             meeting_url: MEETING.to_owned(),
             expires: now + 600,
@@ -318,7 +304,8 @@ async fn staff_api_needs_the_staff_key() {
     let link = answer.body["guestLink"].as_str().expect("link");
     assert!(link.starts_with("http://127.0.0.1:8080/?join="), "{link}");
     let invitation = answer.body["invitation"].as_str().expect("invitation");
-    let grant = invitation::verify(&Secret::new(INVITATION_KEY), invitation, MEETING, 0).expect("valid");
+    let grant =
+        invitation::verify(&SecretString::from(INVITATION_KEY), invitation, MEETING, 0).expect("valid");
     assert_eq!(grant.subject.as_deref(), Some("Advice"));
 
     let no_staff = AppState::new({
@@ -385,35 +372,45 @@ async fn every_response_has_a_request_id_and_security_headers() {
     )
     .await;
     assert_ne!(answer.headers["x-request-id"], "<script>", "odd ids are replaced");
-    let answer = call(
-        &state,
-        Request::get("/readyz").body(Body::empty()).expect("request"),
-    )
-    .await;
-    assert_eq!(
-        answer.status,
-        StatusCode::SERVICE_UNAVAILABLE,
-        "the upstream is down"
-    );
-    assert!(!answer.text.contains(SECRET));
 }
 
 #[tokio::test]
-async fn clients_are_rate_limited() {
-    let state = state(&[("GUEST_JOIN_REQUESTS_PER_MINUTE", "2")]);
-    let body = json!({"meetingUrl": "https://www.example.com/"}).to_string();
-    for _ in 0..2 {
-        assert_eq!(
-            call(&state, token_request(Some(BANK), &body)).await.status,
-            StatusCode::BAD_REQUEST
-        );
-    }
-    let answer = call(&state, token_request(Some(BANK), &body)).await;
-    assert_eq!(
-        (answer.status, answer.body["error"].as_str()),
-        (StatusCode::TOO_MANY_REQUESTS, Some("rate_limited"))
+async fn readiness_reports_what_is_known_and_a_remembered_failure() {
+    let state = state(&[]);
+    let readyz = || Request::get("/readyz").body(Body::empty()).expect("request");
+    let answer = call(&state, readyz()).await;
+    assert_eq!(answer.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(answer.body["status"], "unavailable");
+    assert!(
+        answer.body["capabilities"] == "unknown" || answer.body["capabilities"] == "fetching",
+        "{}",
+        answer.text
     );
-    assert!(answer.headers.contains_key("retry-after"));
+    // A guest meets the closed upstream: the failure is remembered, and readiness says so
+    // for as long as it is.
+    let refused = call(
+        &state,
+        token_request(Some(BANK), &json!({"meetingUrl": MEETING}).to_string()),
+    )
+    .await;
+    assert_eq!(refused.body["error"], "service_unavailable");
+    let answer = call(&state, readyz()).await;
+    assert_eq!(answer.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(
+        answer.body["upstream"]["failing"], "unavailable",
+        "{}",
+        answer.text
+    );
+    let wait = answer.body["upstream"]["retryInSeconds"]
+        .as_u64()
+        .expect("seconds");
+    assert!((1..=5).contains(&wait), "{}", answer.text);
+    assert_eq!(
+        refused.headers["retry-after"],
+        wait.to_string().as_str(),
+        "the guest was told the same wait"
+    );
+    assert!(!answer.text.contains(SECRET));
 }
 
 #[tokio::test]

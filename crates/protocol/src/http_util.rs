@@ -150,6 +150,19 @@ pub fn error_from(what: &'static str, response: &HttpResponse) -> ProtocolError 
     }
 }
 
+/// The whole seconds a `Retry-After` header asks for, if it has that form (the HTTP-date
+/// form is not used by the services here).
+pub fn retry_after_secs(response: &HttpResponse) -> Option<u64> {
+    response
+        .headers()
+        .get(http::header::RETRY_AFTER)?
+        .to_str()
+        .ok()?
+        .trim()
+        .parse()
+        .ok()
+}
+
 /// The `Location` header, resolved against the request URL.
 pub fn location(response: &HttpResponse, base: &Url) -> Option<Url> {
     let value = response.headers().get(LOCATION)?.to_str().ok()?;

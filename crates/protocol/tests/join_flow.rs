@@ -495,7 +495,13 @@ fn middle_tier_refusals_map_to_failures() {
         ("invitation_invalid", false, JoinFailure::InvitationInvalid),
         ("invitation_expired", false, JoinFailure::InvitationExpired),
         ("meeting_not_found", false, JoinFailure::MeetingNotFound),
-        ("rate_limited", true, JoinFailure::RateLimited),
+        (
+            "rate_limited",
+            true,
+            JoinFailure::RateLimited {
+                retry_after_secs: None,
+            },
+        ),
         ("something_new", false, JoinFailure::Refused),
     ];
     for (code, retryable, expected) in cases {
@@ -511,6 +517,28 @@ fn middle_tier_refusals_map_to_failures() {
         assert_eq!(ended(&h), Some(Ending::Failed(expected.clone())), "{code}");
         assert_eq!(expected.retry_safe(), retryable, "{code}");
     }
+}
+
+/// A rate-limited guest learns how long to wait, when the middle tier says.
+#[test]
+fn a_rate_limited_guest_is_told_how_long_to_wait() {
+    let mut h = Harness::new();
+    h.machine.join("Ada").expect("join");
+    h.drain();
+    let token = h.expect(&Method::POST, "/api/v1/guest-token");
+    let body = json!({"error": "rate_limited", "message": "m", "retryable": true});
+    h.respond_raw(
+        token,
+        429,
+        &[("retry-after", "12"), ("content-type", "application/json")],
+        serde_json::to_vec(&body).expect("json"),
+    );
+    assert_eq!(
+        ended(&h),
+        Some(Ending::Failed(JoinFailure::RateLimited {
+            retry_after_secs: Some(12)
+        }))
+    );
 }
 
 /// Failures of the guest-side steps, as `(step, status, body, expected failure)`.

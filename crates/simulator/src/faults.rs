@@ -1,5 +1,5 @@
-//! Failures the control API injects: latency, error statuses on a chosen step, dropped
-//! long-polls.
+//! Failures the control API injects: latency, error statuses on a chosen step, answers
+//! that are wrong on purpose, dropped long-polls.
 
 use serde::{Deserialize, Serialize};
 
@@ -24,6 +24,30 @@ fn one() -> u32 {
     1
 }
 
+/// How an injected answer is wrong.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WrongAnswer {
+    /// `200` with a JSON body cut off half-way.
+    MalformedJson,
+    /// `307` to a host of another site.
+    RedirectOffSite,
+    /// `307` back to the same URL.
+    RedirectLoop,
+}
+
+/// A wrong answer to give on a step, a number of times.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WrongAnswerRule {
+    /// The step that answers wrongly.
+    pub step: Step,
+    /// How.
+    pub answer: WrongAnswer,
+    /// How many requests get it (then the rule is spent).
+    #[serde(default = "one")]
+    pub times: u32,
+}
+
 /// Extra latency on requests.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Latency {
@@ -46,6 +70,9 @@ pub struct Faults {
     /// Error statuses to inject.
     #[serde(default)]
     pub failures: Vec<FailureRule>,
+    /// Wrong answers to give.
+    #[serde(default)]
+    pub wrong_answers: Vec<WrongAnswerRule>,
     /// The next this-many long-polls have their connection dropped instead of an answer.
     #[serde(default)]
     pub drop_polls: u32,
@@ -79,6 +106,21 @@ impl Faults {
             self.failures.remove(index);
         }
         Some(taken)
+    }
+
+    /// Takes one wrong answer for `step`, if a rule has any left.
+    pub fn take_wrong_answer(&mut self, step: Step) -> Option<WrongAnswer> {
+        let index = self
+            .wrong_answers
+            .iter()
+            .position(|rule| rule.step == step && rule.times > 0)?;
+        let rule = &mut self.wrong_answers[index];
+        rule.times -= 1;
+        let answer = rule.answer;
+        if rule.times == 0 {
+            self.wrong_answers.remove(index);
+        }
+        Some(answer)
     }
 
     /// Whether the next long-poll should be dropped (and counts it).

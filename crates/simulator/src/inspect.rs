@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::Simulator;
 use crate::config::Quirks;
 use crate::demo::DemoStaff;
-use crate::faults::{FailureRule, Faults};
+use crate::faults::{FailureRule, Faults, WrongAnswerRule};
 use crate::journal::{JournalEntry, Step};
 use crate::model::{Affiliation, Presence};
 use crate::refusal::{ControlError, Refusal};
@@ -99,6 +99,11 @@ impl Simulator {
     /// Adds an error status to answer on a step.
     pub fn inject_failure(&self, rule: FailureRule) {
         self.store.lock().faults.failures.push(rule);
+    }
+
+    /// Adds a wrong answer to give on a step.
+    pub fn inject_wrong_answer(&self, rule: WrongAnswerRule) {
+        self.store.lock().faults.wrong_answers.push(rule);
     }
 
     /// Drops every parked event-channel long-poll now, and the next `next` ones; returns

@@ -9,6 +9,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use crate::auth;
+use crate::faults::WrongAnswer;
 use crate::ids::{now_ms, random_hex};
 use crate::journal::{DeliveredEvents, JournalEntry, Step};
 use crate::refusal::Refusal;
@@ -46,15 +47,20 @@ pub async fn observe(State(host): State<HostState>, request: Request, next: Next
             .headers()
             .contains_key(header::ACCESS_CONTROL_REQUEST_METHOD);
     let step = Step::of(host.host, &method, &path, request.uri().query());
-    let (latency, failure) = {
+    let (latency, failure, wrong_answer) = {
         let mut state = host.store.lock();
         let latency = state.faults.latency_for(host.host, step);
-        let failure = if preflight {
-            None
+        let (failure, wrong_answer) = if preflight {
+            (None, None)
         } else {
-            state.faults.take_failure(step)
+            let failure = state.faults.take_failure(step);
+            let wrong_answer = failure
+                .is_none()
+                .then(|| state.faults.take_wrong_answer(step))
+                .flatten();
+            (failure, wrong_answer)
         };
-        (latency, failure)
+        (latency, failure, wrong_answer)
     };
     if latency > 0 {
         tokio::time::sleep(Duration::from_millis(latency)).await;
@@ -78,7 +84,10 @@ pub async fn observe(State(host): State<HostState>, request: Request, next: Next
             }
             response
         }
-        None => next.run(request).await,
+        None => match wrong_answer {
+            Some(answer) => wrong(answer, request.uri()),
+            None => next.run(request).await,
+        },
     };
     let status = if response.extensions().get::<DroppedConnection>().is_some() {
         0
@@ -105,6 +114,28 @@ pub async fn observe(State(host): State<HostState>, request: Request, next: Next
     tracing::debug!(host = host.host.label(), method = %entry.method, path = %entry.path, status, "request");
     host.store.lock().journal.record(entry);
     response
+}
+
+/// An answer that is wrong on purpose.
+fn wrong(answer: WrongAnswer, uri: &http::Uri) -> Response {
+    let target = uri.path_and_query().map_or("/", |p| p.as_str());
+    let redirect = |location: String| {
+        let mut response = StatusCode::TEMPORARY_REDIRECT.into_response();
+        if let Ok(value) = HeaderValue::from_str(&location) {
+            response.headers_mut().insert(header::LOCATION, value);
+        }
+        response
+    };
+    match answer {
+        WrongAnswer::MalformedJson => (
+            StatusCode::OK,
+            [(header::CONTENT_TYPE, "application/json; charset=utf-8")],
+            "{\"_links\": {\"self\": {\"href\": \"/platformService/v1/appl",
+        )
+            .into_response(),
+        WrongAnswer::RedirectOffSite => redirect(format!("https://elsewhere.example{target}")),
+        WrongAnswer::RedirectLoop => redirect(target.to_owned()),
+    }
 }
 
 fn header_text(headers: &HeaderMap, name: header::HeaderName) -> Option<String> {

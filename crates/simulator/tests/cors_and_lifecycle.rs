@@ -94,6 +94,18 @@ async fn only_origins_in_the_token_get_cors_headers() {
     sim.shutdown().await;
 }
 
+/// Waits until `condition` holds, checking every 50 ms, for `at_most`.
+async fn until(at_most: Duration, what: &str, condition: impl Fn() -> bool) {
+    let deadline = std::time::Instant::now() + at_most;
+    while !condition() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{what}: not within {at_most:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
 fn short_lived() -> simulator::config::SimConfig {
     let mut config = config();
     config.timers = Timers {
@@ -132,14 +144,22 @@ async fn idle_applications_expire_then_are_forgotten() {
             .bearer_auth(token.token.expose())
             .send()
     };
-    tokio::time::sleep(Duration::from_millis(1800)).await;
+    // Nothing keeps it alive (no poll is parked): it expires after a second of idleness.
+    let idle = |sim: &simulator::Simulator| sim.applications().into_iter().find(|a| a.name == "Idle Guest");
+    until(Duration::from_secs(10), "the application expires", || {
+        idle(&sim).is_some_and(|a| a.expired)
+    })
+    .await;
     let response = poll().await.expect("sent");
     assert_eq!(response.status(), 410);
     assert_eq!(
         response.json::<Value>().await.expect("json")["subcode"],
         "InactiveApplicationExpired"
     );
-    tokio::time::sleep(Duration::from_millis(2600)).await;
+    until(Duration::from_secs(10), "the application is forgotten", || {
+        idle(&sim).is_none()
+    })
+    .await;
     let response = poll().await.expect("sent");
     assert_eq!(response.status(), 404);
     assert_eq!(

@@ -1185,7 +1185,9 @@ impl GuestJoin {
                     GuestErrorCode::InvitationInvalid => JoinFailure::InvitationInvalid,
                     GuestErrorCode::InvitationExpired => JoinFailure::InvitationExpired,
                     GuestErrorCode::MeetingNotFound => JoinFailure::MeetingNotFound,
-                    GuestErrorCode::RateLimited => JoinFailure::RateLimited,
+                    GuestErrorCode::RateLimited => JoinFailure::RateLimited {
+                        retry_after_secs: crate::http_util::retry_after_secs(response),
+                    },
                     GuestErrorCode::ServiceUnavailable | GuestErrorCode::Internal => {
                         JoinFailure::ServiceUnavailable
                     }

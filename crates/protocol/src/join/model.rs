@@ -94,7 +94,10 @@ pub enum JoinFailure {
     /// The service is unavailable; trying later may work.
     ServiceUnavailable,
     /// Too many attempts from this browser; wait a little.
-    RateLimited,
+    RateLimited {
+        /// How long the service asked to wait, when it said (`Retry-After`).
+        retry_after_secs: Option<u64>,
+    },
     /// The network failed and did not come back.
     NetworkLost,
     /// Another window took over this guest's connection.
@@ -111,7 +114,7 @@ impl JoinFailure {
             Self::ServiceUnavailable
                 | Self::NetworkLost
                 | Self::AccessExpired
-                | Self::RateLimited
+                | Self::RateLimited { .. }
                 | Self::OpenedElsewhere
                 | Self::Incompatible
         )
