@@ -285,3 +285,29 @@ async fn a_missing_or_wrong_staff_key_exits_2_without_printing_it() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn azure_ad_refusing_the_app_credentials_is_named_with_the_call_and_the_settings() {
+    let sim = Simulator::start(simulator_config()).await.expect("simulator");
+    let tier = MiddleTier::start(middle_tier_settings(
+        &sim,
+        &[
+            ("GUEST_JOIN_STAFF_KEY", STAFF_KEY),
+            ("GUEST_JOIN_CLIENT_SECRET", "a-secret-azure-ad-does-not-know"),
+        ],
+    ))
+    .await;
+    let link = sim.join_url(LOBBY).expect("a demo meeting");
+    let (output, json) = failing_check(&tier, &link).await;
+    let step = &json["report"]["steps"][1];
+    assert_eq!(step["upstream"]["step"], "aad_token", "{step}");
+    assert_eq!(step["upstream"]["status"], 401, "{step}");
+    assert!(
+        step["advice"]
+            .as_str()
+            .is_some_and(|a| a.contains("GUEST_JOIN_CLIENT_ID")),
+        "{step}"
+    );
+    assert_no_secrets(&output);
+    assert!(!String::from_utf8_lossy(&output.stdout).contains("a-secret-azure-ad-does-not-know"));
+}

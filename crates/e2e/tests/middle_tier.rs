@@ -536,10 +536,13 @@ async fn wrong_credentials_are_an_internal_error_and_never_leak() {
     assert_eq!(response.status(), 500);
     let text = response.text().await.expect("body");
     assert!(text.contains("\"error\":\"internal\""), "{text}");
+    // Staff checking a link see which call failed and its public code; the description,
+    // the tenant's trace ids and the secret stay in the log.
+    let body: serde_json::Value = serde_json::from_str(&text).expect("json");
+    assert_eq!(body["upstream"]["step"], "aad_token", "{text}");
+    assert_eq!(body["upstream"]["code"], "invalid_client", "{text}");
     assert!(
-        !text.contains("the-wrong-secret-value")
-            && !text.contains("AADSTS")
-            && !text.contains("invalid_client"),
+        !text.contains("the-wrong-secret-value") && !text.contains("AADSTS"),
         "details stay in the log: {text}"
     );
     let ready = reqwest::get(format!("{}readyz", tier.url)).await.expect("sent");

@@ -7,7 +7,7 @@ use std::time::Duration;
 use axum::Json;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use protocol::guest_api::{GuestApiError, GuestErrorCode};
+use protocol::guest_api::{GuestApiError, GuestErrorCode, UpstreamFailure};
 
 use crate::upstream::UpstreamError;
 
@@ -18,6 +18,8 @@ pub struct ApiError {
     code: GuestErrorCode,
     message: Cow<'static, str>,
     retry_after: Option<u64>,
+    /// Which call to Microsoft's services failed, and how: public codes and hosts only.
+    upstream: Option<Box<UpstreamFailure>>,
 }
 
 impl ApiError {
@@ -27,6 +29,7 @@ impl ApiError {
             code,
             message: message.into(),
             retry_after: None,
+            upstream: None,
         }
     }
 
@@ -160,6 +163,12 @@ impl ApiError {
 
     /// What an upstream failure means for the caller; the details go to the log here.
     pub fn from_upstream(error: &UpstreamError) -> Self {
+        let mut answer = Self::for_upstream_failure(error);
+        answer.upstream = error.place().cloned().map(Box::new);
+        answer
+    }
+
+    fn for_upstream_failure(error: &UpstreamError) -> Self {
         // Whole seconds, rounded up: a guest told "0" would come straight back.
         let seconds = |wait: Duration| (wait.as_secs() + u64::from(wait.subsec_nanos() > 0)).max(1);
         match error {
@@ -191,10 +200,11 @@ impl ApiError {
                     "The meeting service refused the request. Please try again later.",
                 )
             }
+            UpstreamError::At { cause, .. } => Self::for_upstream_failure(cause),
             // Logged when it happened; a crowd told about it again adds nothing to the log.
             UpstreamError::Remembered { cause, retry_after } => {
                 tracing::debug!(error = %cause, "told the guest about a remembered upstream failure");
-                match cause.as_ref() {
+                match cause.kind() {
                     UpstreamError::Unusable(_) => Self::unusable(seconds(*retry_after)),
                     UpstreamError::Misconfigured(_) => Self::internal(),
                     _ => Self::unavailable(seconds(*retry_after)),
@@ -247,7 +257,7 @@ impl ApiError {
             message: self.message.clone().into_owned(),
             retryable: self.retryable(),
             request_id: request_id.map(str::to_owned),
-            upstream: None,
+            upstream: self.upstream.as_deref().cloned(),
         }
     }
 }

@@ -410,6 +410,7 @@ fn upstream_name(step: &UpstreamStep) -> &str {
     match step {
         UpstreamStep::AadToken => "Azure AD's token service",
         UpstreamStep::Discover => "the Trusted Application API's discovery",
+        UpstreamStep::Applications => "the Trusted Application API's application list",
         UpstreamStep::Application => "the Trusted Application API's application",
         UpstreamStep::AnonApplicationTokens => "the Trusted Application API's guest token",
         UpstreamStep::AdhocMeeting => "the Trusted Application API's ad-hoc meeting",
@@ -510,11 +511,12 @@ fn middle_tier_advice(code: &str, line: &StepReport, origin: &str) -> String {
                 "Microsoft's services did not answer the middle tier. Try again in a few minutes.".to_owned()
             }
         },
-        GuestErrorCode::Internal => {
-            "The middle tier is misconfigured or broken. Look for the request id in its \
-             log."
-                .to_owned()
-        }
+        GuestErrorCode::Internal => match &line.upstream {
+            Some(upstream) => upstream_advice(upstream),
+            None => {
+                "The middle tier is misconfigured or broken. Look for the request id in its log.".to_owned()
+            }
+        },
         GuestErrorCode::InvalidRequest | GuestErrorCode::Other(_) => {
             "The middle tier refused the request. Look \
              for the request id in its log."
@@ -528,11 +530,14 @@ fn upstream_advice(upstream: &UpstreamFailure) -> String {
         (UpstreamStep::AadToken, Some(400 | 401)) => "Azure AD refused the middle tier's app credentials. Check \
              GUEST_JOIN_TENANT, GUEST_JOIN_CLIENT_ID and the client secret (it may have expired)."
             .to_owned(),
-        (UpstreamStep::AnonApplicationTokens | UpstreamStep::Application, Some(403)) => "The Trusted Application \
+        (
+            UpstreamStep::AnonApplicationTokens | UpstreamStep::Applications | UpstreamStep::Application,
+            Some(403),
+        ) => "The Trusted Application \
              API refused the app: check that the app registration has the guest-join permission, that an \
              administrator consented, and that GUEST_JOIN_ENDPOINT is its endpoint."
             .to_owned(),
-        (UpstreamStep::Discover | UpstreamStep::Application, Some(404)) => "The Trusted Application API does not \
+        (UpstreamStep::Discover | UpstreamStep::Applications | UpstreamStep::Application, Some(404)) => "The Trusted Application API does not \
              know this app's endpoint. Check GUEST_JOIN_ENDPOINT and the app's registration."
             .to_owned(),
         (_, None) => "The middle tier could not reach Microsoft's services. Check its network and try again."

@@ -153,6 +153,8 @@ string_enum! {
         AadToken = "aad_token",
         /// The Trusted Application API's discovery.
         Discover = "discover",
+        /// The Trusted Application API's list of the app's applications.
+        Applications = "applications",
         /// The Trusted Application API's application resource.
         Application = "application",
         /// `anonApplicationTokens`: the guest token itself.

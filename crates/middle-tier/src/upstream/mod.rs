@@ -22,8 +22,9 @@ use std::time::{Duration, Instant};
 use futures_util::future::BoxFuture;
 use protocol::aad;
 use protocol::error::ErrorSubcode;
+use protocol::guest_api::{UpstreamFailure, UpstreamStep};
 use protocol::taapi::{self, AdhocMeeting, AdhocMeetingInput, AnonApplicationTokenInput};
-use protocol::{ProtocolError, Secret, Url, http_util};
+use protocol::{HttpResponse, ProtocolError, Secret, ServiceError, Url, http_util};
 use tracing::Instrument;
 
 pub use self::outage::UpstreamHealth;
@@ -56,6 +57,18 @@ pub enum Step {
 }
 
 impl Step {
+    /// The call, as the middle tier's error document names it.
+    fn public(self) -> UpstreamStep {
+        match self {
+            Self::AadToken => UpstreamStep::AadToken,
+            Self::Discover => UpstreamStep::Discover,
+            Self::Applications => UpstreamStep::Applications,
+            Self::Application => UpstreamStep::Application,
+            Self::AnonToken => UpstreamStep::AnonApplicationTokens,
+            Self::AdhocMeeting => UpstreamStep::AdhocMeeting,
+        }
+    }
+
     /// Its name in logs and metrics.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -94,6 +107,14 @@ pub enum UpstreamError {
     /// The service refused for another reason.
     #[error("refused: {0}")]
     Rejected(String),
+    /// A failure, with where it happened: for staff diagnosing a link.
+    #[error("{cause}")]
+    At {
+        /// Which call, which host, what it answered.
+        place: Box<UpstreamFailure>,
+        /// The failure.
+        cause: Box<UpstreamError>,
+    },
     /// A failure of a moment ago, remembered; the upstream was not asked this time.
     #[error("{cause} (remembered; the upstream was not asked again)")]
     Remembered {
@@ -105,6 +126,46 @@ pub enum UpstreamError {
 }
 
 impl UpstreamError {
+    /// This failure, noted as `step`'s at `host`, which answered `answer` (if it did).
+    pub(super) fn at(self, step: Step, host: &str, answer: Option<&HttpResponse>) -> Self {
+        if matches!(self, Self::At { .. }) {
+            return self;
+        }
+        let document = answer.and_then(|a| serde_json::from_slice::<ServiceError>(a.body()).ok());
+        let aad = answer.and_then(|a| serde_json::from_slice::<aad::AadError>(a.body()).ok());
+        let place = UpstreamFailure {
+            step: step.public(),
+            host: host.to_owned(),
+            status: answer.map(|a| a.status().as_u16()),
+            code: document
+                .as_ref()
+                .map(|d| d.code.as_str().to_owned())
+                .or_else(|| aad.map(|a| a.error)),
+            subcode: document.and_then(|d| d.subcode).map(|s| s.as_str().to_owned()),
+        };
+        Self::At {
+            place: Box::new(place),
+            cause: Box::new(self),
+        }
+    }
+
+    /// What kind of failure this is, without where it happened.
+    pub fn kind(&self) -> &Self {
+        match self {
+            Self::At { cause, .. } => cause.kind(),
+            other => other,
+        }
+    }
+
+    /// Where it happened, when known (a remembered failure keeps its place).
+    pub fn place(&self) -> Option<&UpstreamFailure> {
+        match self {
+            Self::At { place, .. } => Some(place),
+            Self::Remembered { cause, .. } => cause.place(),
+            _ => None,
+        }
+    }
+
     fn from_protocol(error: &ProtocolError) -> Self {
         let detail = error.to_string();
         match error {
@@ -146,7 +207,7 @@ impl UpstreamError {
     pub fn is_outage(&self) -> bool {
         match self {
             Self::Unavailable { .. } | Self::Unusable(_) | Self::Misconfigured(_) => true,
-            Self::Remembered { cause, .. } => cause.is_outage(),
+            Self::Remembered { cause, .. } | Self::At { cause, .. } => cause.is_outage(),
             Self::MeetingNotFound(_) | Self::Rejected(_) => false,
         }
     }
@@ -156,6 +217,7 @@ impl UpstreamError {
         match self {
             Self::Unavailable { retry_after, .. } => *retry_after,
             Self::Remembered { retry_after, .. } => Some(*retry_after),
+            Self::At { cause, .. } => cause.retry_after(),
             _ => None,
         }
     }
@@ -185,7 +247,7 @@ impl UpstreamError {
             Self::MeetingNotFound(_) => "meeting not found",
             Self::Misconfigured(_) => "misconfigured",
             Self::Rejected(_) => "refused",
-            Self::Remembered { cause, .. } => cause.summary(),
+            Self::Remembered { cause, .. } | Self::At { cause, .. } => cause.summary(),
         }
     }
 }
@@ -428,12 +490,32 @@ impl Upstream {
 }
 
 impl Inner {
-    /// A parsed answer of `step`; a failure is counted.
+    /// A parsed answer of `step`; a failure is counted, and noted with where it happened.
     fn read<T>(&self, step: Step, parsed: Result<T, ProtocolError>) -> Result<T, UpstreamError> {
-        parsed.map_err(|error| {
-            let error = UpstreamError::from_protocol(&error);
+        parsed.map_err(|problem| {
+            let error = UpstreamError::from_protocol(&problem);
             self.transport.count_failure(step, &error);
-            error
+            let host = match step {
+                Step::AadToken => &self.azure.login_url,
+                _ => &self.azure.discover_url,
+            };
+            let place = UpstreamFailure {
+                step: step.public(),
+                host: host.host_str().unwrap_or_default().to_owned(),
+                status: problem.status(),
+                code: match &problem {
+                    ProtocolError::Aad { error, .. } => Some(error.error.clone()),
+                    other => other.service_error().map(|e| e.code.as_str().to_owned()),
+                },
+                subcode: problem
+                    .service_error()
+                    .and_then(|e| e.subcode.as_ref())
+                    .map(|s| s.as_str().to_owned()),
+            };
+            UpstreamError::At {
+                place: Box::new(place),
+                cause: Box::new(error),
+            }
         })
     }
 

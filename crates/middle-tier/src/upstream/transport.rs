@@ -70,20 +70,25 @@ impl Transport {
         outage: &Outage,
         ticket: &mut Ticket,
     ) -> Result<HttpResponse, UpstreamError> {
+        let host = request.uri().host().unwrap_or_default().to_owned();
         let mut retries = 0;
         loop {
             let outcome = self.send_following(call, request).await;
             // `500` and `501` say the request itself cannot work; the others may pass.
-            let (failure, retryable) = match outcome {
-                Ok(response) if response.status().is_server_error() => (
-                    unavailable_answer(call.step, &response),
-                    matches!(response.status().as_u16(), 502..=504),
-                ),
+            let (failure, retryable, answer) = match outcome {
+                Ok(response) if response.status().is_server_error() => {
+                    let retryable = matches!(response.status().as_u16(), 502..=504);
+                    (
+                        unavailable_answer(call.step, &response),
+                        retryable,
+                        Some(response),
+                    )
+                }
                 Ok(response) => return Ok(response),
-                Err(error @ UpstreamError::Unavailable { .. }) => (error, true),
+                Err(error @ UpstreamError::Unavailable { .. }) => (error, true, None),
                 Err(error) => {
                     self.count_failure(call.step, &error);
-                    return Err(error);
+                    return Err(error.at(call.step, &host, None));
                 }
             };
             self.count_failure(call.step, &failure);
@@ -102,7 +107,7 @@ impl Transport {
                 "upstream failed"
             );
             if give_up {
-                return Err(failure);
+                return Err(failure.at(call.step, &host, answer.as_ref()));
             }
             retries += 1;
             tokio::time::sleep(wait).await;
