@@ -538,7 +538,7 @@ async fn wrong_credentials_are_an_internal_error_and_never_leak() {
     assert!(text.contains("\"error\":\"internal\""), "{text}");
     // Staff checking a link see which call failed and its public code; the description,
     // the tenant's trace ids and the secret stay in the log.
-    let body: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let body: Value = serde_json::from_str(&text).expect("json");
     assert_eq!(body["upstream"]["step"], "aad_token", "{text}");
     assert_eq!(body["upstream"]["code"], "invalid_client", "{text}");
     assert!(
