@@ -37,6 +37,14 @@ fn notifications_supported() -> bool {
         && !in_cross_origin_frame()
 }
 
+/// Whether the page runs in a frame at all (its title is then not the tab's).
+pub fn in_frame() -> bool {
+    web_sys::window().is_some_and(|window| match window.top() {
+        Ok(Some(top)) => !js_sys::Object::is(&top, &window),
+        _ => true,
+    })
+}
+
 /// Whether the page runs in a frame of a page from another origin (a partner's site).
 pub fn in_cross_origin_frame() -> bool {
     let Some(window) = web_sys::window() else {

@@ -5,7 +5,8 @@
 //! - `<meta name="guest-join-middle-tier">`: the middle tier's base URL; empty means this
 //!   page's own origin.
 //! - `?join=<link>`: the meeting link; `?invite=<invitation>`; `?name=<display name>`
-//!   (a partner page may pass the name it knows); `?check`: the staff link check.
+//!   (a partner page may pass the name it knows); `?check`: the staff link check;
+//!   `?theme=light|dark` (otherwise the device's choice).
 
 use protocol::Url;
 use protocol::join_link::MeetingHosts;
@@ -46,6 +47,8 @@ pub struct PageConfig {
     pub name: Option<String>,
     /// Whether this is the staff link check.
     pub check: bool,
+    /// `light` or `dark`, when the page asks for one.
+    pub theme: Option<String>,
 }
 
 impl PageConfig {
@@ -78,6 +81,7 @@ impl PageConfig {
             check: page
                 .as_ref()
                 .is_some_and(|url| url.query_pairs().any(|(k, _)| k == "check")),
+            theme: param("theme"),
         }
     }
 }
@@ -101,4 +105,16 @@ pub fn random_hex(len: usize) -> String {
     (0..len)
         .map(|_| char::from_digit((js_sys::Math::random() * 16.0) as u32 % 16, 16).unwrap_or('0'))
         .collect()
+}
+
+/// What a copy of the app served without its settings lacks, if it looks like one: neither
+/// the middle tier's address nor the meeting hosts are filled in (the middle tier always
+/// fills in the hosts of the pages it serves). A partner hosting `dist/` must set them.
+pub fn setup_problem() -> Option<&'static str> {
+    let empty = |name: &str| meta(name).is_none_or(|content| content.is_empty());
+    (empty(MIDDLE_TIER_META) && empty(protocol::guest_api::MEETING_HOSTS_META)).then_some(
+        "This page is not set up yet: it needs <meta name=\"guest-join-middle-tier\" content=\"https://…/\"> \
+         with the address of its guest-join service, and <meta name=\"guest-join-meeting-hosts\"> with the \
+         meeting hosts it serves. See “Hosting the app yourself” in the README.",
+    )
 }

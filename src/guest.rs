@@ -11,6 +11,7 @@ use std::rc::Rc;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use protocol::date::Timestamp;
+use protocol::embed::{Command as EmbedCommand, EndReason, Event as EmbedEvent, Stage as EmbedStage};
 use protocol::join::{
     Delivery, Ending, JoinConfig, MessageDirection, MessageId, Phase, Update as JoinUpdate,
 };
@@ -18,6 +19,7 @@ use protocol::join_link::{self, JoinLink, JoinLinkError, MeetingHosts, OnlineMee
 
 use crate::config::{self, PageConfig};
 use crate::driver::{self, Driver, DriverSlot, Snapshot, UpdateListener};
+use crate::embed::{self, Partner};
 use crate::link_field::LinkField;
 use crate::meeting::MeetingScreen;
 use crate::ui::{self, ScreenTitle, Step, Steps};
@@ -68,6 +70,8 @@ pub struct Unread {
 pub fn GuestPage(
     /// The page's settings.
     config: PageConfig,
+    /// The listed partner page framing the app, if any.
+    partner: Option<Partner>,
 ) -> impl IntoView {
     let hosts = config.meeting_hosts.clone();
     let link = RwSignal::new(config.join.clone().unwrap_or_default());
@@ -210,6 +214,33 @@ pub fn GuestPage(
         driver::act(driver, protocol::join::GuestJoin::leave);
     };
 
+    if let Some(partner) = partner {
+        tell_partner(&partner, stage, snapshot, unread);
+        partner.listen(move |command| match command {
+            EmbedCommand::Leave => {
+                if matches!(stage.get_untracked(), Stage::Link | Stage::Name) {
+                    confirmed.set(false);
+                } else {
+                    leave();
+                }
+            }
+            EmbedCommand::SetName { name: given } => {
+                let given = given.trim().to_owned();
+                let usable = !given.is_empty() && given.chars().count() <= MAX_NAME;
+                if usable && matches!(stage.get_untracked(), Stage::Link | Stage::Name) {
+                    name.set(given.clone());
+                    // Known ahead now: the application can be made with it while the page waits.
+                    driver::act(driver, move |machine| machine.set_display_name(&given));
+                }
+            }
+            EmbedCommand::FocusChat => ui::focus_by_id("chat-input"),
+        });
+        partner.tell(EmbedEvent::Ready {
+            version: protocol::embed::VERSION,
+            capabilities: protocol::embed::CAPABILITIES.map(str::to_owned).to_vec(),
+        });
+    }
+
     view! {
         <main class="page">
             {move || match stage.get() {
@@ -242,6 +273,49 @@ pub fn GuestPage(
             {move || announcement.get()}
         </div>
     }
+}
+
+/// Tells the partner page the guest's stage, the number of people, unread messages and the
+/// page's height, each time one changes.
+fn tell_partner(partner: &Partner, stage: Memo<Stage>, snapshot: RwSignal<Snapshot>, unread: Unread) {
+    let to = partner.clone();
+    Effect::new(move |_| {
+        let (stage, reason, error) = match stage.get() {
+            Stage::Link => (EmbedStage::Checking, None, None),
+            Stage::Name => (EmbedStage::Name, None, None),
+            Stage::Joining(_) => (EmbedStage::Joining, None, None),
+            Stage::Lobby { .. } => (EmbedStage::Lobby, None, None),
+            Stage::Meeting => (EmbedStage::Meeting, None, None),
+            Stage::Over(ending) => {
+                let (reason, error) = match ending {
+                    Ending::Left => (EndReason::Left, None),
+                    Ending::Removed => (EndReason::Removed, None),
+                    Ending::Denied => (EndReason::Denied, None),
+                    Ending::LobbyTimedOut => (EndReason::LobbyTimeout, None),
+                    Ending::MeetingEnded => (EndReason::Ended, None),
+                    Ending::Failed(failure) => (EndReason::Failed, Some(failure.code().to_owned())),
+                };
+                (EmbedStage::Ended, Some(reason), error)
+            }
+        };
+        to.tell(EmbedEvent::Stage { stage, reason, error });
+    });
+    let to = partner.clone();
+    let people = Memo::new(move |_| {
+        snapshot.with(|s| match s.phase {
+            Phase::InMeeting { .. } => s.participants.iter().filter(|p| !p.in_lobby).count() + 1,
+            _ => 0,
+        })
+    });
+    Effect::new(move |_| to.tell(EmbedEvent::People { count: people.get() }));
+    let to = partner.clone();
+    Effect::new(move |_| {
+        to.tell(EmbedEvent::Unread {
+            count: unread.count.get(),
+        })
+    });
+    let to = partner.clone();
+    embed::on_resize(move |height| to.tell(EmbedEvent::Size { height }));
 }
 
 /// Turns the machine's updates into spoken announcements, notifications and unread counts.
@@ -428,7 +502,11 @@ fn LobbyScreen(since: Timestamp, snapshot: RwSignal<Snapshot>, on_leave: Callbac
                 "Waiting for " <span data-testid="lobby-elapsed" aria-hidden="true">{move || words::clock(now.get().millis_since(since))}</span>
                 <span class="sr-only">{move || words::elapsed(now.get().millis_since(since))}</span>
             </p>
-            <p class="muted">"You can switch to another tab; this page's title changes when you're let in."</p>
+            // Inside a partner's page only the frame's title would change; the partner page
+            // hears of the admission instead.
+            <Show when=|| !attention::in_frame()>
+                <p class="muted">"You can switch to another tab; this page's title changes when you're let in."</p>
+            </Show>
             <ui::NotifyMe label="Notify me when I'm let in" />
             <button type="button" class="button" on:click=move |_| on_leave.run(())>"Leave"</button>
         </section>

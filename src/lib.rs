@@ -2,13 +2,15 @@
 //!
 //! A Leptos client-side app. Every protocol step goes through the `protocol` crate's join
 //! machine; this crate renders it ([`guest`], [`meeting`], [`check`]), runs it
-//! ([`driver`], [`transport`]) and reads the page's settings ([`config`]).
+//! ([`driver`], [`transport`]), reads the page's settings ([`config`]) and speaks to a
+//! partner page that frames it ([`embed`]).
 
 pub mod app;
 pub mod attention;
 pub mod check;
 pub mod config;
 pub mod driver;
+pub mod embed;
 pub mod guest;
 pub mod link_field;
 pub mod meeting;

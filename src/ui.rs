@@ -18,6 +18,15 @@ pub fn focus_screen_title() {
     });
 }
 
+/// Moves focus to the element with `id`, if it is on the page.
+pub fn focus_by_id(id: &str) {
+    if let Some(element) = document().get_element_by_id(id)
+        && let Ok(element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element)
+    {
+        let _ = element.focus();
+    }
+}
+
 /// A screen's heading.
 #[component]
 pub fn ScreenTitle(

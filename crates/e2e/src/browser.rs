@@ -706,8 +706,11 @@ impl Reserved {
 }
 
 impl OtherSite {
-    /// Serves the built app pointed at `stack`'s middle tier, and `/partner.html`, which
-    /// frames `framed`.
+    /// Serves the built app pointed at `stack`'s middle tier; `/partner.html`, which
+    /// frames `framed`; `/embed.html?join=…`, the README's partner page
+    /// (`examples/partner.html`) embedding the app with its `<guest-join>` element;
+    /// `/logo.svg`; and `/forger.html`, which posts a `leave` command to the first frame of
+    /// the page that frames it.
     ///
     /// # Errors
     /// When the app is not built.
@@ -744,7 +747,35 @@ impl OtherSite {
                 .replace('"', "&quot;")
         );
         let index = Arc::new(index);
+        let example = std::fs::read_to_string(workspace_root().join("examples/partner.html"))
+            .map_err(|e| format!("examples/partner.html: {e}"))?
+            .replace("{{APP}}", stack.tier.url.as_str());
+        let embedding = move |axum::extract::Query(query): axum::extract::Query<
+            std::collections::HashMap<String, String>,
+        >| {
+            let join = query.get("join").cloned().unwrap_or_default();
+            let page = example.replace("{{JOIN}}", &join.replace('&', "&amp;").replace('"', "&quot;"));
+            async move { axum::response::Html(page) }
+        };
         let router = axum::Router::new()
+            .route("/embed.html", axum::routing::get(embedding))
+            .route(
+                "/logo.svg",
+                axum::routing::get(|| async {
+                    (
+                        [(http::header::CONTENT_TYPE, "image/svg+xml")],
+                        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"120\" height=\"32\"><rect width=\"120\" height=\"32\" fill=\"#1b4d3e\"/></svg>",
+                    )
+                }),
+            )
+            .route(
+                "/forger.html",
+                axum::routing::get(|| async {
+                    axum::response::Html(
+                        "<!doctype html><title>forger</title><script>parent.frames[0].postMessage({guestJoin: 1, type: \"leave\"}, \"*\"); document.title = \"sent\";</script>",
+                    )
+                }),
+            )
             .route(
                 "/",
                 axum::routing::get({

@@ -661,6 +661,180 @@ async fn a_partner_page_on_another_origin_embeds_the_app() {
 }
 }
 
+/// The partner list a middle tier gets for a partner on `origin`, branded.
+fn branded_partner(origin: &str) -> String {
+    serde_json::json!([{
+        "name": "Example Bank",
+        "origins": [origin],
+        "accent": "#1b4d3e",
+        "logo": format!("{origin}/logo.svg"),
+        "display_name": "Example Bank",
+    }])
+    .to_string()
+}
+
+/// The partner page's `<guest-join>` element for `meeting` on `site`.
+fn embedding_page(stack: &Stack, site: &OtherSite, meeting: &str) -> String {
+    let mut url = site.url.join("embed.html").expect("a page url");
+    url.query_pairs_mut()
+        .append_pair("join", &stack.join_url(meeting));
+    url.to_string()
+}
+
+/// What the partner page has heard from the app, as `type:detail` strings.
+async fn partner_heard(browser: &Browser) -> Check<Vec<String>> {
+    let heard = browser
+        .script("return (window.guestJoinEvents || []).map(e => e.type + ':' + (e.stage || e.count || e.version || '') + (e.reason ? ':' + e.reason : ''))")
+        .await?;
+    Ok(heard
+        .as_array()
+        .map(|list| {
+            list.iter()
+                .filter_map(|e| e.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default())
+}
+
+/// Waits until the partner page has heard `event`.
+async fn partner_hears(browser: &Browser, event: &str) -> Check<Vec<String>> {
+    for _ in 0..200 {
+        let heard = partner_heard(browser).await?;
+        if heard.iter().any(|e| e == event) {
+            return Ok(heard);
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    Err(format!(
+        "the partner page never heard {event}: {:?}",
+        partner_heard(browser).await?
+    ))
+}
+
+/// Enters the `<guest-join>` element's frame.
+async fn enter_app_frame(browser: &Browser) -> Check {
+    let frame = browser.wait("guest-join iframe", 10).await?;
+    frame.enter_frame().await.map_err(|e| e.to_string())
+}
+
+on_both_servers! { server =>
+async fn a_partner_page_embeds_the_app_with_one_element_and_hears_every_stage() {
+    let partner = Reserved::port().await.expect("a free port");
+    let partners = branded_partner(&partner.origin);
+    run("partner-element", server, Viewport::DESKTOP, &[("GUEST_JOIN_PARTNERS", &partners)], async move |stack, browser| {
+        let site = OtherSite::serve(partner, stack, None).await?;
+        browser.open(&embedding_page(stack, &site, LOBBY)).await?;
+        partner_hears(browser, "ready:1").await?;
+        // The partner hands the name over by message, not in a URL.
+        browser.script("document.querySelector('guest-join').setName('Pat Partner'); return true").await?;
+        enter_app_frame(browser).await?;
+        browser.wait_text("#screen-title", "Join", 15).await?;
+        for _ in 0..100 {
+            let typed = browser.wait("#display-name", 5).await?.prop("value").await.map_err(|e| e.to_string())?;
+            if typed.as_deref() == Some("Pat Partner") {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        browser.wait_text("[data-testid=brand]", "Example Bank", 5).await?;
+        browser.check_contrast().await?;
+        let accent = browser.script("return getComputedStyle(document.querySelector('[data-testid=join]')).backgroundColor").await?;
+        check(accent == "rgb(27, 77, 62)", format!("the partner's accent colours the buttons: {accent}"))?;
+        browser.click("[data-testid=join]").await?;
+        browser.wait_text("#screen-title", "Waiting to be let in", 15).await?;
+        let lobby = browser.texts("main").await?.join(" ");
+        check(!lobby.contains("title changes"), format!("no promise of a title change in a frame: {lobby}"))?;
+        check(browser.texts("[data-testid=notify-me]").await?.is_empty(), "no notification offer in a frame")?;
+        let guest = stack.guest_in(LOBBY).ok_or("the guest waits in the lobby")?;
+        stack.sim.admit(LOBBY, &guest).map_err(|e| e.to_string())?;
+        in_meeting(browser).await?;
+        browser.client.enter_parent_frame().await.map_err(|e| e.to_string())?;
+        partner_hears(browser, "stage:meeting").await?;
+        browser.click("#leave").await?;
+        let heard = partner_hears(browser, "stage:ended:left").await?;
+        let stages: Vec<&str> = heard.iter().filter(|e| e.starts_with("stage:")).map(String::as_str).collect();
+        let wanted = ["stage:name", "stage:joining", "stage:lobby", "stage:meeting", "stage:ended:left"];
+        let mut rest = stages.iter();
+        for stage in wanted {
+            check(rest.any(|s| *s == stage), format!("{stage} in order: {heard:?}"))?;
+        }
+        check(heard.first().is_some_and(|e| e == "ready:1"), format!("ready comes first: {heard:?}"))?;
+        check(heard.iter().any(|e| e.starts_with("people:") && e != "people:"), format!("people were counted: {heard:?}"))?;
+        browser.wait_text("#status", "The conversation has ended.", 5).await.map(drop)
+    })
+    .await;
+}
+}
+
+on_both_servers! { server =>
+async fn strangers_can_neither_hear_nor_command_the_app() {
+    let partner = Reserved::port().await.expect("a free port");
+    let partners = branded_partner(&partner.origin);
+    run("partner-strangers", server, Viewport::DESKTOP, &[("GUEST_JOIN_PARTNERS", &partners)], async move |stack, browser| {
+        let site = OtherSite::serve(partner, stack, None).await?;
+        let stranger = OtherSite::start(stack, None).await?;
+        browser.open(&embedding_page(stack, &site, OPEN)).await?;
+        partner_hears(browser, "ready:1").await?;
+        browser.script("document.querySelector('guest-join').setName('Ada'); return true").await?;
+        enter_app_frame(browser).await?;
+        browser.wait_text("#screen-title", "Join", 15).await?;
+        browser.click("[data-testid=join]").await?;
+        in_meeting(browser).await?;
+        browser.client.enter_parent_frame().await.map_err(|e| e.to_string())?;
+        // A frame of another origin in the partner's page posts a command to the app.
+        browser
+            .script(&format!(
+                "const f = document.createElement('iframe'); f.onload = () => window.forgerLoaded = true; f.src = '{}forger.html'; document.body.appendChild(f); return true",
+                stranger.url
+            ))
+            .await?;
+        for _ in 0..100 {
+            if browser.script("return window.forgerLoaded === true").await? == true {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        enter_app_frame(browser).await?;
+        in_meeting(browser).await?;
+        check(stack.guest_in(OPEN).is_some(), "the forged leave was ignored")?;
+        browser.client.enter_parent_frame().await.map_err(|e| e.to_string())?;
+        // A page on an unlisted origin may not frame the app at all, so it hears nothing.
+        browser.expect_console_errors();
+        browser.open(&embedding_page(stack, &stranger, OPEN)).await?;
+        browser.script("document.querySelector('guest-join iframe').onload = () => window.frameLoaded = true; return true").await?;
+        for _ in 0..100 {
+            if browser.script("return window.frameLoaded === true").await? == true {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let heard = partner_heard(browser).await?;
+        check(heard.is_empty(), format!("an unlisted page hears nothing: {heard:?}"))
+    })
+    .await;
+}
+}
+
+on_both_servers! { server =>
+async fn the_dark_theme_keeps_every_text_readable() {
+    run("dark-theme", server, Viewport::DESKTOP, &[], async |stack, browser| {
+        browser.open(&format!("{}&theme=dark", stack.app_link(OPEN))).await?;
+        browser.wait_text("#screen-title", "Join", 10).await?;
+        let paper = browser.script("return getComputedStyle(document.querySelector('.card')).backgroundColor").await?;
+        check(paper == "rgb(30, 34, 39)", format!("the dark theme is on: {paper}"))?;
+        browser.check_contrast().await?;
+        browser.type_into("#display-name", "Ada").await?;
+        browser.click("[data-testid=join]").await?;
+        in_meeting(browser).await?;
+        chat_ready(browser).await?;
+        stack.sim.say(OPEN, HOST, MessageBody::Plain("Rates: https://bank.example/rates".to_owned())).map_err(|e| e.to_string())?;
+        browser.wait_text("[data-testid=chat-log]", "Rates", 10).await?;
+        browser.check_contrast().await
+    })
+    .await;
+}
+}
+
 on_both_servers! { server =>
 async fn staff_check_a_link_before_sending_it() {
     run("link-check", server,

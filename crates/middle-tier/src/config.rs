@@ -152,6 +152,87 @@ pub struct Partner {
     pub name: String,
     /// Its web origins (`https://bank.example`).
     pub origins: Vec<String>,
+    /// The accent colour of its brand, `#rrggbb`, for the app's buttons when the partner
+    /// frames it. White text on it must meet WCAG AA (4.5:1).
+    #[serde(default)]
+    pub accent: Option<String>,
+    /// Its logo, on one of its own origins.
+    #[serde(default)]
+    pub logo: Option<String>,
+    /// The name shown beside the logo.
+    #[serde(default)]
+    pub display_name: Option<String>,
+}
+
+impl Partner {
+    /// Checks the brand: a colour that is a colour with enough contrast, a logo on the
+    /// partner's own origin, a short plain name. Nothing a page could be injected with.
+    fn check_brand(&self) -> Result<(), ConfigError> {
+        let field = |what: &str| format!("partners.{}.{what}", self.name);
+        if let Some(accent) = &self.accent {
+            let Some(rgb) = hex_colour(accent) else {
+                return Err(problem(
+                    &field("accent"),
+                    format!("{accent:?} must be a colour written #rrggbb"),
+                ));
+            };
+            let ratio = contrast_with_white(rgb);
+            if ratio < 4.5 {
+                return Err(problem(
+                    &field("accent"),
+                    format!(
+                        "{accent} has {ratio:.1}:1 contrast with the white text of buttons; WCAG AA needs 4.5:1, \
+                         so choose a darker shade"
+                    ),
+                ));
+            }
+        }
+        if let Some(logo) = &self.logo {
+            let url = web_url(&field("logo"), logo)?;
+            let origin = url.origin().ascii_serialization();
+            let own = self
+                .origins
+                .iter()
+                .filter_map(|o| Url::parse(o.trim()).ok())
+                .any(|o| o.origin().ascii_serialization() == origin);
+            if !own {
+                return Err(problem(
+                    &field("logo"),
+                    format!("{logo:?} must be on one of the partner's own origins"),
+                ));
+            }
+        }
+        if let Some(name) = &self.display_name
+            && (name.trim().is_empty() || name.chars().count() > 60 || name.chars().any(char::is_control))
+        {
+            return Err(problem(
+                &field("display_name"),
+                "must be 1 to 60 characters of plain text",
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// `#rrggbb` as red, green and blue.
+fn hex_colour(text: &str) -> Option<[u8; 3]> {
+    let hex = text.strip_prefix('#').filter(|h| h.len() == 6)?;
+    let channel = |i: usize| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok();
+    Some([channel(0)?, channel(2)?, channel(4)?])
+}
+
+/// The WCAG contrast ratio between `rgb` and white.
+fn contrast_with_white(rgb: [u8; 3]) -> f64 {
+    let linear = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.039_28 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let luminance = 0.2126 * linear(rgb[0]) + 0.7152 * linear(rgb[1]) + 0.0722 * linear(rgb[2]);
+    1.05 / (luminance + 0.05)
 }
 
 /// The Azure AD application and the Trusted Application API it calls.
@@ -487,11 +568,26 @@ impl Settings {
             .flag(env, file.meetings.require_invitation)?;
 
         let mut partners = file.partners;
+        if let Some(json) = env.var("GUEST_JOIN_PARTNERS") {
+            let listed: Vec<Partner> = serde_json::from_str(&json).map_err(|e| {
+                problem(
+                    "GUEST_JOIN_PARTNERS",
+                    format!("must be a JSON list of partners like the file's [[partners]] ({e})"),
+                )
+            })?;
+            partners.extend(listed);
+        }
         if let Some(extra) = env.var("GUEST_JOIN_ALLOWED_ORIGINS") {
             partners.push(Partner {
                 name: "GUEST_JOIN_ALLOWED_ORIGINS".to_owned(),
                 origins: split_list(&extra),
+                accent: None,
+                logo: None,
+                display_name: None,
             });
+        }
+        for partner in &partners {
+            partner.check_brand()?;
         }
         let allowed_origins = allowed_origins(&public_url, &partners)?;
 
@@ -1099,6 +1195,35 @@ mod tests {
                 .to_string()
                 .contains("session key")
         );
+    }
+
+    #[test]
+    fn a_partner_brand_is_checked_at_start() {
+        let partner =
+            |brand: &str| format!(r#"[{{"name": "Bank", "origins": ["https://bank.example"], {brand}}}]"#);
+        let load = |json: String| {
+            let mut vars: Vec<(&str, String)> = MINIMAL.iter().map(|(k, v)| (*k, (*v).to_owned())).collect();
+            vars.push(("GUEST_JOIN_PARTNERS", json));
+            let map: BTreeMap<String, String> = vars.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+            Settings::load(None, &move |name: &str| map.get(name).cloned())
+        };
+        let good = load(partner(
+            r##""accent": "#0b5cad", "logo": "https://bank.example/logo.svg", "display_name": "Example Bank""##,
+        ))
+        .expect("a good brand");
+        assert!(good.allowed_origins.contains(&"https://bank.example".to_owned()));
+        assert_eq!(good.partners[0].accent.as_deref(), Some("#0b5cad"));
+        for (brand, field) in [
+            (r##""accent": "#ffd700""##, "accent"),
+            (r##""accent": "red; background: url(x)""##, "accent"),
+            (r##""logo": "https://elsewhere.example/logo.svg""##, "logo"),
+            (r##""logo": "javascript:alert(1)""##, "logo"),
+            (r##""display_name": """##, "display_name"),
+        ] {
+            let error = load(partner(brand)).expect_err(brand);
+            assert!(error.to_string().contains(field), "{brand}: {error}");
+        }
+        assert!(load("not json".to_owned()).is_err());
     }
 
     #[test]

@@ -38,7 +38,7 @@ use std::future::Future;
 use std::sync::Arc;
 
 use axum::extract::{DefaultBodyLimit, State};
-use axum::http::{HeaderMap, Method, StatusCode, Uri};
+use axum::http::{HeaderMap, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Router};
@@ -148,11 +148,13 @@ pub fn router(state: Arc<AppState>) -> Router {
             .route("/healthz", get(healthz))
             .route("/readyz", get(readyz)),
     );
+    let embed = Router::new().route(EMBED_SCRIPT_PATH, get(embed_script));
     Router::new()
         .merge(token)
         .merge(staff)
         .merge(callback)
         .merge(health)
+        .merge(embed)
         .fallback(static_file)
         // Layers wrap from the inside out: the request id is given first, and is on every
         // answer, the busy and timed-out ones included.
@@ -196,6 +198,22 @@ async fn static_file(
         Some(response) => response,
         None => not_found().await,
     }
+}
+
+/// Where partners load the `<guest-join>` element from; the version is in the path, so a
+/// later version can change the element without breaking pages that use this one.
+pub const EMBED_SCRIPT_PATH: &str = "/embed/v1.js";
+
+/// The `<guest-join>` element: a few KB, no dependencies.
+async fn embed_script() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        include_str!("../assets/embed-v1.js"),
+    )
+        .into_response()
 }
 
 async fn not_found() -> Response {

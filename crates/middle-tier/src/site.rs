@@ -31,12 +31,21 @@ impl Site {
             Some(dir) => Some(std::fs::read_to_string(dir.join("index.html"))?),
             None => None,
         };
+        let partner_origins: Vec<&str> = settings
+            .allowed_origins
+            .iter()
+            .skip(1)
+            .map(String::as_str)
+            .collect();
+        let brands = brands(settings);
         let index = index.map(|page| {
-            fill_meta(
+            let page = fill_meta(
                 &page,
                 protocol::guest_api::MEETING_HOSTS_META,
                 &settings.meeting_hosts.join(" "),
-            )
+            );
+            let page = fill_meta(&page, PARTNERS_META, &partner_origins.join(" "));
+            fill_meta(&page, BRANDS_META, &brands.to_string())
         });
         let script_hashes: Vec<String> = index
             .as_deref()
@@ -59,11 +68,21 @@ impl Site {
                 connect.push(source.clone());
             }
         }
+        let mut images = vec!["'self'".to_owned(), "data:".to_owned()];
+        for logo in settings.partners.iter().filter_map(|p| p.logo.as_deref()) {
+            if let Ok(url) = protocol::Url::parse(logo) {
+                let origin = url.origin().ascii_serialization();
+                if !images.contains(&origin) {
+                    images.push(origin);
+                }
+            }
+        }
         let mut ancestors = vec!["'self'".to_owned()];
         ancestors.extend(settings.partners.iter().flat_map(|p| p.origins.iter().cloned()));
         let csp = format!(
-            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self'; img-src 'self' data:; connect-src {}; frame-ancestors {}; base-uri 'none'; form-action 'none'; object-src 'none'",
+            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self'; img-src {}; connect-src {}; frame-ancestors {}; base-uri 'none'; form-action 'none'; object-src 'none'",
             script_hashes.join(" "),
+            images.join(" "),
             connect.join(" "),
             ancestors.join(" "),
         );
@@ -81,6 +100,35 @@ impl Site {
         };
         Ok(Self { csp, assets })
     }
+}
+
+/// The page's `<meta>` listing the partner origins the app speaks to when they frame it.
+const PARTNERS_META: &str = "guest-join-partners";
+/// The page's `<meta>` with the partners' brands, as JSON.
+const BRANDS_META: &str = "guest-join-brands";
+
+/// Each branded partner origin's look, for the app (validated at start).
+fn brands(settings: &Settings) -> serde_json::Value {
+    let brands: Vec<serde_json::Value> = settings
+        .partners
+        .iter()
+        .filter(|p| p.accent.is_some() || p.logo.is_some() || p.display_name.is_some())
+        .flat_map(|partner| {
+            partner.origins.iter().filter_map(move |origin| {
+                let origin = protocol::Url::parse(origin.trim())
+                    .ok()?
+                    .origin()
+                    .ascii_serialization();
+                Some(serde_json::json!({
+                    "origin": origin,
+                    "accent": partner.accent,
+                    "logo": partner.logo,
+                    "name": partner.display_name,
+                }))
+            })
+        })
+        .collect();
+    serde_json::Value::Array(brands)
 }
 
 /// Sets `content` of `<meta name="{name}" content="…">`.

@@ -17,6 +17,8 @@
 //!
 //! - [`callback`]: notifications pushed to the middle tier, and their token claims.
 //!
+//! [`embed`]: the messages between the app, framed in a partner's page, and that page.
+//!
 //! What the app shows of the meeting: [`identity`] (who someone is: a Skype user, someone
 //! from another organisation, a guest) and [`text_links`] (the web links in a message).
 //!
@@ -38,6 +40,7 @@ pub mod callback;
 pub mod check;
 pub mod data_uri;
 pub mod date;
+pub mod embed;
 pub mod error;
 pub mod guest_api;
 pub mod html;

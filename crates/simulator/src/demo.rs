@@ -262,3 +262,25 @@ impl Script {
         })
     }
 }
+
+/// The README's example partner page (`examples/partner.html`): a bank's page that embeds
+/// the app at `app_url` with its one-line `<guest-join>` element, for the meeting at
+/// `join_url`. The demo serves it on an origin of its own, as a partner would.
+pub fn partner_page(app_url: &str, join_url: &str) -> String {
+    let app = if app_url.ends_with('/') {
+        app_url.to_owned()
+    } else {
+        format!("{app_url}/")
+    };
+    let attribute = |text: &str| {
+        text.replace('&', "&amp;")
+            .replace('"', "&quot;")
+            .replace('<', "&lt;")
+    };
+    include_str!("../../../examples/partner.html")
+        .replace("{{APP}}", &attribute(&app))
+        .replace("{{JOIN}}", &attribute(join_url))
+}
+
+/// The example partner's logo.
+pub const PARTNER_LOGO: &str = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"120\" height=\"32\" viewBox=\"0 0 120 32\"><rect width=\"120\" height=\"32\" rx=\"6\" fill=\"#1b4d3e\"/><text x=\"60\" y=\"21\" font-family=\"sans-serif\" font-size=\"14\" fill=\"#fff\" text-anchor=\"middle\">Example Bank</text></svg>";

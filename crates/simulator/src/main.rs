@@ -244,8 +244,44 @@ async fn serve(
             "Sam (Advisor) admits guests from the Mortgage advice lobby after 3 seconds and answers chat."
         );
     }
+    if let (true, Some(app)) = (demo, &app_url) {
+        let join = simulator
+            .join_url(demo::LOBBY_MEETING)
+            .ok_or("the demo has no lobby meeting")?;
+        let port = base_port.checked_add(6).ok_or("--demo-base-port is too high")?;
+        serve_partner_site(port, demo::partner_page(app, &join)).await?;
+        println!("Partner page embedding the app: http://127.0.0.1:{port}/");
+    }
     tokio::signal::ctrl_c().await.map_err(|e| e.to_string())?;
     simulator.shutdown().await;
+    Ok(())
+}
+
+/// Serves the example partner page and its logo on `port`, an origin of its own.
+async fn serve_partner_site(port: u16, page: String) -> Result<(), String> {
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", port))
+        .await
+        .map_err(|e| format!("the partner page cannot listen on port {port}: {e}"))?;
+    let router = axum::Router::new()
+        .route(
+            "/",
+            axum::routing::get(move || {
+                let page = page.clone();
+                async move { axum::response::Html(page) }
+            }),
+        )
+        .route(
+            "/logo.svg",
+            axum::routing::get(|| async {
+                (
+                    [(http::header::CONTENT_TYPE, "image/svg+xml")],
+                    demo::PARTNER_LOGO,
+                )
+            }),
+        );
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, router).await;
+    });
     Ok(())
 }
 

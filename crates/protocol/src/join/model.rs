@@ -107,6 +107,26 @@ pub enum JoinFailure {
 }
 
 impl JoinFailure {
+    /// A short public code, for a partner page or a log (`origin_not_allowed`, …).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::LinkNotUsable => "link_not_usable",
+            Self::MeetingNotFound => "meeting_not_found",
+            Self::InvitationRequired => "invitation_required",
+            Self::InvitationInvalid => "invitation_invalid",
+            Self::InvitationExpired => "invitation_expired",
+            Self::OriginNotAllowed => "origin_not_allowed",
+            Self::AccessExpired => "access_expired",
+            Self::MeetingFull => "meeting_full",
+            Self::Refused => "refused",
+            Self::ServiceUnavailable => "service_unavailable",
+            Self::RateLimited { .. } => "rate_limited",
+            Self::NetworkLost => "network_lost",
+            Self::OpenedElsewhere => "opened_elsewhere",
+            Self::Incompatible => "incompatible",
+        }
+    }
+
     /// Whether trying again (the same way) may work.
     pub fn retry_safe(&self) -> bool {
         matches!(
