@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::check::LinkCheckPage;
 use crate::config::{self, PageConfig};
+use crate::early;
 use crate::embed::{self, Brand, Partner};
 use crate::guest::GuestPage;
 
@@ -12,13 +13,14 @@ use crate::guest::GuestPage;
 #[component]
 pub fn App() -> impl IntoView {
     let config = PageConfig::from_page();
+    let early = early::take_over();
     let partner = Partner::around_this_page();
     let brand = partner.as_ref().and_then(|p| p.brand.clone());
     embed::apply_look(config.theme.as_deref(), brand.as_ref());
     let page = if config.check {
         view! { <LinkCheckPage config=config /> }.into_any()
     } else {
-        view! { <GuestPage config=config partner=partner /> }.into_any()
+        view! { <GuestPage config=config partner=partner early=early /> }.into_any()
     };
     let setup = config::setup_problem();
     if let Some(problem) = setup {

@@ -19,6 +19,7 @@ use protocol::join_link::{self, JoinLink, JoinLinkError, MeetingHosts, OnlineMee
 
 use crate::config::{self, PageConfig};
 use crate::driver::{self, Driver, DriverSlot, Snapshot, UpdateListener};
+use crate::early::{self, EarlyForm};
 use crate::embed::{self, Partner};
 use crate::link_field::LinkField;
 use crate::meeting::MeetingScreen;
@@ -72,6 +73,8 @@ pub fn GuestPage(
     config: PageConfig,
     /// The listed partner page framing the app, if any.
     partner: Option<Partner>,
+    /// What the guest did on the page's early name screen before the app started.
+    early: Option<EarlyForm>,
 ) -> impl IntoView {
     let hosts = config.meeting_hosts.clone();
     let link = RwSignal::new(config.join.clone().unwrap_or_default());
@@ -94,13 +97,21 @@ pub fn GuestPage(
         count: RwSignal::new(0),
         first: RwSignal::new(None),
     };
-    let name = RwSignal::new(
-        config
+    // The early form was filled from the same sources, then perhaps edited: it wins.
+    let name = RwSignal::new(match &early {
+        Some(form) => form.name.clone(),
+        None => config
             .name
             .clone()
             .or_else(storage::remembered_name)
             .unwrap_or_default(),
-    );
+    });
+    let early_join = StoredValue::new(early.as_ref().is_some_and(|form| form.join_pressed));
+    match &early {
+        Some(form) if form.join_pressed => ui::focus_screen_title(),
+        Some(form) if form.had_focus => early::refocus_name("display-name"),
+        _ => {}
+    }
     let driver: DriverSlot = StoredValue::new_local(None);
     let listener = announcer(announcement, unread);
     let (middle_tier, invite) = (config.middle_tier.clone(), config.invite.clone());
@@ -123,15 +134,22 @@ pub fn GuestPage(
             operation_prefix: config::random_hex(12),
         };
         let fresh = Driver::new(join, snapshot, Rc::clone(&listener));
-        let typed = name.get_untracked();
+        let typed = name.get_untracked().trim().to_owned();
         let _ = fresh.act(|machine| {
             // A name known ahead lets the application be created with it while the page waits.
-            if !typed.trim().is_empty() {
+            if !typed.is_empty() {
                 let _ = machine.set_display_name(&typed);
             }
             machine.prefetch()
         });
-        clicked.set(false);
+        // A Join pressed on the early form, before the app started, is carried out now.
+        let join_now = early_join.get_value() && name_problem(&typed).is_none();
+        early_join.set_value(false);
+        if join_now {
+            storage::remember_name(&typed);
+            let _ = fresh.act(|machine| machine.join(&typed));
+        }
+        clicked.set(join_now);
         driver.set_value(Some(fresh));
     });
 
@@ -418,16 +436,10 @@ fn NameScreen(
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let typed = name.get_untracked().trim().to_owned();
-        if typed.is_empty() {
-            error.set(Some("Enter your name, so the others know who you are."));
-            return;
+        error.set(name_problem(&typed));
+        if error.get_untracked().is_none() {
+            on_join.run(typed);
         }
-        if typed.chars().count() > MAX_NAME {
-            error.set(Some("That name is too long; use at most 60 characters."));
-            return;
-        }
-        error.set(None);
-        on_join.run(typed);
     };
     let title = move || match snapshot.with(|s| s.subject.clone()) {
         Some(subject) => format!("Join “{subject}”"),
@@ -461,6 +473,17 @@ fn NameScreen(
             </form>
             <button type="button" class="button button--link" on:click=move |_| on_change_link.run(())>"Use a different link"</button>
         </section>
+    }
+}
+
+/// Why a (trimmed) display name cannot be used, in the guest's words.
+fn name_problem(name: &str) -> Option<&'static str> {
+    if name.is_empty() {
+        Some("Enter your name, so the others know who you are.")
+    } else if name.chars().count() > MAX_NAME {
+        Some("That name is too long; use at most 60 characters.")
+    } else {
+        None
     }
 }
 

@@ -2,7 +2,8 @@
 //!
 //! A Leptos client-side app. Every protocol step goes through the `protocol` crate's join
 //! machine; this crate renders it ([`guest`], [`meeting`], [`check`]), runs it
-//! ([`driver`], [`transport`]), reads the page's settings ([`config`]) and speaks to a
+//! ([`driver`], [`transport`]), reads the page's settings ([`config`]), takes over the page's early name screen
+//! ([`early`]) and speaks to a
 //! partner page that frames it ([`embed`]).
 
 pub mod app;
@@ -10,6 +11,7 @@ pub mod attention;
 pub mod check;
 pub mod config;
 pub mod driver;
+pub mod early;
 pub mod embed;
 pub mod guest;
 pub mod link_field;

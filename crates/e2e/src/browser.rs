@@ -190,6 +190,66 @@ impl Viewport {
     };
 }
 
+/// A network for Chromium to emulate, with DevTools' figures. Chromium delays what it sends
+/// and receives on its side, so it slows the page's downloads; the simulator's own injected
+/// latency stands for the server's round trips.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Network {
+    /// What the figures call it.
+    pub name: &'static str,
+    /// Added to every request, in ms.
+    pub latency_ms: f64,
+    /// Bytes per second down.
+    pub down: f64,
+    /// Bytes per second up.
+    pub up: f64,
+}
+
+impl Network {
+    /// No emulation: loopback as it is (the cache still off).
+    pub const NONE: Self = Self {
+        name: "no emulation",
+        latency_ms: 0.0,
+        down: -1.0,
+        up: -1.0,
+    };
+    /// DevTools' "Fast 3G": 562.5 ms, 1.44 Mbit/s down, 675 kbit/s up.
+    pub const FAST_3G: Self = Self {
+        name: "Fast 3G",
+        latency_ms: 562.5,
+        down: 180_000.0,
+        up: 84_375.0,
+    };
+    /// "Slow 4G": 150 ms, 1.6 Mbit/s down, 750 kbit/s up.
+    pub const SLOW_4G: Self = Self {
+        name: "Slow 4G",
+        latency_ms: 150.0,
+        down: 200_000.0,
+        up: 93_750.0,
+    };
+}
+
+/// A Chrome DevTools Protocol command, through chromedriver.
+#[derive(Debug)]
+struct DevTools {
+    command: &'static str,
+    params: Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for DevTools {
+    fn endpoint(&self, base: &Url, session: Option<&str>) -> Result<Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &Url) -> (http::Method, Option<String>) {
+        let body = json!({"cmd": self.command, "params": self.params});
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
+
 /// chromedriver with one headless Chromium session.
 #[derive(Debug)]
 pub struct Browser {
@@ -243,6 +303,15 @@ impl Browser {
     /// # Errors
     /// When chromedriver or Chromium will not start.
     pub async fn start(viewport: Viewport) -> Check<Self> {
+        Self::start_on(viewport, None).await
+    }
+
+    /// Starts a browser on an emulated `network`, with its cache off. Opening a page does
+    /// not wait for it to load, so a scenario can act while it does, as a guest would.
+    ///
+    /// # Errors
+    /// When chromedriver or Chromium will not start, or the emulation is refused.
+    pub async fn start_on(viewport: Viewport, network: Option<Network>) -> Check<Self> {
         let port = free_port()?;
         let chromedriver =
             std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".to_owned());
@@ -272,6 +341,7 @@ impl Browser {
         ];
         let capabilities = json!({
             "browserName": "chrome",
+            "pageLoadStrategy": if network.is_some() { "none" } else { "normal" },
             "goog:chromeOptions": {"binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_owned()), "args": browser_args},
             "goog:loggingPrefs": {"browser": "ALL"},
         });
@@ -304,7 +374,49 @@ impl Browser {
             .set_window_size(viewport.width, viewport.height)
             .await
             .map_err(|e| e.to_string())?;
+        if let Some(network) = network {
+            browser.emulate(network).await?;
+        }
         Ok(browser)
+    }
+
+    /// Runs `script` at the start of every page from now on, before the page's own.
+    ///
+    /// # Errors
+    /// When Chromium refuses it.
+    pub async fn run_on_every_page(&self, script: &str) -> Check {
+        self.client
+            .issue_cmd(DevTools {
+                command: "Page.addScriptToEvaluateOnNewDocument",
+                params: json!({"source": script}),
+            })
+            .await
+            .map(drop)
+            .map_err(|e| format!("cannot add a script to every page: {e}"))
+    }
+
+    /// Emulates `network` from now on, with the cache off.
+    async fn emulate(&self, network: Network) -> Check {
+        let commands = [
+            ("Network.enable", json!({})),
+            ("Network.setCacheDisabled", json!({"cacheDisabled": true})),
+            (
+                "Network.emulateNetworkConditions",
+                json!({
+                    "offline": false,
+                    "latency": network.latency_ms,
+                    "downloadThroughput": network.down,
+                    "uploadThroughput": network.up,
+                }),
+            ),
+        ];
+        for (command, params) in commands {
+            self.client
+                .issue_cmd(DevTools { command, params })
+                .await
+                .map_err(|e| format!("{command} refused: {e}"))?;
+        }
+        Ok(())
     }
 
     /// Kills chromedriver if starting the session fails.
@@ -354,7 +466,27 @@ impl Browser {
     ///
     /// # Errors
     /// WebDriver errors, in words.
+    /// Opens `url`, and waits for the app to have started when it is the app's page (the
+    /// app removes the page's early name screen as it takes over).
+    ///
+    /// # Errors
+    /// WebDriver errors, in words, or an app that does not start within 15 s.
     pub async fn open(&self, url: &str) -> Check {
+        self.open_early(url).await?;
+        self.wait_script(
+            "document.getElementById('early') === null",
+            &Value::Bool(true),
+            15,
+        )
+        .await
+    }
+
+    /// Opens `url` without waiting for the app: on an emulated network, the page's early
+    /// name screen comes first.
+    ///
+    /// # Errors
+    /// WebDriver errors, in words.
+    pub async fn open_early(&self, url: &str) -> Check {
         self.client
             .goto(url)
             .await
@@ -598,6 +730,18 @@ pub async fn run(
     settings: &[(&str, &str)],
     scenario: impl AsyncFnOnce(&Stack, &Browser) -> Check,
 ) {
+    run_on(name, server, viewport, None, settings, scenario).await;
+}
+
+/// [`run`], with the browser on an emulated `network` ([`Browser::start_on`]).
+pub async fn run_on(
+    name: &str,
+    server: Server,
+    viewport: Viewport,
+    network: Option<Network>,
+    settings: &[(&str, &str)],
+    scenario: impl AsyncFnOnce(&Stack, &Browser) -> Check,
+) {
     let _turn = ONE_AT_A_TIME.lock().await;
     let name = format!("{name}-{}", server.label());
     let name = name.as_str();
@@ -605,7 +749,7 @@ pub async fn run(
         Ok(stack) => stack,
         Err(reason) => panic!("{name}: {reason}"),
     };
-    let browser = match Browser::start(viewport).await {
+    let browser = match Browser::start_on(viewport, network).await {
         Ok(browser) => browser,
         Err(reason) => panic!("{name}: {reason}"),
     };

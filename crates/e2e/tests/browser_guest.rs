@@ -5,7 +5,8 @@
 use std::time::Duration;
 
 use e2e::browser::{
-    Browser, Check, OtherSite, Reserved, Server, Stack, Viewport, join_cost, run, sequential_round_trips,
+    Browser, Check, Network, OtherSite, Reserved, Server, Stack, Viewport, join_cost, run, run_on,
+    sequential_round_trips,
 };
 use fantoccini::Locator;
 use protocol::ucwa::resources::{MessageBody, Role};
@@ -158,6 +159,30 @@ async fn a_guest_types_their_name_and_joins_a_meeting_without_a_lobby() {
         )?;
         let title = browser.title().await?;
         check(title == "In Open Q&A", format!("title {title:?}"))
+    })
+    .await;
+}
+}
+
+on_both_servers! { server =>
+async fn on_a_slow_connection_a_guest_types_and_joins_before_the_app_has_loaded() {
+    run_on("early-join", server, Viewport::PHONE, Some(Network::FAST_3G), &[], async move |stack, browser| {
+        browser.open_early(&stack.app_link(OPEN)).await?;
+        // The page's own name screen, before the app: usable, labelled, styled.
+        let field = browser.wait("#early:not([hidden]) #display-name", 10).await?;
+        browser.wait_text("[data-testid=meeting-id]", OPEN, 1).await?;
+        browser.click("[data-testid=join]").await?;
+        browser.wait_text("#display-name-help", "Enter your name", 1).await?;
+        field.send_keys("Early Bird").await.map_err(|e| e.to_string())?;
+        browser.click("[data-testid=join]").await?;
+        browser.wait_text("[data-testid=join]", "Joining…", 1).await?;
+        let before_app = browser.script("return document.getElementById('early') !== null").await?;
+        check(before_app == Value::Bool(true), "Join was pressed before the app took over")?;
+        // The app takes the press over and joins with the typed name, no second click.
+        in_meeting(browser).await?;
+        let meeting = stack.meeting(OPEN).to_string();
+        check(meeting.contains("Early Bird"), format!("the meeting has the typed name: {meeting}"))?;
+        browser.check_contrast().await
     })
     .await;
 }

@@ -2,7 +2,7 @@
 //!
 //! The page's `<meta name="guest-join-meeting-hosts">` is filled in from the settings, so
 //! the app and the middle tier agree on which links are joinable. The content security
-//! policy allows the page's own inline bootstrap script by hash, the meeting service's
+//! policy allows the page's own inline scripts and style by hash, the meeting service's
 //! hosts for `connect-src`, and the partners' origins for `frame-ancestors`.
 
 use axum::http::HeaderValue;
@@ -47,18 +47,21 @@ impl Site {
             let page = fill_meta(&page, PARTNERS_META, &partner_origins.join(" "));
             fill_meta(&page, BRANDS_META, &brands.to_string())
         });
-        let script_hashes: Vec<String> = index
-            .as_deref()
-            .map(inline_scripts)
-            .unwrap_or_default()
-            .iter()
-            .map(|script| {
-                format!(
-                    "'sha256-{}'",
-                    base64::engine::general_purpose::STANDARD.encode(Sha256::digest(script.as_bytes()))
-                )
-            })
-            .collect();
+        let hashes = |tag: &str| -> Vec<String> {
+            index
+                .as_deref()
+                .map(|page| inline_blocks(page, tag))
+                .unwrap_or_default()
+                .iter()
+                .map(|block| {
+                    format!(
+                        "'sha256-{}'",
+                        base64::engine::general_purpose::STANDARD.encode(Sha256::digest(block.as_bytes()))
+                    )
+                })
+                .collect()
+        };
+        let (script_hashes, style_hashes) = (hashes("script"), hashes("style"));
         let mut connect = vec![
             "'self'".to_owned(),
             settings.azure.discover_url.origin().ascii_serialization(),
@@ -80,8 +83,9 @@ impl Site {
         let mut ancestors = vec!["'self'".to_owned()];
         ancestors.extend(settings.partners.iter().flat_map(|p| p.origins.iter().cloned()));
         let csp = format!(
-            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self'; img-src {}; connect-src {}; frame-ancestors {}; base-uri 'none'; form-action 'none'; object-src 'none'",
+            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self' {}; img-src {}; connect-src {}; frame-ancestors {}; base-uri 'none'; form-action 'none'; object-src 'none'",
             script_hashes.join(" "),
+            style_hashes.join(" "),
             images.join(" "),
             connect.join(" "),
             ancestors.join(" "),
@@ -148,23 +152,24 @@ fn fill_meta(page: &str, name: &str, content: &str) -> String {
 }
 
 /// The contents of every inline `<script>` (those without `src`).
-fn inline_scripts(page: &str) -> Vec<String> {
-    let mut scripts = Vec::new();
+fn inline_blocks(page: &str, tag: &str) -> Vec<String> {
+    let (opening, closing) = (format!("<{tag}"), format!("</{tag}>"));
+    let mut blocks = Vec::new();
     let mut rest = page;
-    while let Some(open) = rest.find("<script") {
+    while let Some(open) = rest.find(&opening) {
         let Some(tag_end) = rest[open..].find('>').map(|i| open + i) else {
             break;
         };
-        let tag = &rest[open..tag_end];
-        let Some(close) = rest[tag_end..].find("</script>").map(|i| tag_end + i) else {
+        let attributes = &rest[open..tag_end];
+        let Some(close) = rest[tag_end..].find(&closing).map(|i| tag_end + i) else {
             break;
         };
-        if !tag.contains("src=") {
-            scripts.push(rest[tag_end + 1..close].to_owned());
+        if !attributes.contains("src=") {
+            blocks.push(rest[tag_end + 1..close].to_owned());
         }
-        rest = &rest[close + "</script>".len()..];
+        rest = &rest[close + closing.len()..];
     }
-    scripts
+    blocks
 }
 
 #[cfg(test)]
@@ -199,8 +204,9 @@ mod tests {
     }
 
     #[test]
-    fn inline_scripts_are_found_and_external_ones_skipped() {
-        let page = r#"<script src="/a.js"></script><script type="module">import init from '/x.js';</script>"#;
-        assert_eq!(inline_scripts(page), ["import init from '/x.js';"]);
+    fn inline_scripts_and_styles_are_found_and_external_scripts_skipped() {
+        let page = r#"<style>p{}</style><script src="/a.js"></script><script type="module">import init from '/x.js';</script>"#;
+        assert_eq!(inline_blocks(page, "script"), ["import init from '/x.js';"]);
+        assert_eq!(inline_blocks(page, "style"), ["p{}"]);
     }
 }
