@@ -1,7 +1,9 @@
 //! Wiring for end-to-end tests: a simulator and a middle tier (and, for browser tests, the
-//! built app) started in-process on loopback and pointed at each other.
+//! built app) started in-process on loopback and pointed at each other; and an upstream
+//! that costs nothing, to measure the middle tier alone.
 
 pub mod browser;
+pub mod free_upstream;
 
 use std::sync::Arc;
 
@@ -152,9 +154,20 @@ impl Drop for MiddleTier {
 /// # Panics
 /// When the settings are invalid; this is test wiring.
 pub fn middle_tier_settings(simulator: &Simulator, extra: &[(&str, &str)]) -> Settings {
-    let mut vars: std::collections::BTreeMap<String, String> = simulator
+    let upstream = simulator
         .middle_tier_env()
-        .expect("a simulator with an app and an endpoint")
+        .expect("a simulator with an app and an endpoint");
+    let vars = middle_tier_env(upstream, extra);
+    Settings::load(None, &move |name: &str| vars.get(name).cloned()).expect("valid middle tier settings")
+}
+
+/// The environment of a middle tier for tests and benchmarks: `upstream`'s settings, plain
+/// http allowed, caps lifted, and `extra` on top.
+pub fn middle_tier_env(
+    upstream: Vec<(&'static str, String)>,
+    extra: &[(&str, &str)],
+) -> std::collections::BTreeMap<String, String> {
+    let mut vars: std::collections::BTreeMap<String, String> = upstream
         .into_iter()
         .map(|(k, v)| (k.to_owned(), v))
         .chain(
@@ -175,5 +188,5 @@ pub fn middle_tier_settings(simulator: &Simulator, extra: &[(&str, &str)]) -> Se
     for (k, v) in extra {
         vars.insert((*k).to_owned(), (*v).to_owned());
     }
-    Settings::load(None, &move |name: &str| vars.get(name).cloned()).expect("valid middle tier settings")
+    vars
 }
