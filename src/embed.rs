@@ -68,7 +68,7 @@ impl Partner {
             return None;
         }
         let brand = config::meta(BRANDS_META)
-            .and_then(|json| serde_json::from_str::<Vec<Brand>>(&json).ok())
+            .and_then(|json| serde_json::from_slice::<Vec<Brand>>(json.as_bytes()).ok())
             .unwrap_or_default()
             .into_iter()
             .find(|brand| brand.origin.eq_ignore_ascii_case(&origin));

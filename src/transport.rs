@@ -34,8 +34,11 @@ pub async fn send(request: &HttpRequest, signal: &AbortSignal) -> Result<HttpRes
     .map_err(|_| NoResponse)?;
     let response = built.send().await.map_err(|_| NoResponse)?;
     let mut out = http::Response::builder().status(response.status());
-    for (name, value) in response.headers().entries() {
-        out = out.header(name, value);
+    let headers = response.headers();
+    for name in protocol::http_util::RESPONSE_HEADERS_READ {
+        if let Some(value) = headers.get(name.as_str()) {
+            out = out.header(name, value);
+        }
     }
     let body = response.binary().await.map_err(|_| NoResponse)?;
     out.body(body).map_err(|_| NoResponse)

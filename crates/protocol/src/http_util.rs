@@ -1,7 +1,7 @@
 //! Building requests and reading responses, shared by every exchange in the crate.
 
-use http::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, LOCATION};
-use http::{HeaderValue, Method, StatusCode};
+use http::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, LOCATION, RETRY_AFTER};
+use http::{HeaderName, HeaderValue, Method, StatusCode};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use url::Url;
@@ -14,6 +14,27 @@ use crate::{HttpRequest, HttpResponse};
 pub const JSON: &str = "application/json";
 /// The form media type of token endpoints.
 pub const FORM: &str = "application/x-www-form-urlencoded";
+
+/// Why a UCWA or Trusted Application API request failed, in the service's words.
+pub const X_MS_DIAGNOSTICS: HeaderName = HeaderName::from_static("x-ms-diagnostics");
+/// The middle tier's id for a request.
+pub const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+/// The meeting service's id for a request.
+pub const X_MS_CORRELATION_ID: HeaderName = HeaderName::from_static("x-ms-correlation-id");
+/// The client's id for a request, echoed by the meeting service.
+pub const CLIENT_REQUEST_ID: HeaderName = HeaderName::from_static("client-request-id");
+
+/// Every response header this crate reads. A transport may copy just these: in a browser,
+/// naming them ahead saves parsing every header name at run time (and its code).
+pub const RESPONSE_HEADERS_READ: [HeaderName; 7] = [
+    CONTENT_TYPE,
+    LOCATION,
+    RETRY_AFTER,
+    X_MS_DIAGNOSTICS,
+    X_REQUEST_ID,
+    X_MS_CORRELATION_ID,
+    CLIENT_REQUEST_ID,
+];
 
 /// Starts a request with `Accept: application/json` and, if given, `Authorization: Bearer …`.
 fn builder(
@@ -155,7 +176,7 @@ pub fn error_from(what: &'static str, response: &HttpResponse) -> ProtocolError 
 pub fn retry_after_secs(response: &HttpResponse) -> Option<u64> {
     response
         .headers()
-        .get(http::header::RETRY_AFTER)?
+        .get(RETRY_AFTER)?
         .to_str()
         .ok()?
         .trim()

@@ -5,10 +5,12 @@
 //! Nothing here holds a token: only statuses, public codes, hosts and ids are kept, and
 //! texts pass through [`redact`].
 
+use http::HeaderName;
 use url::Url;
 
 use crate::date::Timestamp;
 use crate::guest_api::{GuestApiError, UpstreamFailure};
+use crate::http_util::{CLIENT_REQUEST_ID, X_MS_CORRELATION_ID, X_MS_DIAGNOSTICS, X_REQUEST_ID};
 use crate::secret::redact;
 use crate::{HttpResponse, ServiceError};
 
@@ -81,7 +83,7 @@ pub struct Problem {
 impl Exchange {
     /// What `response` to a `step` request to `url` says.
     pub(crate) fn answered(step: JoinStep, url: &Url, response: &HttpResponse, at: Timestamp) -> Self {
-        let header = |name: &str| {
+        let header = |name: HeaderName| {
             response
                 .headers()
                 .get(name)
@@ -93,16 +95,16 @@ impl Exchange {
             if step == JoinStep::GuestToken {
                 middle_tier_problem(response)
             } else {
-                service_problem(response, header("x-ms-diagnostics").as_deref())
+                service_problem(response, header(X_MS_DIAGNOSTICS).as_deref())
             }
         });
         let request_id = match step {
-            JoinStep::GuestToken => header("x-request-id").or_else(|| {
+            JoinStep::GuestToken => header(X_REQUEST_ID).or_else(|| {
                 serde_json::from_slice::<GuestApiError>(response.body())
                     .ok()
                     .and_then(|error| error.request_id)
             }),
-            _ => header("x-ms-correlation-id").or_else(|| header("client-request-id")),
+            _ => header(X_MS_CORRELATION_ID).or_else(|| header(CLIENT_REQUEST_ID)),
         };
         Self {
             step,
