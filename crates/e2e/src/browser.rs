@@ -643,6 +643,50 @@ impl Browser {
         self.client.title().await.map_err(|e| e.to_string())
     }
 
+    /// Runs axe-core (npm, as auditors and the peers' CI use it) on the current document
+    /// with the WCAG 2.0 and 2.1 A and AA rules.
+    ///
+    /// # Errors
+    /// Each violation: its rule, impact, what it means and the elements that fail it; or
+    /// axe-core missing (`./x setup` installs it).
+    pub async fn check_accessibility(&self) -> Check {
+        static AXE: std::sync::OnceLock<Result<String, String>> = std::sync::OnceLock::new();
+        let axe = AXE
+            .get_or_init(|| {
+                let path = workspace_root().join("node_modules/axe-core/axe.min.js");
+                std::fs::read_to_string(&path)
+                    .map_err(|e| format!("cannot read {}: {e} (./x setup installs it)", path.display()))
+            })
+            .as_ref()
+            .map_err(Clone::clone)?;
+        let loaded = self
+            .client
+            .execute(
+                &format!("if (!window.axe) {{ {axe} }} return typeof window.axe"),
+                vec![],
+            )
+            .await
+            .map_err(|e| format!("cannot load axe-core: {e}"))?;
+        if loaded != Value::from("object") {
+            return Err(format!("axe-core did not load: {loaded}"));
+        }
+        const RUN: &str = "return axe.run(document, {
+                runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+                resultTypes: ['violations'],
+            }).then(result => result.violations.map(v =>
+                `${v.id} (${v.impact}): ${v.help}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`));";
+        let violations = self
+            .client
+            .execute(RUN, vec![])
+            .await
+            .map_err(|e| format!("axe-core failed: {e}"))?;
+        match violations.as_array() {
+            Some(found) if found.is_empty() => Ok(()),
+            Some(found) => Err(format!("axe-core finds WCAG A/AA violations: {found:#?}")),
+            None => Err(format!("axe-core answered {violations}")),
+        }
+    }
+
     /// Checks that every visible piece of text on the page meets WCAG AA contrast against
     /// the background behind it: 4.5:1, or 3:1 for large text.
     ///

@@ -182,7 +182,8 @@ async fn on_a_slow_connection_a_guest_types_and_joins_before_the_app_has_loaded(
         in_meeting(browser).await?;
         let meeting = stack.meeting(OPEN).to_string();
         check(meeting.contains("Early Bird"), format!("the meeting has the typed name: {meeting}"))?;
-        browser.check_contrast().await
+        browser.check_contrast().await?;
+        browser.check_accessibility().await
     })
     .await;
 }
@@ -216,6 +217,7 @@ async fn a_guest_waits_in_the_lobby_and_is_admitted() {
             browser
                 .wait_text("[data-testid=lobby-elapsed]", "0:01", 5)
                 .await?;
+            browser.check_accessibility().await?;
             let title = browser.title().await?;
             check(
                 title.starts_with("Waiting to be let in"),
@@ -259,7 +261,8 @@ async fn a_guest_denied_from_the_lobby_is_told_so() {
             browser
                 .wait_text("[data-testid=retry]", "Ask to join again", 2)
                 .await?;
-            browser.check_contrast().await
+            browser.check_contrast().await?;
+            browser.check_accessibility().await
         },
     )
     .await;
@@ -295,6 +298,7 @@ async fn guest_and_organizer_chat_both_ways() {
         let injected = browser.script("return document.querySelector('[data-testid=chat-log]').querySelectorAll('b, img, script').length + (window.pwned ? 100 : 0)").await?;
         check(injected == 0, format!("incoming HTML is never inserted as markup ({injected})"))?;
         browser.check_contrast().await?;
+        browser.check_accessibility().await?;
         if let Ok(dir) = std::env::var("E2E_SCREENSHOT_DIR") {
             let png = browser.client.screenshot().await.map_err(|e| e.to_string())?;
             std::fs::write(std::path::Path::new(&dir).join("meeting.png"), png).map_err(|e| e.to_string())?;
@@ -375,7 +379,8 @@ async fn a_skype_user_and_a_partner_organisation_are_badged() {
             ["Riley (Host)", "Organizer"],
         ]);
         check(rows == expect, format!("who is who: {rows}"))?;
-        browser.check_contrast().await
+        browser.check_contrast().await?;
+        browser.check_accessibility().await
     }).await;
 }
 }
@@ -449,6 +454,7 @@ async fn a_guest_stays_until_the_organizer_ends_the_meeting() {
                 .wait_text("#screen-title", "The meeting has ended", 10)
                 .await?;
             browser.wait_text("[data-testid=retry]", "Rejoin", 2).await?;
+            browser.check_accessibility().await?;
             let title = browser.title().await?;
             check(title == "The meeting has ended", format!("title {title:?}"))
         },
@@ -468,6 +474,7 @@ async fn a_removed_guest_is_told_they_were_removed() {
             .wait_text("#screen-title", "You were removed from the meeting", 10)
             .await?;
         browser.wait_text("[data-testid=retry]", "Rejoin", 2).await?;
+        browser.check_accessibility().await?;
         let title = browser.title().await?;
         check(
             title == "You were removed from the meeting",
@@ -497,6 +504,7 @@ async fn a_guest_leaves_then_rejoins_as_the_same_guest() {
             browser
                 .wait_text("#screen-title", "You left the meeting", 10)
                 .await?;
+            browser.check_accessibility().await?;
             check(stack.guest_in(OPEN).is_none(), "the guest left the roster")?;
             browser.click("[data-testid=retry]").await?;
             in_meeting(browser).await?;
@@ -550,6 +558,7 @@ async fn a_bad_link_gets_a_clear_message() {
         browser
             .wait_text("#join-link-verdict", "doesn't lead to a meeting", 10)
             .await?;
+        browser.check_accessibility().await?;
         let disabled = browser
             .wait("[data-testid=continue]", 2)
             .await?
@@ -763,6 +772,7 @@ async fn a_partner_page_embeds_the_app_with_one_element_and_hears_every_stage() 
         }
         browser.wait_text("[data-testid=brand]", "Example Bank", 5).await?;
         browser.check_contrast().await?;
+        browser.check_accessibility().await?;
         let accent = browser.script("return getComputedStyle(document.querySelector('[data-testid=join]')).backgroundColor").await?;
         check(accent == "rgb(27, 77, 62)", format!("the partner's accent colours the buttons: {accent}"))?;
         browser.click("[data-testid=join]").await?;
@@ -848,13 +858,15 @@ async fn the_dark_theme_keeps_every_text_readable() {
         let paper = browser.script("return getComputedStyle(document.querySelector('.card')).backgroundColor").await?;
         check(paper == "rgb(30, 34, 39)", format!("the dark theme is on: {paper}"))?;
         browser.check_contrast().await?;
+        browser.check_accessibility().await?;
         browser.type_into("#display-name", "Ada").await?;
         browser.click("[data-testid=join]").await?;
         in_meeting(browser).await?;
         chat_ready(browser).await?;
         stack.sim.say(OPEN, HOST, MessageBody::Plain("Rates: https://bank.example/rates".to_owned())).map_err(|e| e.to_string())?;
         browser.wait_text("[data-testid=chat-log]", "Rates", 10).await?;
-        browser.check_contrast().await
+        browser.check_contrast().await?;
+        browser.check_accessibility().await
     })
     .await;
 }
@@ -883,6 +895,7 @@ async fn staff_check_a_link_before_sending_it() {
                 rows.len() == 4 && rows.iter().all(|r| r.contains("Passed")),
                 format!("every step passed: {rows:?}"),
             )?;
+            browser.check_accessibility().await?;
             let copied = copy_report(browser).await?;
             check(copied.contains("WORKS") && copied.contains(&format!("Meeting id: {LOBBY}")), format!("the report says it works: {copied}"))?;
             no_secrets(&copied)?;
@@ -911,6 +924,7 @@ async fn staff_check_a_link_before_sending_it() {
                 rows.get(1).is_some_and(|r| r.contains("Failed") && r.contains("meeting_not_found") && r.contains("Request id:") && r.contains("What to do:")),
                 format!("the failing step says what failed, what to do, and the request id: {rows:?}"),
             )?;
+            browser.check_accessibility().await?;
             let copied = copy_report(browser).await?;
             check(
                 copied.contains("FAILS") && copied.contains("Meeting id: NOSUCH99") && copied.contains("2. This service hands out guest access for the meeting: FAILED"),
@@ -989,6 +1003,7 @@ async fn a_guest_can_join_with_the_keyboard_alone() {
         let lang = browser.script("return document.documentElement.lang").await?;
         check(lang == "en", "the page says its language")?;
         browser.check_contrast().await?;
+        browser.check_accessibility().await?;
         let body = browser.client.find(Locator::Css("body")).await.map_err(|e| e.to_string())?;
         body.send_keys("\u{E004}").await.map_err(|e| e.to_string())?;
         let focused = browser.script("return document.activeElement.id").await?;
@@ -1000,7 +1015,8 @@ async fn a_guest_can_join_with_the_keyboard_alone() {
             .wait_script("document.activeElement.id", &Value::from("screen-title"), 5)
             .await
             .map_err(|e| format!("focus moves to the new screen's heading: {e}"))?;
-        browser.check_contrast().await
+        browser.check_contrast().await?;
+        browser.check_accessibility().await
     }).await;
 }
 }
@@ -1042,8 +1058,26 @@ async fn the_layout_works_on_a_small_phone() {
             extra.as_i64() == Some(0),
             format!("no sideways scrolling in the meeting ({extra} px)"),
         )?;
-        Ok(())
+        browser.check_accessibility().await
     })
     .await;
 }
+}
+
+/// The accessibility check can fail: an image without a text alternative is caught.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_accessibility_check_catches_a_violation() {
+    run("axe-catches", Server::Strict, Viewport::DESKTOP, &[], async move |stack, browser| {
+        browser.open(&stack.app_link(OPEN)).await?;
+        browser.wait_text("#screen-title", "Join", 10).await?;
+        browser.check_accessibility().await?;
+        browser
+            .script("const i = document.createElement('img'); i.src = 'data:,'; document.querySelector('main').append(i); return true")
+            .await?;
+        match browser.check_accessibility().await {
+            Err(found) if found.contains("image-alt") => Ok(()),
+            other => Err(format!("axe-core should name the image without alt text: {other:?}")),
+        }
+    })
+    .await;
 }
