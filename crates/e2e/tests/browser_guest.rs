@@ -1081,3 +1081,66 @@ async fn the_accessibility_check_catches_a_violation() {
     })
     .await;
 }
+
+/// What a screen reader would hear: every new text of the page's live regions, in order.
+const LISTEN: &str = r#"
+    window.__heard = [];
+    const live = '[aria-live]:not([aria-live="off"]), [role=status]:not([aria-live="off"]), [role=alert], [role=log]:not([aria-live="off"])';
+    new MutationObserver(() => {
+        for (const region of document.querySelectorAll(live)) {
+            const text = region.textContent.trim();
+            if (text && region.__said !== text) { region.__said = text; window.__heard.push(text); }
+        }
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    return true;
+"#;
+
+on_both_servers! { server =>
+async fn a_screen_reader_hears_the_admission_and_each_message_once() {
+    run("heard-once", server, Viewport::DESKTOP, &[], async move |stack, browser| {
+        join(browser, stack, LOBBY, "Grace Hopper").await?;
+        browser.wait_text("#screen-title", "Waiting to be let in", 15).await?;
+        browser.script(LISTEN).await?;
+        let guest = stack.guest_in(LOBBY).ok_or("the guest waits in the lobby")?;
+        stack.sim.admit(LOBBY, &guest).map_err(|e| e.to_string())?;
+        in_meeting(browser).await?;
+        chat_ready(browser).await?;
+        let chat = browser.wait("[data-testid=chat-region]", 5).await?;
+        let role = chat.attr("role").await.map_err(|e| e.to_string())?;
+        check(role.as_deref() == Some("log"), format!("the chat is a log: {role:?}"))?;
+        stack
+            .sim
+            .say(LOBBY, "sam.advisor@contoso.onmicrosoft.com", MessageBody::Plain("Welcome, Grace".to_owned()))
+            .map_err(|e| e.to_string())?;
+        browser.wait_text("[data-testid=chat-log]", "Welcome, Grace", 10).await?;
+        // Time for any second announcement to arrive.
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let heard: Vec<String> = serde_json::from_value(browser.script("return window.__heard").await?)
+            .map_err(|e| e.to_string())?;
+        let times = |text: &str| heard.iter().filter(|h| h.contains(text)).count();
+        check(times("You were let in") == 1, format!("the admission, once: {heard:#?}"))?;
+        check(times("Welcome, Grace") == 1, format!("the message, once: {heard:#?}"))?;
+        Ok(())
+    })
+    .await;
+}
+}
+
+/// The one animation (the current join step's pulse) stops when the device asks for less
+/// motion.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reduced_motion_is_honoured() {
+    run("reduced-motion", Server::Strict, Viewport::DESKTOP, &[], async move |stack, browser| {
+        browser.open(&stack.app_link(OPEN)).await?;
+        browser.wait_text("#screen-title", "Join", 10).await?;
+        let pulse = "const step = document.createElement('li'); step.className = 'steps__item steps__item--current';
+            document.querySelector('main').append(step);
+            const name = getComputedStyle(step, '::before').animationName; step.remove(); return name;";
+        let moving = browser.script(pulse).await?;
+        check(moving == "pulse", format!("the current step pulses: {moving}"))?;
+        browser.emulate_media("prefers-reduced-motion", "reduce").await?;
+        let still = browser.script(pulse).await?;
+        check(still == "none", format!("no pulse with reduced motion: {still}"))
+    })
+    .await;
+}
