@@ -14,10 +14,7 @@
 //! Each run is a fresh simulator, middle tier and browser, so nothing is cached. Prints
 //! figures; asserts nothing about time.
 
-use std::time::Duration;
-
-use e2e::browser::{Browser, Check, Server, Stack, Viewport, join_cost, sequential_round_trips};
-use serde_json::Value;
+use e2e::browser::{Browser, Check, Downloaded, Server, Stack, Viewport, join_cost, sequential_round_trips};
 use simulator::faults::{Faults, Latency};
 
 /// Runs per configuration on bare loopback, where the times are short and vary most.
@@ -38,16 +35,6 @@ const STOPWATCH: &str = r#"
             window.__joinedAt = performance.now();
         }
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
-"#;
-
-/// What the app itself downloaded (the API calls aside): bytes on the wire per file, as
-/// Chromium's resource timing reports them (compressed, headers excluded).
-const DOWNLOADED: &str = r#"
-    const navigation = performance.getEntriesByType('navigation')[0];
-    const files = [navigation, ...performance.getEntriesByType('resource')]
-        .filter(e => e.name.startsWith(location.origin) && !new URL(e.name).pathname.startsWith('/api/'))
-        .map(e => [new URL(e.name).pathname, e.encodedBodySize, e.decodedBodySize]);
-    return files;
 "#;
 
 /// One way of joining to measure.
@@ -82,7 +69,7 @@ impl Setup {
 
 #[derive(Debug)]
 struct Run {
-    downloaded: Vec<(String, u64, u64)>,
+    downloaded: Vec<Downloaded>,
     button_ms: f64,
     /// When what the page does ahead of the click was done.
     ready_ms: f64,
@@ -125,10 +112,14 @@ fn main() {
         }
     }
     if let Some(first) = first_run {
-        for (path, wire, decoded) in &first.downloaded {
-            println!("browser_join: downloaded {path}: {wire} B over the wire ({decoded} B decoded)");
+        // Bodies as sent (compressed), without headers, as the earlier figures were counted.
+        for file in &first.downloaded {
+            println!(
+                "browser_join: downloaded {}: {} B over the wire ({} B decoded)",
+                file.path, file.body, file.decoded
+            );
         }
-        let wire: u64 = first.downloaded.iter().map(|f| f.1).sum();
+        let wire: u64 = first.downloaded.iter().map(|f| f.body).sum();
         println!("browser_join: the app in all: {wire} B over the wire");
     }
 }
@@ -201,26 +192,14 @@ async fn measure(stack: &Stack, browser: &Browser, setup: Setup) -> Check<Run> {
         link.query_pairs_mut().append_pair("name", "Ada Lovelace");
     }
     browser.open(link.as_str()).await?;
-    let button_ms = poll(
-        browser,
-        "return document.querySelector('[data-testid=join]') ? performance.now() : null",
-    )
-    .await?;
-    let downloaded = browser
-        .script(DOWNLOADED)
-        .await?
-        .as_array()
-        .ok_or("no resource timing")?
-        .iter()
-        .map(|file| {
-            (
-                file[0].as_str().unwrap_or_default().to_owned(),
-                file[1].as_u64().unwrap_or(0),
-                file[2].as_u64().unwrap_or(0),
-            )
-        })
-        .collect();
-    let time_origin = number(&browser.script("return performance.timeOrigin").await?)?;
+    let button_ms = browser
+        .wait_number(
+            "return document.querySelector('[data-testid=join]') ? performance.now() : null",
+            15,
+        )
+        .await?;
+    let downloaded = browser.downloaded().await?;
+    let time_origin = browser.wait_number("return performance.timeOrigin", 15).await?;
     let ready_step = if setup.name_known_ahead {
         stack.application_parked().await?;
         simulator::journal::Step::CreateApplication
@@ -249,8 +228,8 @@ async fn measure(stack: &Stack, browser: &Browser, setup: Setup) -> Check<Run> {
     }
     browser.script(STOPWATCH).await?;
     browser.click("[data-testid=join]").await?;
-    let joined = poll(browser, "return window.__joinedAt").await?;
-    let clicked = number(&browser.script("return window.__clickedAt").await?)?;
+    let joined = browser.wait_number("return window.__joinedAt", 15).await?;
+    let clicked = browser.wait_number("return window.__clickedAt", 15).await?;
     let entries = stack.sim.journal();
     let clicked_ms = (time_origin + clicked).floor() as i64;
     let cost = join_cost(&entries, clicked_ms).ok_or("the guest never asked to join")?;
@@ -264,19 +243,4 @@ async fn measure(stack: &Stack, browser: &Browser, setup: Setup) -> Check<Run> {
         click_preflights: cost.preflights,
         sequential,
     })
-}
-
-/// Runs `script` until it returns a number, for up to 15 s.
-async fn poll(browser: &Browser, script: &str) -> Check<f64> {
-    for _ in 0..1500 {
-        if let Ok(value) = number(&browser.script(script).await?) {
-            return Ok(value);
-        }
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
-    Err(format!("{script} never returned a number"))
-}
-
-fn number(value: &Value) -> Check<f64> {
-    value.as_f64().ok_or_else(|| format!("{value} is not a number"))
 }

@@ -12,8 +12,7 @@
 
 use std::time::Duration;
 
-use e2e::browser::{Browser, Check, Network, Server, Stack, Viewport};
-use serde_json::Value;
+use e2e::browser::{Browser, Check, Downloaded, Network, Server, Stack, Viewport};
 
 /// Cold runs per network.
 const RUNS: usize = 5;
@@ -45,15 +44,6 @@ const STOPWATCH: &str = r#"
     }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
 "#;
 
-/// The app's own files (the API calls aside): path, bytes over the wire (headers
-/// included), bytes decoded.
-const DOWNLOADED: &str = r#"
-    const navigation = performance.getEntriesByType('navigation')[0];
-    return [navigation, ...performance.getEntriesByType('resource')]
-        .filter(e => e.name.startsWith(location.origin) && !new URL(e.name).pathname.startsWith('/api/'))
-        .map(e => [new URL(e.name).pathname, e.transferSize, e.decodedBodySize]);
-"#;
-
 #[derive(Debug)]
 struct Run {
     field_ms: f64,
@@ -63,7 +53,7 @@ struct Run {
     /// main had before it, has nothing to take over).
     app_ms: Option<f64>,
     wire_bytes: u64,
-    files: Vec<(String, u64, u64)>,
+    files: Vec<Downloaded>,
 }
 
 fn main() {
@@ -113,8 +103,11 @@ fn report(network: &str, runs: &[Run]) {
         median(|r| r.wire_bytes as f64)
     );
     if let Some(run) = runs.first() {
-        for (path, wire, decoded) in &run.files {
-            println!("first_load: {network}: {path}: {wire} B over the wire ({decoded} B decoded)");
+        for file in &run.files {
+            println!(
+                "first_load: {network}: {}: {} B over the wire ({} B decoded)",
+                file.path, file.wire, file.decoded
+            );
         }
     }
 }
@@ -133,7 +126,7 @@ async fn once(network: Network) -> Check<Run> {
 async fn measure(stack: &Stack, browser: &Browser) -> Check<Run> {
     browser.run_on_every_page(STOPWATCH).await?;
     browser.open_early(&stack.app_link("OPEN2024")).await?;
-    let field_ms = poll(browser, "return window.__fieldAt").await?;
+    let field_ms = browser.wait_number("return window.__fieldAt", 60).await?;
     let per_key = TYPING / u32::try_from(NAME.chars().count()).unwrap_or(1);
     for key in NAME.chars() {
         // The app replaces the early field when it starts; find it afresh for every key.
@@ -152,44 +145,16 @@ async fn measure(stack: &Stack, browser: &Browser) -> Check<Run> {
         tokio::time::sleep(per_key).await;
     }
     browser.click("[data-testid=join]").await?;
-    let joined_ms = poll(browser, "return window.__joinedAt").await?;
-    let pressed_ms = number(&browser.script("return window.__pressedAt").await?)?;
-    let app_ms = number(&browser.script("return window.__appAt").await?).ok();
-    let files: Vec<(String, u64, u64)> = browser
-        .script(DOWNLOADED)
-        .await?
-        .as_array()
-        .ok_or("no resource timing")?
-        .iter()
-        .map(|file| {
-            (
-                file[0].as_str().unwrap_or_default().to_owned(),
-                file[1].as_u64().unwrap_or(0),
-                file[2].as_u64().unwrap_or(0),
-            )
-        })
-        .collect();
+    let joined_ms = browser.wait_number("return window.__joinedAt", 60).await?;
+    let pressed_ms = browser.wait_number("return window.__pressedAt", 60).await?;
+    let app_ms = browser.script("return window.__appAt").await?.as_f64();
+    let files = browser.downloaded().await?;
     Ok(Run {
         field_ms,
         joined_ms,
         pressed_ms,
         app_ms,
-        wire_bytes: files.iter().map(|f| f.1).sum(),
+        wire_bytes: files.iter().map(|f| f.wire).sum(),
         files,
     })
-}
-
-/// Runs `script` until it returns a number, for up to 60 s.
-async fn poll(browser: &Browser, script: &str) -> Check<f64> {
-    for _ in 0..6000 {
-        if let Ok(value) = number(&browser.script(script).await?) {
-            return Ok(value);
-        }
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
-    Err(format!("{script} never returned a number"))
-}
-
-fn number(value: &Value) -> Check<f64> {
-    value.as_f64().ok_or_else(|| format!("{value} is not a number"))
 }

@@ -230,6 +230,19 @@ impl Network {
     };
 }
 
+/// One file a page downloaded.
+#[derive(Clone, Debug)]
+pub struct Downloaded {
+    /// Its path on the page's origin.
+    pub path: String,
+    /// Bytes over the wire, headers included.
+    pub wire: u64,
+    /// Bytes of its (compressed) body.
+    pub body: u64,
+    /// Bytes once decoded.
+    pub decoded: u64,
+}
+
 /// A Chrome DevTools Protocol command, through chromedriver.
 #[derive(Debug)]
 struct DevTools {
@@ -598,6 +611,50 @@ impl Browser {
         }
     }
 
+    /// Runs `script` until it returns a number, for up to `seconds`; for what a page
+    /// records about itself, such as a `performance.now()` taken when something happened.
+    ///
+    /// # Errors
+    /// WebDriver errors, or no number in time.
+    pub async fn wait_number(&self, script: &str, seconds: u64) -> Check<f64> {
+        let deadline = Instant::now() + Duration::from_secs(seconds);
+        loop {
+            let value = self.script(script).await?;
+            if let Some(number) = value.as_f64() {
+                return Ok(number);
+            }
+            if Instant::now() > deadline {
+                return Err(format!(
+                    "{script} never returned a number within {seconds} s; it returned {value}"
+                ));
+            }
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+    }
+
+    /// What the page downloaded from its own origin (the API calls aside), file by file, as
+    /// Chromium's resource timing reports it.
+    ///
+    /// # Errors
+    /// WebDriver errors, or no resource timing.
+    pub async fn downloaded(&self) -> Check<Vec<Downloaded>> {
+        const FILES: &str = "const navigation = performance.getEntriesByType('navigation')[0];
+            return [navigation, ...performance.getEntriesByType('resource')]
+                .filter(e => e.name.startsWith(location.origin) && !new URL(e.name).pathname.startsWith('/api/'))
+                .map(e => [new URL(e.name).pathname, e.transferSize, e.encodedBodySize, e.decodedBodySize]);";
+        let files = self.script(FILES).await?;
+        let files = files.as_array().ok_or("no resource timing")?;
+        Ok(files
+            .iter()
+            .map(|file| Downloaded {
+                path: file[0].as_str().unwrap_or_default().to_owned(),
+                wire: file[1].as_u64().unwrap_or(0),
+                body: file[2].as_u64().unwrap_or(0),
+                decoded: file[3].as_u64().unwrap_or(0),
+            })
+            .collect())
+    }
+
     /// The text of every element matching `css`.
     ///
     /// # Errors
@@ -683,7 +740,7 @@ impl Browser {
             )
             .await
             .map_err(|e| format!("cannot load axe-core: {e}"))?;
-        if loaded != Value::from("object") {
+        if loaded != "object" {
             return Err(format!("axe-core did not load: {loaded}"));
         }
         const RUN: &str = "return axe.run(document, {
