@@ -217,9 +217,18 @@ fn typing_line(names: &[String]) -> String {
     }
 }
 
+/// The time of day of `at`, hours and minutes, as the guest's browser writes times in its
+/// language (12- or 24-hour).
 fn local_time(at: protocol::date::Timestamp) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at.millis() as f64));
-    format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"hour".into(), &"numeric".into());
+    let _ = js_sys::Reflect::set(&options, &"minute".into(), &"2-digit".into());
+    let language = web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .unwrap_or_else(|| "en".to_owned());
+    date.to_locale_time_string_with_options(&language, &options)
+        .into()
 }
 
 /// The chat log and composer.
@@ -294,7 +303,7 @@ fn Chat(
                                     <p class="message__meta">
                                         <span class="message__sender">{if outgoing { "You".to_owned() } else { message.sender.clone() }}</span>
                                         " "
-                                        <time class="message__time">{local_time(message.at)}</time>
+                                        <time class="message__time" datetime=message.at.to_iso8601()>{local_time(message.at)}</time>
                                     </p>
                                     <p class="message__text" data-testid="message-text">{message_text(&message.text)}</p>
                                     {outgoing.then(|| match message.delivery {

@@ -293,6 +293,15 @@ async fn guest_and_organizer_chat_both_ways() {
         stack.sim.say(OPEN, HOST, MessageBody::Plain("Yes, go ahead!".to_owned())).map_err(|e| e.to_string())?;
         browser.wait_text("[data-testid=chat-log]", "Yes, go ahead!", 10).await?;
         browser.wait_text("[data-testid=announcer]", "Riley (Host) says: Yes, go ahead!", 5).await?;
+        // Each message's time as the browser writes times in its language, with the instant
+        // for machines.
+        let time = browser
+            .script("const t = document.querySelector('[data-testid=message] time'); return [t.dateTime, t.textContent, new Date(t.dateTime).toLocaleTimeString(navigator.language, {hour: 'numeric', minute: '2-digit'})]")
+            .await?;
+        check(
+            time[0].as_str().is_some_and(|at| at.ends_with('Z')) && time[1] == time[2],
+            format!("a message's time follows the browser's language: {time}"),
+        )?;
         stack.sim.say(OPEN, HOST, MessageBody::Html("<b>Bold</b> <img src=x onerror=alert(1)><script>window.pwned=1</script>plan".to_owned())).map_err(|e| e.to_string())?;
         browser.wait_text("[data-testid=chat-log]", "Bold plan", 10).await?;
         let injected = browser.script("return document.querySelector('[data-testid=chat-log]').querySelectorAll('b, img, script').length + (window.pwned ? 100 : 0)").await?;
