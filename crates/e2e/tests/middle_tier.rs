@@ -117,7 +117,7 @@ async fn a_listed_origin_gets_a_token_bound_to_it_and_only_the_token() {
     .await;
     assert_eq!(
         (status, refused["error"].as_str()),
-        (403, Some("invalid_request"))
+        (403, Some("session_not_valid"))
     );
     let (status, refused) = ask(
         &tier,
@@ -127,7 +127,7 @@ async fn a_listed_origin_gets_a_token_bound_to_it_and_only_the_token() {
     .await;
     assert_eq!(
         (status, refused["error"].as_str()),
-        (403, Some("invalid_request"))
+        (403, Some("session_not_valid"))
     );
     sim.shutdown().await;
 }

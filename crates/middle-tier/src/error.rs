@@ -96,8 +96,8 @@ impl ApiError {
     pub fn session_not_yours() -> Self {
         Self::new(
             StatusCode::FORBIDDEN,
-            GuestErrorCode::InvalidRequest,
-            "This session was not started for this meeting from this website. Join again without it.",
+            GuestErrorCode::SessionNotValid,
+            "This session was not started by this service for this meeting from this website. Join again without it.",
         )
     }
 

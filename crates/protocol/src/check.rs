@@ -505,6 +505,10 @@ fn middle_tier_advice(code: &str, line: &StepReport, origin: &str) -> String {
         GuestErrorCode::RateLimited => {
             "Too many requests from here just now. Wait a minute and check again.".to_owned()
         }
+        GuestErrorCode::SessionNotValid => "The middle tier did not issue this session id: it \
+             restarted, or runs as several instances, without one shared \
+             GUEST_JOIN_SESSION_KEY. Set the same key on every instance."
+            .to_owned(),
         GuestErrorCode::ServiceUnavailable => match &line.upstream {
             Some(upstream) => upstream_advice(upstream),
             None => {

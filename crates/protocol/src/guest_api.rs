@@ -118,6 +118,10 @@ string_enum! {
         InvitationExpired = "invitation_expired",
         /// The meeting does not exist or is not in this organisation.
         MeetingNotFound = "meeting_not_found",
+        /// The session id sent back was not issued by this service for this meeting and
+        /// website (another instance's key, or a restart without a shared key): join again
+        /// without it.
+        SessionNotValid = "session_not_valid",
         /// Too many requests from this client; try later.
         RateLimited = "rate_limited",
         /// The meeting service is unavailable for now.

@@ -502,6 +502,8 @@ fn middle_tier_refusals_map_to_failures() {
                 retry_after_secs: None,
             },
         ),
+        // Without a session id of its own to drop, the guest cannot do better.
+        ("session_not_valid", false, JoinFailure::Refused),
         ("something_new", false, JoinFailure::Refused),
     ];
     for (code, retryable, expected) in cases {
@@ -517,6 +519,42 @@ fn middle_tier_refusals_map_to_failures() {
         assert_eq!(ended(&h), Some(Ending::Failed(expected.clone())), "{code}");
         assert_eq!(expected.retry_safe(), retryable, "{code}");
     }
+}
+
+/// A session id the middle tier no longer honours (it restarted with another key) is
+/// dropped and a new session begun, rather than ending the guest's join.
+#[test]
+fn a_session_id_the_middle_tier_no_longer_honours_is_replaced() {
+    let mut h = Harness::new();
+    let mut config = support::config();
+    config.application_session_id = Some("from-before-the-restart".to_owned());
+    h.machine = protocol::join::GuestJoin::new(config);
+    h.machine.join("Ada").expect("join");
+    h.drain();
+    let token = h.expect(&Method::POST, "/api/v1/guest-token");
+    assert_eq!(
+        body(h.request(token))["applicationSessionId"],
+        "from-before-the-restart"
+    );
+    h.respond(
+        token,
+        403,
+        &json!({"error": "session_not_valid", "message": "m", "retryable": false}),
+    );
+    let again = h.expect(&Method::POST, "/api/v1/guest-token");
+    assert!(
+        body(h.request(again))
+            .get("applicationSessionId")
+            .is_none_or(Value::is_null)
+    );
+    h.respond(
+        again,
+        200,
+        &json!({"discoverUrl": DISCOVER, "token": "psat=new", "expiresAt": "/Date(1800000000000)/", "applicationSessionId": "session-2"}),
+    );
+    assert_eq!(h.machine.application_session_id(), Some("session-2"));
+    h.expect(&Method::GET, "discover");
+    assert_eq!(ended(&h), None);
 }
 
 /// A rate-limited guest learns how long to wait, when the middle tier says.

@@ -1176,6 +1176,15 @@ impl GuestJoin {
         let token = match guest_api::parse_token_response(response) {
             Ok(token) => token,
             Err(GuestTokenError::Refused(refusal)) => {
+                // A session id the service no longer honours (it restarted with another key)
+                // is dropped, and a new one asked for, while no application holds the old one.
+                if refusal.error == GuestErrorCode::SessionNotValid
+                    && self.session_id.is_some()
+                    && self.app.is_none()
+                {
+                    self.session_id = None;
+                    return self.send(RequestKind::Token, 0);
+                }
                 let failure = match refusal.error {
                     GuestErrorCode::InvalidMeetingLink | GuestErrorCode::MeetingHostNotAllowed => {
                         JoinFailure::LinkNotUsable
@@ -1191,7 +1200,9 @@ impl GuestJoin {
                     GuestErrorCode::ServiceUnavailable | GuestErrorCode::Internal => {
                         JoinFailure::ServiceUnavailable
                     }
-                    GuestErrorCode::InvalidRequest | GuestErrorCode::Other(_) => JoinFailure::Refused,
+                    GuestErrorCode::InvalidRequest
+                    | GuestErrorCode::SessionNotValid
+                    | GuestErrorCode::Other(_) => JoinFailure::Refused,
                 };
                 if refusal.retryable && failure == JoinFailure::ServiceUnavailable {
                     return self.retry_or_fail(pending, now, failure);
