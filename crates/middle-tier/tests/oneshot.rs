@@ -156,7 +156,7 @@ async fn meeting_links_are_checked_before_anything_goes_upstream() {
         .await;
         assert_eq!(
             (answer.status, answer.body["error"].as_str()),
-            (StatusCode::FORBIDDEN, Some("invalid_request")),
+            (StatusCode::FORBIDDEN, Some("session_not_valid")),
             "{session}"
         );
     }

@@ -526,7 +526,7 @@ fn middle_tier_refusals_map_to_failures() {
 #[test]
 fn a_session_id_the_middle_tier_no_longer_honours_is_replaced() {
     let mut h = Harness::new();
-    let mut config = support::config();
+    let mut config = config();
     config.application_session_id = Some("from-before-the-restart".to_owned());
     h.machine = protocol::join::GuestJoin::new(config);
     h.machine.join("Ada").expect("join");
