@@ -1159,6 +1159,14 @@ async fn a_session_the_middle_tier_no_longer_honours_is_replaced_without_a_word(
     run("stale-session", server, Viewport::DESKTOP, &[], async move |stack, browser| {
         browser.open(&stack.app_link(OPEN)).await?;
         browser.wait_text("#screen-title", "Join", 10).await?;
+        // The tab keeps the id once the page's first token has come back.
+        browser
+            .wait_script(
+                "Object.keys(sessionStorage).some(k => k.startsWith('guest-join.session:'))",
+                &Value::Bool(true),
+                10,
+            )
+            .await?;
         let key = browser
             .script("return Object.keys(sessionStorage).find(k => k.startsWith('guest-join.session:')) ?? null")
             .await?;
