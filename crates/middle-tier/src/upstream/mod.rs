@@ -531,19 +531,38 @@ impl Inner {
             .inc();
     }
 
-    /// The Azure AD token: cached, else from the fetch under way, else fetched.
-    async fn aad_token(self: &Arc<Self>, request_id: &str) -> Result<Secret, UpstreamError> {
-        let start = || -> BoxFuture<'static, Fetched<Secret, UpstreamError>> {
-            let inner = Arc::clone(self);
-            let request_id = request_id.to_owned();
-            spawned(
-                async move { inner.fetch_aad_token(&request_id).await }.in_current_span(),
-                UpstreamError::stopped(),
-            )
+    /// A value shared by every guest (in `cache`): cached, else from the fetch under way,
+    /// else fetched by `fetch` as a task of its own, so a guest who gives up does not
+    /// cancel it for the others. The lookup is counted under `name`.
+    async fn shared<T, F>(
+        self: &Arc<Self>,
+        name: &'static str,
+        cache: fn(&Self) -> &SharedFetch<T, UpstreamError>,
+        request_id: &str,
+        fetch: fn(Arc<Self>, String) -> F,
+    ) -> Result<T, UpstreamError>
+    where
+        T: Clone + Send + Sync + 'static,
+        F: Future<Output = Fetched<T, UpstreamError>> + Send + 'static,
+    {
+        let start = || -> BoxFuture<'static, Fetched<T, UpstreamError>> {
+            let fetching = fetch(Arc::clone(self), request_id.to_owned());
+            spawned(fetching.in_current_span(), UpstreamError::stopped())
         };
-        let (token, source) = self.token.get(start).await?;
-        self.count_lookup("aad_token", source);
-        Ok(token)
+        let (value, source) = cache(self).get(start).await?;
+        self.count_lookup(name, source);
+        Ok(value)
+    }
+
+    /// The Azure AD token.
+    async fn aad_token(self: &Arc<Self>, request_id: &str) -> Result<Secret, UpstreamError> {
+        self.shared(
+            "aad_token",
+            |inner| &inner.token,
+            request_id,
+            |inner, id| async move { inner.fetch_aad_token(&id).await },
+        )
+        .await
     }
 
     async fn fetch_aad_token(&self, request_id: &str) -> Fetched<Secret, UpstreamError> {
@@ -572,20 +591,15 @@ impl Inner {
         Ok((token.access_token, Instant::now() + lifetime - margin))
     }
 
-    /// The application's capability links: cached, else from the fetch under way, else
-    /// fetched.
+    /// The application's capability links.
     async fn capabilities(self: &Arc<Self>, request_id: &str) -> Result<Capabilities, UpstreamError> {
-        let start = || -> BoxFuture<'static, Fetched<Capabilities, UpstreamError>> {
-            let inner = Arc::clone(self);
-            let request_id = request_id.to_owned();
-            spawned(
-                async move { inner.fetch_capabilities(&request_id).await }.in_current_span(),
-                UpstreamError::stopped(),
-            )
-        };
-        let (capabilities, source) = self.capabilities.get(start).await?;
-        self.count_lookup("capabilities", source);
-        Ok(capabilities)
+        self.shared(
+            "capabilities",
+            |inner| &inner.capabilities,
+            request_id,
+            |inner, id| async move { inner.fetch_capabilities(&id).await },
+        )
+        .await
     }
 
     async fn fetch_capabilities(self: &Arc<Self>, request_id: &str) -> Fetched<Capabilities, UpstreamError> {
