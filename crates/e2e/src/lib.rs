@@ -122,6 +122,20 @@ pub fn sample(metrics: &str, series: &str) -> f64 {
 }
 
 impl MiddleTier {
+    /// A guest-token request as a page on `origin` would send it, with `body`; ready for
+    /// more headers (a request id, say).
+    pub fn token_request(
+        &self,
+        client: &reqwest::Client,
+        origin: &str,
+        body: &serde_json::Value,
+    ) -> reqwest::RequestBuilder {
+        client
+            .post(format!("{}{}", self.url, protocol::guest_api::GUEST_TOKEN_PATH))
+            .header("origin", origin)
+            .json(body)
+    }
+
     /// Asks for a guest token as a page on `origin` would, with `body` as the request.
     ///
     /// # Errors
@@ -132,12 +146,7 @@ impl MiddleTier {
         origin: &str,
         body: &serde_json::Value,
     ) -> reqwest::Result<reqwest::Response> {
-        client
-            .post(format!("{}{}", self.url, protocol::guest_api::GUEST_TOKEN_PATH))
-            .header("origin", origin)
-            .json(body)
-            .send()
-            .await
+        self.token_request(client, origin, body).send().await
     }
 }
 

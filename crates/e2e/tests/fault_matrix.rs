@@ -153,11 +153,9 @@ struct Answer {
 }
 
 async fn ask(client: &reqwest::Client, tier: &MiddleTier, meeting: &str, request_id: &str) -> Answer {
-    let response = client
-        .post(format!("{}api/v1/guest-token", tier.url))
-        .header("origin", BANK)
+    let response = tier
+        .token_request(client, BANK, &json!({"meetingUrl": meeting}))
         .header("x-request-id", request_id)
-        .json(&json!({"meetingUrl": meeting}))
         .send()
         .await
         .expect("the middle tier answers");
@@ -234,21 +232,11 @@ async fn run(row: Row, log: Captured) -> (Row, Outcome) {
     let queued = Instant::now();
     let mut queue = tokio::task::JoinSet::new();
     for n in 0..row.queue {
-        let (client, url, meeting, id) = (
-            client.clone(),
-            tier.url.clone(),
-            meeting.clone(),
-            format!("{}_queue_{n}", row.key),
-        );
+        let request = tier
+            .token_request(&client, BANK, &json!({"meetingUrl": meeting}))
+            .header("x-request-id", format!("{}_queue_{n}", row.key));
         queue.spawn(async move {
-            let response = client
-                .post(format!("{url}api/v1/guest-token"))
-                .header("origin", BANK)
-                .header("x-request-id", id)
-                .json(&json!({"meetingUrl": meeting}))
-                .send()
-                .await
-                .expect("the middle tier answers");
+            let response = request.send().await.expect("the middle tier answers");
             (
                 response.status().as_u16(),
                 response.headers().contains_key("retry-after"),

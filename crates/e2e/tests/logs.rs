@@ -46,11 +46,9 @@ async fn logs_carry_request_ids_and_never_tokens_or_secrets() {
     .await;
     let meeting = sim.join_url("OPEN2024").expect("the demo meeting");
     let ask = async |request_id: &str| {
-        let response = reqwest::Client::new()
-            .post(format!("{}api/v1/guest-token", tier.url))
-            .header("origin", BANK)
+        let response = tier
+            .token_request(&reqwest::Client::new(), BANK, &json!({"meetingUrl": meeting}))
             .header("x-request-id", request_id)
-            .json(&json!({"meetingUrl": meeting}))
             .send()
             .await
             .expect("sent");
