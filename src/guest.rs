@@ -476,7 +476,8 @@ fn NameScreen(
     }
 }
 
-/// Why a (trimmed) display name cannot be used, in the guest's words.
+/// Why a (trimmed) display name cannot be used, in the guest's words. `index.html`'s early
+/// name screen says the first of these too, before the app has loaded.
 fn name_problem(name: &str) -> Option<&'static str> {
     if name.is_empty() {
         Some("Enter your name, so the others know who you are.")

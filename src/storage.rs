@@ -1,6 +1,8 @@
 //! What the browser remembers: the guest's name for next time (local storage), and the
 //! session id of a meeting for a reload of the same tab (session storage).
 
+/// `index.html`'s early name screen reads the same key, to fill the name in before the app
+/// has loaded; change both together.
 const NAME_KEY: &str = "guest-join.display-name";
 
 fn local() -> Option<web_sys::Storage> {

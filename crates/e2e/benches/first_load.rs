@@ -52,7 +52,6 @@ struct Run {
     /// When the app took over from the page's early name screen (a page without one, as
     /// main had before it, has nothing to take over).
     app_ms: Option<f64>,
-    wire_bytes: u64,
     files: Vec<Downloaded>,
 }
 
@@ -100,7 +99,7 @@ fn report(network: &str, runs: &[Run]) {
     );
     println!(
         "{what}: the app over the wire: {:.0} B",
-        median(|r| r.wire_bytes as f64)
+        median(|r| r.files.iter().map(|f| f.wire).sum::<u64>() as f64)
     );
     if let Some(run) = runs.first() {
         for file in &run.files {
@@ -154,7 +153,6 @@ async fn measure(stack: &Stack, browser: &Browser) -> Check<Run> {
         joined_ms,
         pressed_ms,
         app_ms,
-        wire_bytes: files.iter().map(|f| f.wire).sum(),
         files,
     })
 }
