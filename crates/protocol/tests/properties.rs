@@ -4,6 +4,7 @@
 mod support;
 
 use proptest::prelude::*;
+use proptest::test_runner::TestCaseError;
 use protocol::date::{self, Timestamp, WireDate};
 use protocol::join::{Input, Phase};
 use protocol::join_link::{self, JoinLink, MeetingHosts};
@@ -148,6 +149,11 @@ proptest! {
     fn html_of_anything_never_panics(markup in ".{0,300}") {
         let _ = html::to_text(&markup);
     }
+}
+
+proptest! {
+    // Cheap (a few hundred microseconds a case) and the only net under rare interleavings.
+    #![proptest_config(ProptestConfig::with_cases(4096))]
 
     /// Whatever the servers answer, in whatever order, the machine neither panics nor
     /// parks more than one event poll, and a chosen leave always ends it.
@@ -155,44 +161,116 @@ proptest! {
     fn the_join_machine_survives_arbitrary_answers(
         script in proptest::collection::vec((0u8..6, 0usize..8, 0u8..5), 1..60),
     ) {
-        let mut h = support::Harness::new();
-        h.machine.join("Ada").expect("join");
-        h.drain();
-        for (action, pick, body) in script {
-            let ids: Vec<_> = h.in_flight.keys().copied().collect();
-            let id = ids.get(pick % ids.len().max(1)).copied();
-            match (action, id) {
-                (0, Some(id)) => h.fail_transport(id),
-                (1, _) => h.fire_timers(),
-                (2, Some(id)) => h.respond(id, [200, 201, 401, 404, 410][usize::from(body)], &serde_json::json!({"code": "X"})),
-                (3, Some(id)) => {
-                    let status = [500, 503, 409, 403, 204][usize::from(body)];
-                    h.respond(id, status, &serde_json::json!({"code": "Conflict", "subcode": "PGetReplaced"}));
-                }
-                (4, Some(id)) => {
-                    // A plausible answer to whatever the request was.
-                    let path = h.request(id).uri().path().to_owned();
-                    if path.ends_with("guest-token") { h.give_token() }
-                    else if path.ends_with("discover") { h.give_discover() }
-                    else if path.ends_with("/applications") { h.give_application() }
-                    else if path.ends_with("/events") {
-                        let op = "op-1";
-                        h.deliver(support::join_without_lobby(op));
-                    } else { h.respond_raw(id, 201, &[], Vec::new()) }
-                }
-                (5, _) => {
-                    let _ = h.machine.handle(Input::TimerFired { id: protocol::join::TimerId(999_999) }, h.now);
-                }
-                _ => {}
+        survive(&script)?;
+    }
+}
+
+/// One step of a server script: what happens (0..6), to which request in flight, with
+/// which answer (0..5).
+type Step = (u8, usize, u8);
+
+/// Drives the join machine through `script` and then leaves.
+fn survive(script: &[Step]) -> Result<(), TestCaseError> {
+    let mut h = support::Harness::new();
+    h.machine.join("Ada").expect("join");
+    h.drain();
+    for &(action, pick, body) in script {
+        let ids: Vec<_> = h.in_flight.keys().copied().collect();
+        let id = ids.get(pick % ids.len().max(1)).copied();
+        match (action, id) {
+            (0, Some(id)) => h.fail_transport(id),
+            (1, _) => h.fire_timers(),
+            (2, Some(id)) => h.respond(
+                id,
+                [200, 201, 401, 404, 410][usize::from(body)],
+                &serde_json::json!({"code": "X"}),
+            ),
+            (3, Some(id)) => {
+                let status = [500, 503, 409, 403, 204][usize::from(body)];
+                h.respond(
+                    id,
+                    status,
+                    &serde_json::json!({"code": "Conflict", "subcode": "PGetReplaced"}),
+                );
             }
-        }
-        if !matches!(h.machine.phase(), Phase::Over(_)) {
-            h.machine.leave().expect("leave is always possible before the end");
-            h.drain();
-            for id in h.in_flight.keys().copied().collect::<Vec<_>>() {
-                h.respond_raw(id, 204, &[], Vec::new());
+            (4, Some(id)) => {
+                // A plausible answer to whatever the request was.
+                let path = h.request(id).uri().path().to_owned();
+                if path.ends_with("guest-token") {
+                    h.give_token()
+                } else if path.ends_with("discover") {
+                    h.give_discover()
+                } else if path.ends_with("/applications") {
+                    h.give_application()
+                } else if path.ends_with("/events") {
+                    h.deliver(support::join_without_lobby("op-1"));
+                } else {
+                    h.respond_raw(id, 201, &[], Vec::new())
+                }
             }
-            prop_assert!(matches!(h.machine.phase(), Phase::Over(_)), "{:?}", h.machine.phase());
+            (5, _) => {
+                let _ = h.machine.handle(
+                    Input::TimerFired {
+                        id: protocol::join::TimerId(999_999),
+                    },
+                    h.now,
+                );
+            }
+            _ => {}
         }
     }
+    if !matches!(h.machine.phase(), Phase::Over(_)) {
+        h.machine
+            .leave()
+            .expect("leave is always possible before the end");
+        h.drain();
+        for id in h.in_flight.keys().copied().collect::<Vec<_>>() {
+            h.respond_raw(id, 204, &[], Vec::new());
+        }
+        prop_assert!(
+            matches!(h.machine.phase(), Phase::Over(_)),
+            "{:?}",
+            h.machine.phase()
+        );
+    }
+    Ok(())
+}
+
+/// CI's shrunk counter-example: the application is lost (a 404 on the event channel) while
+/// the token is being renewed, and the renewal's answer replayed the meeting invitation.
+#[test]
+fn a_token_renewed_after_the_application_was_lost_does_not_replay_the_join() {
+    let script = [
+        (4, 0, 0),
+        (4, 0, 0),
+        (1, 0, 0),
+        (4, 0, 0),
+        (4, 3, 0),
+        (2, 5, 2),
+        (0, 1, 0),
+        (4, 0, 0),
+        (0, 5, 0),
+        (2, 0, 3),
+        (1, 0, 0),
+        (4, 1, 0),
+    ];
+    survive(&script).expect("survives");
+}
+
+/// A shrunk counter-example: a token renewal lands while the discover waits to be retried;
+/// two discovers went out and made two applications, each with its event poll.
+#[test]
+fn a_token_renewed_while_discover_waits_to_retry_makes_one_application() {
+    let script = [
+        (4, 0, 0),
+        (0, 0, 0),
+        (1, 0, 0),
+        (4, 2, 0),
+        (4, 0, 0),
+        (4, 1, 0),
+        (4, 3, 0),
+        (3, 0, 3),
+        (4, 1, 0),
+    ];
+    survive(&script).expect("survives");
 }

@@ -768,25 +768,18 @@ impl GuestJoin {
     /// How many event-channel requests are outstanding or scheduled for retry. The
     /// discipline is at most one; tests assert it.
     pub fn event_polls(&self) -> usize {
-        let parked = self
-            .pending
-            .values()
-            .filter(|p| matches!(p.kind, RequestKind::Events(_)))
-            .count();
+        self.outstanding(|kind| matches!(kind, RequestKind::Events(_)))
+    }
+
+    /// How many requests of a kind are in flight or scheduled for a retry.
+    fn outstanding(&self, of_kind: impl Fn(&RequestKind) -> bool) -> usize {
+        let in_flight = self.pending.values().filter(|p| of_kind(&p.kind)).count();
         let scheduled = self
             .timers
             .values()
-            .filter(|t| {
-                matches!(
-                    t,
-                    TimerPurpose::Retry {
-                        kind: RequestKind::Events(_),
-                        ..
-                    }
-                )
-            })
+            .filter(|t| matches!(t, TimerPurpose::Retry { kind, .. } if of_kind(kind)))
             .count();
-        parked + scheduled
+        in_flight + scheduled
     }
 
     /// Builds and queues a request.
@@ -1095,7 +1088,7 @@ impl GuestJoin {
                 self.awaiting_token.push(kind);
             }
         }
-        if self.pending.values().any(|p| p.kind == RequestKind::Token) {
+        if self.outstanding(|kind| *kind == RequestKind::Token) > 0 {
             return Ok(());
         }
         self.send(RequestKind::Token, 0)
@@ -1241,6 +1234,11 @@ impl GuestJoin {
         });
         self.schedule_token_renewal(expires_at, now);
         if self.discovered.is_none() {
+            // A discover already under way (or waiting to retry) uses the new token when
+            // it goes out; a second one would create a second application.
+            if self.outstanding(|kind| *kind == RequestKind::Discover) > 0 {
+                return Ok(());
+            }
             return self.send(RequestKind::Discover, 0);
         }
         // A renewal: repeat what the old token could no longer do.
@@ -1277,6 +1275,10 @@ impl GuestJoin {
             self.fail(JoinFailure::Incompatible);
             return Ok(());
         };
+        if self.discovered.is_some() {
+            // A second answer (a retry raced its original) has nothing new to say.
+            return Ok(());
+        }
         self.discovered = Some(Discovered {
             anon_applications,
             conference_uri,
@@ -1406,6 +1408,9 @@ impl GuestJoin {
         }
         self.timers
             .retain(|_, purpose| matches!(purpose, TimerPurpose::RenewToken));
+        // What waited for a fresh token was addressed to the lost application; the new one
+        // asks again for whatever it needs.
+        self.awaiting_token.clear();
         self.app = None;
         self.reset_conversation();
         self.fail_queued_messages();
