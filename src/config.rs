@@ -86,13 +86,60 @@ impl PageConfig {
     }
 }
 
-/// The browser's language, as UCWA wants the culture (`en-us`).
+/// The language the page is written in (`<html lang>`), as UCWA wants the culture: the
+/// meeting service words what it sends (such as an error's message) in the language the
+/// guest reads, not in the browser's.
 pub fn culture() -> String {
+    // UCWA takes at most 100 characters.
+    page_language()
+        .filter(|lang| lang.len() <= 100)
+        .unwrap_or_else(|| "en-US".to_owned())
+}
+
+/// `<html lang>`, when it is set to a well-formed language tag.
+pub fn page_language() -> Option<String> {
     web_sys::window()
-        .and_then(|w| w.navigator().language())
-        .map(|l| l.to_ascii_lowercase())
-        .filter(|l| !l.is_empty() && l.len() <= 100)
-        .unwrap_or_else(|| "en-us".to_owned())
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|html| html.get_attribute("lang"))
+        .filter(|lang| well_formed_language(lang))
+}
+
+/// Whether `tag` has the shape of a BCP 47 language tag (`en`, `pt-BR`, `zh-Hant-TW`):
+/// `Intl` throws on anything else, and a partner's page may set `lang` to anything.
+fn well_formed_language(tag: &str) -> bool {
+    let mut subtags = tag.split('-');
+    subtags.next().is_some_and(|primary| {
+        (2..=8).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_alphabetic())
+    }) && subtags
+        .all(|subtag| (1..=8).contains(&subtag.len()) && subtag.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// The locales for dates and times, best first: the browser's languages that are variants
+/// of the page's (so that an `en-GB` browser on an English page keeps its 24-hour clock),
+/// then the page's own language.
+pub fn time_locales() -> js_sys::Array {
+    let page = page_language().unwrap_or_else(|| "en-US".to_owned());
+    let primary = page.split('-').next().unwrap_or_default().to_ascii_lowercase();
+    let locales = js_sys::Array::new();
+    if let Some(window) = web_sys::window() {
+        for language in window
+            .navigator()
+            .languages()
+            .iter()
+            .filter_map(|l| l.as_string())
+        {
+            let same_language = language
+                .split('-')
+                .next()
+                .is_some_and(|p| p.eq_ignore_ascii_case(&primary));
+            if same_language && well_formed_language(&language) {
+                locales.push(&language.into());
+            }
+        }
+    }
+    locales.push(&page.into());
+    locales
 }
 
 /// Milliseconds since the epoch.

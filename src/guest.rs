@@ -195,7 +195,7 @@ pub fn GuestPage(
     // The title tells the guest what is going on even in a background tab.
     Effect::new(move |_| {
         let subject = snapshot
-            .with(|s| s.subject.clone())
+            .with(|s| s.subject.as_deref().map(words::isolate))
             .unwrap_or_else(|| "the meeting".to_owned());
         let title = match stage.get() {
             Stage::Lobby { .. } => format!("Waiting to be let in – {subject}"),
@@ -341,15 +341,15 @@ fn announcer(announcement: RwSignal<String>, unread: Unread) -> UpdateListener {
     Rc::new(move |update: &JoinUpdate, snapshot: &Snapshot| {
         let subject = snapshot
             .subject
-            .clone()
-            .unwrap_or_else(|| "the meeting".to_owned());
+            .as_deref()
+            .map_or_else(|| "the meeting".to_owned(), words::isolate);
         let text = match update {
             JoinUpdate::Admitted => {
                 attention::notify("You're in the meeting", &format!("You were let into {subject}."));
                 Some("You were let in. You're in the meeting.".to_owned())
             }
-            JoinUpdate::ParticipantJoined(name) => Some(format!("{name} joined.")),
-            JoinUpdate::ParticipantLeft(name) => Some(format!("{name} left.")),
+            JoinUpdate::ParticipantJoined(name) => Some(format!("{} joined.", words::isolate(name))),
+            JoinUpdate::ParticipantLeft(name) => Some(format!("{} left.", words::isolate(name))),
             JoinUpdate::MessageReceived(id) => {
                 snapshot.messages.iter().find(|m| m.id == *id).map(|message| {
                     if attention::page_hidden() {
@@ -357,9 +357,16 @@ fn announcer(announcement: RwSignal<String>, unread: Unread) -> UpdateListener {
                         if unread.first.get_untracked().is_none() {
                             unread.first.set(Some(*id));
                         }
-                        attention::notify(&format!("New message from {}", message.sender), &message.text);
+                        attention::notify(
+                            &format!("New message from {}", words::isolate(&message.sender)),
+                            &message.text,
+                        );
                     }
-                    format!("{} says: {}", message.sender, message.text)
+                    format!(
+                        "{} says: {}",
+                        words::isolate(&message.sender),
+                        words::isolate(&message.text)
+                    )
                 })
             }
             JoinUpdate::DeliveryChanged(id) => snapshot
@@ -442,7 +449,7 @@ fn NameScreen(
         }
     };
     let title = move || match snapshot.with(|s| s.subject.clone()) {
-        Some(subject) => format!("Join “{subject}”"),
+        Some(subject) => format!("Join “{}”", words::isolate(&subject)),
         None => "Join the meeting".to_owned(),
     };
     let meeting_id = move || meeting.with(|m| m.as_ref().map(|m| m.meeting_id.clone()).unwrap_or_default());
@@ -456,6 +463,7 @@ fn NameScreen(
                     <input
                         id="display-name"
                         class="field__input"
+                        dir="auto"
                         type="text"
                         autocomplete="name"
                         maxlength=MAX_NAME
@@ -492,7 +500,7 @@ fn name_problem(name: &str) -> Option<&'static str> {
 #[component]
 fn JoiningScreen(step: Step, snapshot: RwSignal<Snapshot>, on_cancel: Callback<()>) -> impl IntoView {
     let title = move || match snapshot.with(|s| s.subject.clone()) {
-        Some(subject) => format!("Joining “{subject}”"),
+        Some(subject) => format!("Joining “{}”", words::isolate(&subject)),
         None => "Joining the meeting".to_owned(),
     };
     view! {
@@ -521,7 +529,7 @@ fn LobbyScreen(since: Timestamp, snapshot: RwSignal<Snapshot>, on_leave: Callbac
         <section class="card" aria-labelledby=ui::SCREEN_TITLE>
             <ScreenTitle text="Waiting to be let in" />
             <Steps current=Step::WaitingInLobby />
-            <p class="lead">"The organizer of " <strong>{subject}</strong> " knows you're here and will let you in."</p>
+            <p class="lead">"The organizer of " <strong><bdi>{subject}</bdi></strong> " knows you're here and will let you in."</p>
             <p class="lobby__clock">
                 "Waiting for " <span data-testid="lobby-elapsed" aria-hidden="true">{move || words::clock(now.get().millis_since(since))}</span>
                 <span class="sr-only">{move || words::elapsed(now.get().millis_since(since))}</span>

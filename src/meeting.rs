@@ -120,7 +120,7 @@ fn Roster(snapshot: RwSignal<Snapshot>) -> impl IntoView {
             </Show>
             <ul class="roster__list" data-testid="roster">
                 <li class="roster__person">
-                    <span class="roster__name">"You"</span>
+                    <bdi class="roster__name">"You"</bdi>
                     <span class="badge">"Guest"</span>
                 </li>
                 {move || {
@@ -146,8 +146,8 @@ fn roster_entry(person: &Person) -> impl IntoView + use<> {
     view! {
         <li class="roster__person" data-testid="participant">
             <span class="roster__who">
-                <span class="roster__name">{person.name.clone()}</span>
-                {account.map(|account| view! { <span class="roster__account" data-testid="account">{account}</span> })}
+                <bdi class="roster__name">{person.name.clone()}</bdi>
+                {account.map(|account| view! { <bdi class="roster__account" data-testid="account">{account}</bdi> })}
             </span>
             <span class="roster__badges">
                 {role.map(|role| view! { <span class="badge">{role}</span> })}
@@ -207,28 +207,35 @@ fn message_text(text: &str) -> impl IntoView + use<> {
         .collect_view()
 }
 
-/// "Sam is typing…", for one, two or more people.
-fn typing_line(names: &[String]) -> String {
+/// "Sam is typing…", for one, two or more people, each name isolated so that a name in
+/// another script cannot reorder the sentence around it.
+fn typing_line(names: &[String]) -> AnyView {
     match names {
-        [] => String::new(),
-        [one] => format!("{one} is typing…"),
-        [one, two] => format!("{one} and {two} are typing…"),
-        _ => "Several people are typing…".to_owned(),
+        [] => ().into_any(),
+        [one] => view! { <bdi>{one.clone()}</bdi>" is typing…" }.into_any(),
+        [one, two] => {
+            view! { <bdi>{one.clone()}</bdi>" and "<bdi>{two.clone()}</bdi>" are typing…" }.into_any()
+        }
+        _ => "Several people are typing…".into_any(),
     }
 }
 
-/// The time of day of `at`, hours and minutes, as the guest's browser writes times in its
-/// language (12- or 24-hour).
+/// The time of day of `at`, hours and minutes, as the page's language writes times, in
+/// the guest's variant of it when the browser has one (12- or 24-hour).
 fn local_time(at: protocol::date::Timestamp) -> String {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at.millis() as f64));
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"hour".into(), &"numeric".into());
     let _ = js_sys::Reflect::set(&options, &"minute".into(), &"2-digit".into());
-    let language = web_sys::window()
-        .and_then(|w| w.navigator().language())
-        .unwrap_or_else(|| "en".to_owned());
-    date.to_locale_time_string_with_options(&language, &options)
-        .into()
+    let format = js_sys::Intl::DateTimeFormat::new(&crate::config::time_locales(), &options);
+    format
+        .format()
+        .call1(
+            &wasm_bindgen::JsValue::NULL,
+            &wasm_bindgen::JsValue::from_f64(at.millis() as f64),
+        )
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_default()
 }
 
 /// The chat log and composer.
@@ -301,11 +308,11 @@ fn Chat(
                                 </Show>
                                 <li class=class data-testid="message">
                                     <p class="message__meta">
-                                        <span class="message__sender">{if outgoing { "You".to_owned() } else { message.sender.clone() }}</span>
+                                        <bdi class="message__sender">{if outgoing { "You".to_owned() } else { message.sender.clone() }}</bdi>
                                         " "
                                         <time class="message__time" datetime=message.at.to_iso8601()>{local_time(message.at)}</time>
                                     </p>
-                                    <p class="message__text" data-testid="message-text">{message_text(&message.text)}</p>
+                                    <p class="message__text" dir="auto" data-testid="message-text">{message_text(&message.text)}</p>
                                     {outgoing.then(|| match message.delivery {
                                         Delivery::Sending => view! { <p class="message__status">"Sending…"</p> }.into_any(),
                                         Delivery::Sent => view! { <p class="message__status">"Sent"</p> }.into_any(),
@@ -332,6 +339,7 @@ fn Chat(
                 <textarea
                     id="chat-input"
                     class="field__input chat__input"
+                    dir="auto"
                     rows="2"
                     maxlength=MAX_MESSAGE
                     placeholder=move || if ready() { "Type a message" } else { "Chat is connecting… you can already type" }

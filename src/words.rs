@@ -175,6 +175,28 @@ pub fn clock(millis: i64) -> String {
     format!("{}:{:02}", seconds / 60, seconds % 60)
 }
 
+/// `text` as a piece of a sentence that is not markup (the page title, announcements,
+/// notifications, where no `<bdi>` can go): wrapped in Unicode's first-strong isolate
+/// (U+2068 … U+2069) when it holds right-to-left letters, so that an Arabic or Hebrew name
+/// or subject keeps its place in the sentence around it. Text without them is left as is,
+/// since the page's own direction already lays it out.
+pub fn isolate(text: &str) -> String {
+    if text.chars().any(is_right_to_left) {
+        format!("\u{2068}{text}\u{2069}")
+    } else {
+        text.to_owned()
+    }
+}
+
+/// Whether `c` is a letter of a right-to-left script: Hebrew, Arabic, Syriac, Thaana, N'Ko
+/// and their extensions and presentation forms, and the historic scripts above U+10800.
+fn is_right_to_left(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -237,5 +259,13 @@ mod tests {
         assert_eq!(elapsed(5_400), "5 seconds");
         assert_eq!(elapsed(61_000), "1 minute 1 second");
         assert_eq!(clock(125_000), "2:05");
+    }
+
+    #[wasm_bindgen_test]
+    fn right_to_left_text_is_isolated_in_plain_sentences() {
+        assert_eq!(isolate("Sam Lee"), "Sam Lee");
+        assert_eq!(isolate("سارة"), "\u{2068}سارة\u{2069}");
+        assert_eq!(isolate("Dana דנה"), "\u{2068}Dana דנה\u{2069}");
+        assert_eq!(isolate(""), "");
     }
 }

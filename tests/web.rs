@@ -260,6 +260,25 @@ async fn the_meeting_shows_links_typing_origins_and_dial_in() {
         ["See https://example.com/a_(b). Not javascript:alert(1)"]
     );
     assert_eq!(texts(&root, "[data-testid=typing]"), ["Sam and Jo are typing…"]);
+    // Names and messages may be in another script than the page: each is isolated.
+    assert_eq!(
+        root.query_selector_all("[data-testid=typing] bdi")
+            .expect("query")
+            .length(),
+        2
+    );
+    assert_eq!(
+        root.query_selector_all("bdi.roster__name")
+            .expect("query")
+            .length(),
+        3,
+        "you and the two others"
+    );
+    let text = root
+        .query_selector("[data-testid=message-text]")
+        .expect("query")
+        .expect("a message");
+    assert_eq!(text.get_attribute("dir").as_deref(), Some("auto"));
     assert_eq!(texts(&root, "[data-testid=account]"), ["jo@example.com"]);
     assert_eq!(
         texts(&root, "[data-testid=origin]"),

@@ -1135,6 +1135,48 @@ async fn a_screen_reader_hears_the_admission_and_each_message_once() {
 }
 }
 
+on_both_servers! { server =>
+/// An Arabic name and message in the English page: each keeps its place in the line (the
+/// names are `<bdi>`, the message takes its own direction, the spoken sentence isolates the
+/// name), the application's culture is the page's language, and the layout mirrors when
+/// the page is right-to-left.
+async fn right_to_left_names_and_messages_keep_their_place() {
+    run("bidi", server, Viewport::DESKTOP, &[], async move |stack, browser| {
+        join(browser, stack, OPEN, "Ada").await?;
+        in_meeting(browser).await?;
+        chat_ready(browser).await?;
+        let cultures: Vec<String> = stack.sim.applications().into_iter().map(|app| app.culture).collect();
+        check(cultures == ["en-US"], format!("the culture is the page's language: {cultures:?}"))?;
+        browser.script(LISTEN).await?;
+        let sara = stack.sim.add_person(OPEN, "سارة أحمد", Role::Attendee).map_err(|e| e.to_string())?;
+        browser.wait_text("[data-testid=roster]", "سارة أحمد", 10).await?;
+        stack.sim.say(OPEN, &sara, MessageBody::Plain("مرحبا Ada، كيف حالك؟".to_owned())).map_err(|e| e.to_string())?;
+        browser.wait_text("[data-testid=chat-log]", "كيف حالك", 10).await?;
+        let laid_out = browser.script(
+            "const names = [...document.querySelectorAll('.roster__name, .message__sender')].map(n => n.tagName);
+             const text = [...document.querySelectorAll('[data-testid=message-text]')].pop();
+             return [names.every(tag => tag === 'BDI'), getComputedStyle(text).direction];",
+        ).await?;
+        check(laid_out == serde_json::json!([true, "rtl"]), format!("names isolated, the message right-to-left: {laid_out}"))?;
+        let heard: Vec<String> = serde_json::from_value(browser.script("return window.__heard").await?)
+            .map_err(|e| e.to_string())?;
+        check(
+            heard.iter().any(|h| h.starts_with("\u{2068}سارة أحمد\u{2069} joined")),
+            format!("the spoken sentence isolates the name: {heard:?}"),
+        )?;
+        let mirrored = browser.script(
+            "document.documentElement.dir = 'rtl';
+             const step = document.createElement('li'); step.className = 'steps__item';
+             document.querySelector('main').append(step);
+             const style = getComputedStyle(step); const sides = [style.paddingRight, style.paddingLeft];
+             step.remove(); document.documentElement.dir = ''; return sides;",
+        ).await?;
+        check(mirrored == serde_json::json!(["32px", "0px"]), format!("right-to-left, the step marker is on the right: {mirrored}"))?;
+        browser.check_accessibility().await
+    }).await;
+}
+}
+
 /// The one animation (the current join step's pulse) stops when the device asks for less
 /// motion.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -86,6 +86,8 @@ pub struct ApplicationView {
     pub parked: bool,
     /// The guest's conversation, once they joined a meeting.
     pub conversation: Option<String>,
+    /// The `culture` it was created with.
+    pub culture: String,
 }
 
 impl State {
@@ -110,6 +112,7 @@ impl State {
                 expired: app.expired_at.is_some(),
                 parked: self.channels.get(&app.id).is_some_and(EventChannel::is_parked),
                 conversation: app.conversation_id(),
+                culture: app.culture.clone(),
             })
             .collect()
     }
