@@ -8,6 +8,7 @@ use crate::config::{self, PageConfig};
 use crate::early;
 use crate::embed::{self, Brand, Partner};
 use crate::guest::GuestPage;
+use crate::tr;
 
 /// The whole app.
 #[component]
@@ -23,7 +24,7 @@ pub fn App() -> impl IntoView {
         view! { <GuestPage config=config partner=partner early=early /> }.into_any()
     };
     let setup = config::setup_problem();
-    if let Some(problem) = setup {
+    if let Some(problem) = &setup {
         leptos::logging::error!("guest-join: {problem}");
     }
     view! {
@@ -41,7 +42,7 @@ fn BrandBar(brand: Brand) -> impl IntoView {
     let alt = if name.is_some() {
         String::new()
     } else {
-        "Logo".to_owned()
+        tr!("brand-logo-alt")
     };
     view! {
         <header class="brand" data-testid="brand">

@@ -5,8 +5,12 @@
 
 use web_sys::{Notification, NotificationOptions, NotificationPermission, VisibilityState};
 
+use crate::tr;
+
 /// The page's base title.
-pub const BASE_TITLE: &str = "Join a meeting";
+pub fn base_title() -> String {
+    tr!("page-title")
+}
 
 /// Sets the page title.
 pub fn set_title(title: &str) {

@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use protocol::check::{CheckReport, Context, Entered, Outcome, Run, Verdict};
+use protocol::check::{CheckReport, CheckStep, Context, Entered, Outcome, Run, Verdict};
 use protocol::date::Timestamp;
 use protocol::join::{JoinConfig, Phase};
 use protocol::join_link::{self, JoinLink, JoinLinkError, OnlineMeeting};
@@ -17,10 +17,25 @@ use protocol::join_link::{self, JoinLink, JoinLinkError, OnlineMeeting};
 use crate::config::{self, PageConfig};
 use crate::driver::{self, Driver, DriverSlot, Snapshot};
 use crate::link_field::LinkField;
+use crate::tr;
 use crate::ui::{self, ScreenTitle};
 
 /// The name the check joins under, when it joins.
-const CHECK_NAME: &str = "Link check";
+fn check_name() -> String {
+    tr!("check-participant-name")
+}
+
+/// A check step, as a sentence that is true when it passes. The protocol crate's
+/// `CheckStep::title` says the same in English, for its plain-text report.
+fn step_title(step: CheckStep) -> String {
+    match step {
+        CheckStep::Link => tr!("check-step-link"),
+        CheckStep::GuestAccess => tr!("check-step-guest-access"),
+        CheckStep::MeetingService => tr!("check-step-meeting-service"),
+        CheckStep::GuestApplication => tr!("check-step-guest-application"),
+        CheckStep::JoinMeeting => tr!("check-step-join-meeting"),
+    }
+}
 
 /// One check run, as the page follows it.
 #[derive(Clone, Debug, PartialEq)]
@@ -42,7 +57,7 @@ pub fn LinkCheckPage(
     let snapshot = RwSignal::new(Snapshot::default());
     let driver: DriverSlot = StoredValue::new_local(None);
     let running = RwSignal::new(None::<Running>);
-    let copied = RwSignal::new(None::<&'static str>);
+    let copied = RwSignal::new(None::<String>);
     let hosts = config.meeting_hosts.clone();
     let hosts_for_check = hosts.clone();
     let middle_tier = config.middle_tier.clone();
@@ -100,11 +115,12 @@ pub fn LinkCheckPage(
             entered: None,
         }));
         let fresh = Driver::new(join, snapshot, Rc::new(|_, _| {}));
+        let name = check_name();
         let _ = fresh.act(|machine| {
             if joining {
-                machine.join(CHECK_NAME)
+                machine.join(&name)
             } else {
-                machine.set_display_name(CHECK_NAME)?;
+                machine.set_display_name(&name)?;
                 machine.prefetch()
             }
         });
@@ -138,9 +154,9 @@ pub fn LinkCheckPage(
         leptos::task::spawn_local(async move {
             let done = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
             copied.set(Some(if done {
-                "Report copied. Paste it into your ticket or email."
+                tr!("check-copied")
             } else {
-                "The browser would not copy; select the report below and copy it."
+                tr!("check-copy-failed")
             }));
         });
     };
@@ -148,8 +164,8 @@ pub fn LinkCheckPage(
     view! {
         <main class="page">
             <section class="card" aria-labelledby=ui::SCREEN_TITLE>
-                <ScreenTitle text="Check a meeting link" />
-                <p class="lead">"Before you send a link to a customer, check that a guest can join with it from this website."</p>
+                <ScreenTitle text=tr!("check-title") />
+                <p class="lead">{tr!("check-lead")}</p>
                 <form class="stack" on:submit=check novalidate>
                     <LinkField hosts=hosts initial=link.get_untracked() on_change=Callback::new(move |result: Result<JoinLink, JoinLinkError>| {
                         if let Ok(JoinLink::Online(meeting)) = result {
@@ -167,25 +183,31 @@ pub fn LinkCheckPage(
                             on:change:target=move |ev| joins.set(ev.target().checked())
                         />
                         <label for="check-joins">
-                            "Also join the meeting for a moment. Everyone there sees a participant named “" {CHECK_NAME} "” come and go."
+                            {tr!("check-joins-label", name = check_name().as_str())}
                         </label>
                     </div>
-                    <button type="submit" class="button button--primary" data-testid="check">"Check link"</button>
+                    <button type="submit" class="button button--primary" data-testid="check">{tr!("check-submit")}</button>
                 </form>
-                <p class="muted">{move || if joins.get() { "The check joins the meeting as “Link check” and leaves at once." } else { "Nobody joins the meeting." }}</p>
-                <ol class="check" aria-label="Check results" aria-live="polite" data-testid="check-results">
+                <p class="muted">
+                    {move || if joins.get() {
+                        tr!("check-joins-note", name = check_name().as_str())
+                    } else {
+                        tr!("check-no-join-note")
+                    }}
+                </p>
+                <ol class="check" aria-label=tr!("check-results-label") aria-live="polite" data-testid="check-results">
                     {move || report.with(|r| r.as_ref().map(|r| r.steps.clone()).unwrap_or_default()).into_iter().map(|step| {
                         let (class, state) = match (step.outcome, step.took_ms) {
-                            (Outcome::NotRun, _) => ("check__row", "Not checked".to_owned()),
-                            (Outcome::Running, _) => ("check__row check__row--running", "Checking…".to_owned()),
-                            (Outcome::Passed, Some(ms)) => ("check__row check__row--passed", format!("Passed in {ms} ms")),
-                            (Outcome::Passed, None) => ("check__row check__row--passed", "Passed".to_owned()),
-                            (Outcome::Failed, _) => ("check__row check__row--failed", "Failed".to_owned()),
+                            (Outcome::NotRun, _) => ("check__row", tr!("check-state-not-checked")),
+                            (Outcome::Running, _) => ("check__row check__row--running", tr!("check-state-checking")),
+                            (Outcome::Passed, Some(ms)) => ("check__row check__row--passed", tr!("check-state-passed-in", ms = ms)),
+                            (Outcome::Passed, None) => ("check__row check__row--passed", tr!("check-state-passed")),
+                            (Outcome::Failed, _) => ("check__row check__row--failed", tr!("check-state-failed")),
                         };
                         let details = step.detail_lines();
                         view! {
                             <li class=class data-testid="check-step">
-                                <div class="check__line"><span>{step.step.title()}</span> <span class="check__state">{state}</span></div>
+                                <div class="check__line"><span>{step_title(step.step)}</span> <span class="check__state">{state}</span></div>
                                 {(!details.is_empty()).then(|| view! {
                                     <ul class="check__details" data-testid="check-details">
                                         {details.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
@@ -197,8 +219,8 @@ pub fn LinkCheckPage(
                 </ol>
                 {move || report.with(|r| r.as_ref().map(CheckReport::verdict)).and_then(|verdict| {
                     let (ok, text) = match verdict {
-                        Verdict::Works => (true, "This link works. Guests can join with it from this website."),
-                        Verdict::Fails => (false, "Guests cannot join with this link from this website. The failed step says why and what to do."),
+                        Verdict::Works => (true, tr!("check-verdict-works")),
+                        Verdict::Fails => (false, tr!("check-verdict-fails")),
                         Verdict::Running => return None,
                     };
                     Some(view! {
@@ -206,11 +228,11 @@ pub fn LinkCheckPage(
                             <p>{text}</p>
                         </div>
                         <div class="actions">
-                            <button type="button" class="button" data-testid="copy-report" on:click=copy>"Copy report"</button>
+                            <button type="button" class="button" data-testid="copy-report" on:click=copy>{tr!("check-copy-report")}</button>
                         </div>
                         <p class="muted" role="status" data-testid="copy-status">{move || copied.get().unwrap_or_default()}</p>
                         <details class="check__report">
-                            <summary>"Show the report"</summary>
+                            <summary>{tr!("check-show-report")}</summary>
                             <pre data-testid="report-text">{move || report.with(|r| r.as_ref().map(CheckReport::to_text).unwrap_or_default())}</pre>
                         </details>
                     })

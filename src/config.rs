@@ -11,6 +11,8 @@
 use protocol::Url;
 use protocol::join_link::MeetingHosts;
 
+use crate::tr;
+
 /// `<meta name="guest-join-middle-tier" content="https://…/">`.
 pub const MIDDLE_TIER_META: &str = "guest-join-middle-tier";
 
@@ -157,11 +159,7 @@ pub fn random_hex(len: usize) -> String {
 /// What a copy of the app served without its settings lacks, if it looks like one: neither
 /// the middle tier's address nor the meeting hosts are filled in (the middle tier always
 /// fills in the hosts of the pages it serves). A partner hosting `dist/` must set them.
-pub fn setup_problem() -> Option<&'static str> {
+pub fn setup_problem() -> Option<String> {
     let empty = |name: &str| meta(name).is_none_or(|content| content.is_empty());
-    (empty(MIDDLE_TIER_META) && empty(protocol::guest_api::MEETING_HOSTS_META)).then_some(
-        "This page is not set up yet: it needs <meta name=\"guest-join-middle-tier\" content=\"https://…/\"> \
-         with the address of its guest-join service, and <meta name=\"guest-join-meeting-hosts\"> with the \
-         meeting hosts it serves. See “Hosting the app yourself” in the README.",
-    )
+    (empty(MIDDLE_TIER_META) && empty(protocol::guest_api::MEETING_HOSTS_META)).then(|| tr!("setup-problem"))
 }

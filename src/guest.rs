@@ -23,6 +23,7 @@ use crate::early::{self, EarlyForm};
 use crate::embed::{self, Partner};
 use crate::link_field::LinkField;
 use crate::meeting::MeetingScreen;
+use crate::tr;
 use crate::ui::{self, ScreenTitle, Step, Steps};
 use crate::{attention, storage, words};
 
@@ -194,18 +195,25 @@ pub fn GuestPage(
 
     // The title tells the guest what is going on even in a background tab.
     Effect::new(move |_| {
-        let subject = snapshot
-            .with(|s| s.subject.as_deref().map(words::isolate))
-            .unwrap_or_else(|| "the meeting".to_owned());
+        let subject = snapshot.with(|s| s.subject.clone());
+        let subject = subject.as_deref();
         let title = match stage.get() {
-            Stage::Lobby { .. } => format!("Waiting to be let in – {subject}"),
-            Stage::Meeting => match unread.count.get() {
-                0 => format!("In {subject}"),
-                n => format!("({n}) In {subject}"),
+            Stage::Lobby { .. } => match subject {
+                Some(subject) => tr!("tab-title-lobby", subject = subject),
+                None => tr!("tab-title-lobby-no-subject"),
             },
-            Stage::Over(ending) => words::outcome(&ending).title.to_owned(),
-            Stage::Joining(_) => format!("Joining {subject}…"),
-            Stage::Link | Stage::Name => attention::BASE_TITLE.to_owned(),
+            Stage::Meeting => match (unread.count.get(), subject) {
+                (0, Some(subject)) => tr!("tab-title-meeting", subject = subject),
+                (0, None) => tr!("tab-title-meeting-no-subject"),
+                (n, Some(subject)) => tr!("tab-title-meeting-unread", count = n, subject = subject),
+                (n, None) => tr!("tab-title-meeting-unread-no-subject", count = n),
+            },
+            Stage::Over(ending) => words::outcome(&ending).title,
+            Stage::Joining(_) => match subject {
+                Some(subject) => tr!("tab-title-joining", subject = subject),
+                None => tr!("tab-title-joining-no-subject"),
+            },
+            Stage::Link | Stage::Name => attention::base_title(),
         };
         attention::set_title(&title);
     });
@@ -339,17 +347,20 @@ fn tell_partner(partner: &Partner, stage: Memo<Stage>, snapshot: RwSignal<Snapsh
 /// Turns the machine's updates into spoken announcements, notifications and unread counts.
 fn announcer(announcement: RwSignal<String>, unread: Unread) -> UpdateListener {
     Rc::new(move |update: &JoinUpdate, snapshot: &Snapshot| {
-        let subject = snapshot
-            .subject
-            .as_deref()
-            .map_or_else(|| "the meeting".to_owned(), words::isolate);
+        let subject = snapshot.subject.as_deref();
         let text = match update {
             JoinUpdate::Admitted => {
-                attention::notify("You're in the meeting", &format!("You were let into {subject}."));
-                Some("You were let in. You're in the meeting.".to_owned())
+                let body = match subject {
+                    Some(subject) => tr!("notify-admitted-body", subject = subject),
+                    None => tr!("notify-admitted-body-no-subject"),
+                };
+                attention::notify(&tr!("notify-admitted-title"), &body);
+                Some(tr!("announce-admitted"))
             }
-            JoinUpdate::ParticipantJoined(name) => Some(format!("{} joined.", words::isolate(name))),
-            JoinUpdate::ParticipantLeft(name) => Some(format!("{} left.", words::isolate(name))),
+            JoinUpdate::ParticipantJoined(name) => {
+                Some(tr!("announce-participant-joined", name = name.as_str()))
+            }
+            JoinUpdate::ParticipantLeft(name) => Some(tr!("announce-participant-left", name = name.as_str())),
             JoinUpdate::MessageReceived(id) => {
                 snapshot.messages.iter().find(|m| m.id == *id).map(|message| {
                     if attention::page_hidden() {
@@ -358,14 +369,14 @@ fn announcer(announcement: RwSignal<String>, unread: Unread) -> UpdateListener {
                             unread.first.set(Some(*id));
                         }
                         attention::notify(
-                            &format!("New message from {}", words::isolate(&message.sender)),
+                            &tr!("notify-message-title", sender = message.sender.as_str()),
                             &message.text,
                         );
                     }
-                    format!(
-                        "{} says: {}",
-                        words::isolate(&message.sender),
-                        words::isolate(&message.text)
+                    tr!(
+                        "announce-message",
+                        sender = message.sender.as_str(),
+                        text = message.text.as_str()
                     )
                 })
             }
@@ -375,13 +386,16 @@ fn announcer(announcement: RwSignal<String>, unread: Unread) -> UpdateListener {
                 .find(|m| {
                     m.id == *id && m.direction == MessageDirection::Outgoing && m.delivery == Delivery::Failed
                 })
-                .map(|_| "Your message could not be sent. You can try again.".to_owned()),
-            JoinUpdate::Reconnecting => Some("The connection dropped. Reconnecting…".to_owned()),
-            JoinUpdate::Reconnected => Some("Reconnected.".to_owned()),
+                .map(|_| tr!("announce-message-failed")),
+            JoinUpdate::Reconnecting => Some(tr!("announce-reconnecting")),
+            JoinUpdate::Reconnected => Some(tr!("announce-reconnected")),
             JoinUpdate::PhaseChanged => match &snapshot.phase {
-                Phase::Lobby { .. } => Some("You're in the lobby. The organizer will let you in.".to_owned()),
-                Phase::InMeeting { .. } => Some(format!("You're in {subject}.")),
-                Phase::Over(ending) => Some(words::outcome(ending).title.to_owned()),
+                Phase::Lobby { .. } => Some(tr!("announce-lobby")),
+                Phase::InMeeting { .. } => Some(match subject {
+                    Some(subject) => tr!("announce-in-meeting", subject = subject),
+                    None => tr!("announce-in-meeting-no-subject"),
+                }),
+                Phase::Over(ending) => Some(words::outcome(ending).title),
                 _ => None,
             },
             // Typing is shown, not spoken: announcing every pause would drown the chat.
@@ -409,8 +423,8 @@ fn LinkScreen(link: RwSignal<String>, confirmed: RwSignal<bool>, hosts: MeetingH
     };
     view! {
         <section class="card" aria-labelledby=ui::SCREEN_TITLE>
-            <ScreenTitle text="Join a meeting" />
-            <p class="lead">"Paste the link from your meeting invitation. You don't need an account."</p>
+            <ScreenTitle text=tr!("link-title") />
+            <p class="lead">{tr!("link-lead")}</p>
             <form class="stack" on:submit=submit novalidate>
                 <LinkField
                     hosts=hosts
@@ -423,9 +437,10 @@ fn LinkScreen(link: RwSignal<String>, confirmed: RwSignal<bool>, hosts: MeetingH
                     })
                 />
                 <button type="submit" class="button button--primary" data-testid="continue" disabled=move || !joinable.get()>
-                    "Continue"
+                    {tr!("link-continue")}
                 </button>
             </form>
+            <ui::LanguageChoice />
         </section>
     }
 }
@@ -439,27 +454,31 @@ fn NameScreen(
     on_join: Callback<String>,
     on_change_link: Callback<()>,
 ) -> impl IntoView {
-    let error = RwSignal::new(None::<&'static str>);
+    let error = RwSignal::new(None::<String>);
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let typed = name.get_untracked().trim().to_owned();
         error.set(name_problem(&typed));
-        if error.get_untracked().is_none() {
+        if error.with_untracked(Option::is_none) {
             on_join.run(typed);
         }
     };
     let title = move || match snapshot.with(|s| s.subject.clone()) {
-        Some(subject) => format!("Join “{}”", words::isolate(&subject)),
-        None => "Join the meeting".to_owned(),
+        Some(subject) => tr!("name-title-subject", subject = subject.as_str()),
+        None => tr!("name-title"),
     };
     let meeting_id = move || meeting.with(|m| m.as_ref().map(|m| m.meeting_id.clone()).unwrap_or_default());
     view! {
         <section class="card" aria-labelledby=ui::SCREEN_TITLE>
             <ScreenTitle text=Signal::derive(title) />
-            <p class="muted">"Skype for Business meeting " <span data-testid="meeting-id">{meeting_id}</span></p>
+            <p class="muted">
+                {ui::message_view(&tr!("name-meeting-id", meeting_id = ui::SLOTS[0]), move |_| {
+                    view! { <span data-testid="meeting-id">{meeting_id}</span> }.into_any()
+                })}
+            </p>
             <form class="stack" on:submit=submit novalidate>
                 <div class="field">
-                    <label for="display-name" class="field__label">"Your name"</label>
+                    <label for="display-name" class="field__label">{tr!("name-label")}</label>
                     <input
                         id="display-name"
                         class="field__input"
@@ -469,28 +488,34 @@ fn NameScreen(
                         maxlength=MAX_NAME
                         required
                         aria-describedby="display-name-help"
-                        aria-invalid=move || error.get().is_some().to_string()
+                        aria-invalid=move || error.with(Option::is_some).to_string()
                         prop:value=move || name.get()
                         on:input:target=move |ev| name.set(ev.target().value())
                     />
-                    <p id="display-name-help" class=move || if error.get().is_some() { "field__help field__help--error" } else { "field__help" }>
-                        {move || error.get().unwrap_or("Others in the meeting will see this name.")}
+                    <p id="display-name-help" class=move || if error.with(Option::is_some) { "field__help field__help--error" } else { "field__help" }>
+                        {move || error.get().unwrap_or_else(|| tr!("name-help"))}
                     </p>
                 </div>
-                <button type="submit" class="button button--primary" data-testid="join">"Join meeting"</button>
+                <button type="submit" class="button button--primary" data-testid="join">{tr!("name-join")}</button>
             </form>
-            <button type="button" class="button button--link" on:click=move |_| on_change_link.run(())>"Use a different link"</button>
+            <button type="button" class="button button--link" on:click=move |_| on_change_link.run(())>{tr!("name-change-link")}</button>
+            <ui::LanguageChoice keep=Callback::new(move |()| {
+                let typed = name.get_untracked();
+                if !typed.trim().is_empty() {
+                    storage::remember_name(typed.trim());
+                }
+            }) />
         </section>
     }
 }
 
 /// Why a (trimmed) display name cannot be used, in the guest's words. `index.html`'s early
 /// name screen says the first of these too, before the app has loaded.
-fn name_problem(name: &str) -> Option<&'static str> {
+fn name_problem(name: &str) -> Option<String> {
     if name.is_empty() {
-        Some("Enter your name, so the others know who you are.")
+        Some(tr!("name-error-empty"))
     } else if name.chars().count() > MAX_NAME {
-        Some("That name is too long; use at most 60 characters.")
+        Some(tr!("name-error-too-long", max = MAX_NAME))
     } else {
         None
     }
@@ -500,14 +525,14 @@ fn name_problem(name: &str) -> Option<&'static str> {
 #[component]
 fn JoiningScreen(step: Step, snapshot: RwSignal<Snapshot>, on_cancel: Callback<()>) -> impl IntoView {
     let title = move || match snapshot.with(|s| s.subject.clone()) {
-        Some(subject) => format!("Joining “{}”", words::isolate(&subject)),
-        None => "Joining the meeting".to_owned(),
+        Some(subject) => tr!("joining-title-subject", subject = subject.as_str()),
+        None => tr!("joining-title"),
     };
     view! {
         <section class="card" aria-labelledby=ui::SCREEN_TITLE aria-busy="true">
             <ScreenTitle text=Signal::derive(title) />
             <Steps current=step />
-            <button type="button" class="button" on:click=move |_| on_cancel.run(())>"Cancel"</button>
+            <button type="button" class="button" on:click=move |_| on_cancel.run(())>{tr!("joining-cancel")}</button>
         </section>
     }
 }
@@ -520,27 +545,33 @@ fn LobbyScreen(since: Timestamp, snapshot: RwSignal<Snapshot>, on_leave: Callbac
         now.set(config::now())
     })));
     on_cleanup(move || ticker.set_value(None));
-    let subject = move || {
-        snapshot
-            .with(|s| s.subject.clone())
-            .unwrap_or_else(|| "the meeting".to_owned())
+    let lead = move || match snapshot.with(|s| s.subject.clone()) {
+        Some(subject) => ui::message_view(&tr!("lobby-lead", subject = ui::SLOTS[0]), move |_| {
+            view! { <strong><bdi>{subject.clone()}</bdi></strong> }.into_any()
+        }),
+        None => tr!("lobby-lead-no-subject").into_any(),
     };
     view! {
         <section class="card" aria-labelledby=ui::SCREEN_TITLE>
-            <ScreenTitle text="Waiting to be let in" />
+            <ScreenTitle text=tr!("lobby-title") />
             <Steps current=Step::WaitingInLobby />
-            <p class="lead">"The organizer of " <strong><bdi>{subject}</bdi></strong> " knows you're here and will let you in."</p>
+            <p class="lead">{lead}</p>
             <p class="lobby__clock">
-                "Waiting for " <span data-testid="lobby-elapsed" aria-hidden="true">{move || words::clock(now.get().millis_since(since))}</span>
-                <span class="sr-only">{move || words::elapsed(now.get().millis_since(since))}</span>
+                {ui::message_view(&tr!("lobby-waiting-for", time = ui::SLOTS[0]), move |_| {
+                    view! {
+                        <span data-testid="lobby-elapsed" aria-hidden="true">{move || words::clock(now.get().millis_since(since))}</span>
+                        <span class="sr-only">{move || words::elapsed(now.get().millis_since(since))}</span>
+                    }
+                        .into_any()
+                })}
             </p>
             // Inside a partner's page only the frame's title would change; the partner page
             // hears of the admission instead.
             <Show when=|| !attention::in_frame()>
-                <p class="muted">"You can switch to another tab; this page's title changes when you're let in."</p>
+                <p class="muted">{tr!("lobby-tab-hint")}</p>
             </Show>
-            <ui::NotifyMe label="Notify me when I'm let in" />
-            <button type="button" class="button" on:click=move |_| on_leave.run(())>"Leave"</button>
+            <ui::NotifyMe label=tr!("lobby-notify-me") />
+            <button type="button" class="button" on:click=move |_| on_leave.run(())>{tr!("lobby-leave")}</button>
         </section>
     }
 }
@@ -553,12 +584,12 @@ fn OutcomeScreen(ending: Ending, on_retry: Callback<()>, on_change_link: Callbac
         <section class="card" aria-labelledby=ui::SCREEN_TITLE data-testid="outcome">
             <ScreenTitle text=words.title />
             <p class="lead">{words.detail}</p>
-            <p>{words.next_step.into_owned()}</p>
+            <p>{words.next_step}</p>
             <div class="actions">
                 {words.retry.map(|label| view! {
                     <button type="button" class="button button--primary" data-testid="retry" on:click=move |_| on_retry.run(())>{label}</button>
                 })}
-                <button type="button" class="button" on:click=move |_| on_change_link.run(())>"Use a different link"</button>
+                <button type="button" class="button" on:click=move |_| on_change_link.run(())>{tr!("outcome-change-link")}</button>
             </div>
         </section>
     }

@@ -14,6 +14,7 @@ pub mod driver;
 pub mod early;
 pub mod embed;
 pub mod guest;
+pub mod i18n;
 pub mod link_field;
 pub mod meeting;
 pub mod storage;

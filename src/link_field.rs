@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 use protocol::join_link::{self, JoinLink, JoinLinkError, MeetingHosts};
 
+use crate::tr;
+
 /// The verdict on what is in the field, in words for the person who typed it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LinkVerdict {
@@ -20,30 +22,27 @@ impl LinkVerdict {
     /// Judges a classification result.
     pub fn of(result: &Result<JoinLink, JoinLinkError>) -> Self {
         match result {
-            Ok(JoinLink::Online(meeting)) => Self::Joinable(format!(
-                "Skype for Business Online meeting {}. You can join it as a guest.",
-                meeting.meeting_id
+            Ok(JoinLink::Online(meeting)) => Self::Joinable(tr!(
+                "link-field-joinable",
+                meeting_id = meeting.meeting_id.as_str()
             )),
-            Ok(JoinLink::OnPremises(meeting)) => Self::NotJoinable(format!(
-                "This is a meeting ({}) on a company's own Skype for Business Server. This page joins \
-                 Skype for Business Online meetings only: open the link directly in your browser, or \
-                 ask the organizer for an online meeting link.",
-                meeting.meeting_id
+            Ok(JoinLink::OnPremises(meeting)) => Self::NotJoinable(tr!(
+                "link-field-on-premises",
+                meeting_id = meeting.meeting_id.as_str()
             )),
-            Ok(JoinLink::ConferenceUri(uri)) => Self::NotJoinable(format!(
-                "This is a meeting's conference address ({}), not a join link. Ask the organizer for \
-                 the https:// link to the meeting.",
-                uri.meeting_id
+            Ok(JoinLink::ConferenceUri(uri)) => Self::NotJoinable(tr!(
+                "link-field-conference-uri",
+                meeting_id = uri.meeting_id.as_str()
             )),
             Err(JoinLinkError::Empty) => Self::Empty,
-            Err(error) => Self::Invalid(error.to_string()),
+            Err(error) => Self::Invalid(link_error(error)),
         }
     }
 
-    fn message(&self) -> &str {
+    fn message(&self) -> String {
         match self {
-            Self::Empty => "Paste the link from your meeting invitation.",
-            Self::Joinable(text) | Self::NotJoinable(text) | Self::Invalid(text) => text,
+            Self::Empty => tr!("link-field-hint"),
+            Self::Joinable(text) | Self::NotJoinable(text) | Self::Invalid(text) => text.clone(),
         }
     }
 
@@ -53,6 +52,26 @@ impl LinkVerdict {
             Self::Joinable(_) => "verdict verdict--ok",
             Self::NotJoinable(_) | Self::Invalid(_) => "verdict verdict--error",
         }
+    }
+}
+
+/// What is wrong with a link, in the page's language. The protocol crate's `Display` says
+/// the same in English; it stays the words for an error the catalogue does not know yet.
+fn link_error(error: &JoinLinkError) -> String {
+    match error {
+        JoinLinkError::TooLong => tr!("link-error-too-long"),
+        JoinLinkError::NotALink => tr!("link-error-not-a-link"),
+        JoinLinkError::UnsupportedScheme(scheme) => {
+            tr!("link-error-unsupported-scheme", scheme = scheme.as_str())
+        }
+        JoinLinkError::Insecure => tr!("link-error-insecure"),
+        JoinLinkError::TeamsLink => tr!("link-error-teams"),
+        JoinLinkError::NotAMeetingLink => tr!("link-error-not-a-meeting"),
+        JoinLinkError::MissingMeetingId => tr!("link-error-missing-meeting-id"),
+        JoinLinkError::NotAConference => tr!("link-error-not-a-conference"),
+        JoinLinkError::HasCredentials => tr!("link-error-has-credentials"),
+        // `Empty` is the hint, not an error; the enum is `#[non_exhaustive]`.
+        other => other.to_string(),
     }
 }
 
@@ -85,7 +104,7 @@ pub fn LinkField(
     };
     view! {
         <div class="field">
-            <label for="join-link" class="field__label">"Meeting link"</label>
+            <label for="join-link" class="field__label">{tr!("link-field-label")}</label>
             <input
                 id="join-link"
                 class="field__input"
@@ -93,14 +112,14 @@ pub fn LinkField(
                 inputmode="url"
                 autocomplete="off"
                 spellcheck="false"
-                placeholder="https://meet.lync.com/…"
+                placeholder=tr!("link-field-placeholder")
                 aria-describedby="join-link-verdict"
                 aria-invalid=move || invalid().to_string()
                 prop:value=move || text.get()
                 on:input:target=move |ev| text.set(ev.target().value())
             />
             <p id="join-link-verdict" class=move || verdict.get().class() role="status" aria-live="polite">
-                {move || verdict.get().message().to_owned()}
+                {move || verdict.get().message()}
             </p>
         </div>
     }

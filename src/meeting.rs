@@ -17,6 +17,7 @@ use wasm_bindgen::closure::Closure;
 use crate::attention;
 use crate::driver::{self, DriverSlot, Snapshot};
 use crate::guest::Unread;
+use crate::tr;
 use crate::ui::{self, ScreenTitle};
 
 /// Longest message the composer takes (the protocol allows the same).
@@ -57,16 +58,16 @@ pub fn MeetingScreen(
     let subject = move || {
         snapshot
             .with(|s| s.subject.clone())
-            .unwrap_or_else(|| "Meeting".to_owned())
+            .unwrap_or_else(|| tr!("meeting-title-fallback"))
     };
     let leaving = move || snapshot.with(|s| s.phase == Phase::Leaving);
     let status = move || {
         if leaving() {
-            "Leaving…"
+            tr!("meeting-status-leaving")
         } else if snapshot.with(|s| s.reconnecting) {
-            "Reconnecting…"
+            tr!("meeting-status-reconnecting")
         } else {
-            "You're in the meeting"
+            tr!("meeting-status-in")
         }
     };
     let leave = move |_| {
@@ -80,15 +81,15 @@ pub fn MeetingScreen(
                     <p class="meeting__status" data-testid="status">{status}</p>
                 </div>
                 <div class="meeting__actions">
-                    <ui::NotifyMe label="Notify me of new messages" />
+                    <ui::NotifyMe label=tr!("meeting-notify-me") />
                     <button type="button" class="button button--danger" data-testid="leave" disabled=leaving on:click=leave>
-                        "Leave"
+                        {tr!("meeting-leave")}
                     </button>
                 </div>
             </header>
             <Show when=move || snapshot.with(|s| s.reconnecting)>
                 <p class="banner" data-testid="reconnecting">
-                    "The connection dropped. Reconnecting… Your messages are kept."
+                    {tr!("meeting-reconnecting-banner")}
                 </p>
             </Show>
             <div class="meeting__body">
@@ -109,19 +110,16 @@ fn Roster(snapshot: RwSignal<Snapshot>) -> impl IntoView {
     let lobby = move || snapshot.with(|s| s.participants.iter().filter(|p| p.in_lobby).count());
     view! {
         <section class="roster" aria-labelledby="people-title">
-            <h2 id="people-title" class="section-title">"People (" {in_meeting} ")"</h2>
+            <h2 id="people-title" class="section-title">{move || tr!("roster-title", count = in_meeting())}</h2>
             <Show when=move || { lobby() > 0 }>
                 <p class="roster__lobby" data-testid="lobby-count">
-                    {move || match lobby() {
-                        1 => "1 person is waiting in the lobby".to_owned(),
-                        n => format!("{n} people are waiting in the lobby"),
-                    }}
+                    {move || tr!("roster-lobby-count", count = lobby())}
                 </p>
             </Show>
             <ul class="roster__list" data-testid="roster">
                 <li class="roster__person">
-                    <bdi class="roster__name">"You"</bdi>
-                    <span class="badge">"Guest"</span>
+                    <bdi class="roster__name">{tr!("roster-you")}</bdi>
+                    <span class="badge">{tr!("roster-you-badge")}</span>
                 </li>
                 {move || {
                     snapshot.with(|s| {
@@ -136,11 +134,11 @@ fn Roster(snapshot: RwSignal<Snapshot>) -> impl IntoView {
 /// One person in the roster: their name, what they do in the meeting, and where they come
 /// from when that is not the organizer's organisation.
 fn roster_entry(person: &Person) -> impl IntoView + use<> {
-    let role = person.is_leader.then_some("Organizer");
+    let role = person.is_leader.then(|| tr!("roster-organizer"));
     let (origin, account) = match &person.origin {
-        Origin::Guest => (Some("Guest"), None),
-        Origin::Skype { account } => (Some("Skype"), Some(account.clone())),
-        Origin::OtherOrganisation => (Some("Guest from another organisation"), None),
+        Origin::Guest => (Some(tr!("roster-origin-guest")), None),
+        Origin::Skype { account } => (Some(tr!("roster-origin-skype")), Some(account.clone())),
+        Origin::OtherOrganisation => (Some(tr!("roster-origin-other-organisation")), None),
         Origin::Organisation | Origin::Unknown => (None, None),
     };
     view! {
@@ -163,17 +161,21 @@ fn DialInDetails(dial_in: DialIn) -> impl IntoView {
     let conference_id = dial_in.conference_id.clone();
     view! {
         <section class="dial-in" aria-labelledby="dial-in-title" data-testid="dial-in">
-            <h2 id="dial-in-title" class="section-title">"Join by phone"</h2>
+            <h2 id="dial-in-title" class="section-title">{tr!("dial-in-title")}</h2>
             <ul class="dial-in__numbers">
                 {dial_in
                     .numbers
                     .iter()
                     .map(|number| {
-                        let region = number.region.clone().unwrap_or_else(|| "Call".to_owned());
-                        let free = number.toll_free.then_some(" (free)");
+                        let region = number.region.clone().unwrap_or_else(|| tr!("dial-in-call"));
+                        let region = if number.toll_free {
+                            tr!("dial-in-toll-free", region = region.as_str())
+                        } else {
+                            region
+                        };
                         view! {
                             <li>
-                                <span class="dial-in__region">{region}{free}</span>
+                                <span class="dial-in__region">{region}</span>
                                 " "
                                 <a href=number.tel_uri() data-testid="dial-in-number">{number.number.clone()}</a>
                             </li>
@@ -183,11 +185,13 @@ fn DialInDetails(dial_in: DialIn) -> impl IntoView {
             </ul>
             {conference_id.map(|id| view! {
                 <p class="dial-in__conference">
-                    "Conference ID: " <span data-testid="conference-id">{id}</span>
+                    {ui::message_view(&tr!("dial-in-conference-id", id = ui::SLOTS[0]), move |_| {
+                        view! { <span data-testid="conference-id">{id.clone()}</span> }.into_any()
+                    })}
                 </p>
             })}
             {dial_in.directory.map(|url| view! {
-                <p><a href=url rel="noopener noreferrer" target="_blank">"More numbers"</a></p>
+                <p><a href=url rel="noopener noreferrer" target="_blank">{tr!("dial-in-more-numbers")}</a></p>
             })}
         </section>
     }
@@ -212,11 +216,17 @@ fn message_text(text: &str) -> impl IntoView + use<> {
 fn typing_line(names: &[String]) -> AnyView {
     match names {
         [] => ().into_any(),
-        [one] => view! { <bdi>{one.clone()}</bdi>" is typing…" }.into_any(),
-        [one, two] => {
-            view! { <bdi>{one.clone()}</bdi>" and "<bdi>{two.clone()}</bdi>" are typing…" }.into_any()
-        }
-        _ => "Several people are typing…".into_any(),
+        [one] => ui::message_view(&tr!("typing-one", name = ui::SLOTS[0]), |_| {
+            view! { <bdi>{one.clone()}</bdi> }.into_any()
+        }),
+        [one, two] => ui::message_view(
+            &tr!("typing-two", first = ui::SLOTS[0], second = ui::SLOTS[1]),
+            |index| {
+                let name = if index == 0 { one } else { two };
+                view! { <bdi>{name.clone()}</bdi> }.into_any()
+            },
+        ),
+        _ => tr!("typing-several").into_any(),
     }
 }
 
@@ -268,7 +278,7 @@ fn Chat(
             draft.set(String::new());
             unread.first.set(None);
         } else {
-            announcement.set("The message could not be sent.".to_owned());
+            announcement.set(tr!("announce-send-failed"));
         }
     };
     let submit = move |ev: SubmitEvent| {
@@ -286,13 +296,13 @@ fn Chat(
     };
     view! {
         <section class="chat" aria-labelledby="chat-title">
-            <h2 id="chat-title" class="section-title">"Chat"</h2>
+            <h2 id="chat-title" class="section-title">{tr!("chat-title")}</h2>
             // A log, as assistive technology expects of a chat; silent, because the status
             // announcer already speaks each new message once.
             <div role="log" aria-labelledby="chat-title" aria-live="off" data-testid="chat-region">
-                <ol class="chat__log" node_ref=log aria-label="Messages" data-testid="chat-log" tabindex="0">
+                <ol class="chat__log" node_ref=log aria-label=tr!("chat-log-label") data-testid="chat-log" tabindex="0">
                     <Show when=move || count() == 0>
-                        <li class="chat__empty">"No messages yet."</li>
+                        <li class="chat__empty">{tr!("chat-empty")}</li>
                     </Show>
                     <For
                         each=move || snapshot.with(|s| s.messages.clone())
@@ -304,23 +314,24 @@ fn Chat(
                             let class = if outgoing { "message message--outgoing" } else { "message message--incoming" };
                             view! {
                                 <Show when=marker>
-                                    <li class="chat__divider" role="separator" data-testid="unread-marker">"New messages"</li>
+                                    <li class="chat__divider" role="separator" data-testid="unread-marker">{tr!("chat-new-messages")}</li>
                                 </Show>
                                 <li class=class data-testid="message">
                                     <p class="message__meta">
-                                        <bdi class="message__sender">{if outgoing { "You".to_owned() } else { message.sender.clone() }}</bdi>
+                                        <bdi class="message__sender">{if outgoing { tr!("chat-sender-you") } else { message.sender.clone() }}</bdi>
                                         " "
                                         <time class="message__time" datetime=message.at.to_iso8601()>{local_time(message.at)}</time>
                                     </p>
                                     <p class="message__text" dir="auto" data-testid="message-text">{message_text(&message.text)}</p>
                                     {outgoing.then(|| match message.delivery {
-                                        Delivery::Sending => view! { <p class="message__status">"Sending…"</p> }.into_any(),
-                                        Delivery::Sent => view! { <p class="message__status">"Sent"</p> }.into_any(),
+                                        Delivery::Sending => view! { <p class="message__status">{tr!("chat-sending")}</p> }.into_any(),
+                                        Delivery::Sent => view! { <p class="message__status">{tr!("chat-sent")}</p> }.into_any(),
                                         Delivery::Failed => view! {
                                             <p class="message__status message__status--failed">
-                                                "Not sent. "
+                                                {tr!("chat-not-sent")}
+                                                " "
                                                 <button type="button" class="button button--link" data-testid="retry-message" on:click=move |_| retry(id)>
-                                                    "Try again"
+                                                    {tr!("chat-retry")}
                                                 </button>
                                             </p>
                                         }.into_any(),
@@ -335,14 +346,14 @@ fn Chat(
             // Shown, not announced: a screen reader would hear every pause in someone's typing.
             <p class="chat__typing" data-testid="typing">{move || snapshot.with(|s| typing_line(&s.typing))}</p>
             <form class="chat__composer" on:submit=submit>
-                <label for="chat-input" class="sr-only">"Message"</label>
+                <label for="chat-input" class="sr-only">{tr!("chat-input-label")}</label>
                 <textarea
                     id="chat-input"
                     class="field__input chat__input"
                     dir="auto"
                     rows="2"
                     maxlength=MAX_MESSAGE
-                    placeholder=move || if ready() { "Type a message" } else { "Chat is connecting… you can already type" }
+                    placeholder=move || if ready() { tr!("chat-placeholder") } else { tr!("chat-placeholder-connecting") }
                     aria-describedby="chat-help"
                     prop:value=move || draft.get()
                     on:input:target=move |ev| {
@@ -354,8 +365,8 @@ fn Chat(
                     }
                     on:keydown=keydown
                 ></textarea>
-                <p id="chat-help" class="sr-only">"Press Enter to send, Shift and Enter for a new line."</p>
-                <button type="submit" class="button button--primary" data-testid="send">"Send"</button>
+                <p id="chat-help" class="sr-only">{tr!("chat-input-help")}</p>
+                <button type="submit" class="button button--primary" data-testid="send">{tr!("chat-send")}</button>
             </form>
         </section>
     }

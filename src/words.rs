@@ -1,59 +1,55 @@
 //! What the guest reads: one plain sentence per situation, a next step, and whether trying
 //! again is safe. No status codes, no JSON.
 
-use std::borrow::Cow;
-
 use protocol::join::{Ending, JoinFailure};
+
+use crate::tr;
 
 /// What to tell the guest about how a join ended.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Outcome {
     /// The heading.
-    pub title: &'static str,
+    pub title: String,
     /// What happened, in a sentence.
-    pub detail: &'static str,
+    pub detail: String,
     /// What to do next (it may name how long to wait).
-    pub next_step: Cow<'static, str>,
+    pub next_step: String,
     /// The button that tries again, if trying again can work.
-    pub retry: Option<&'static str>,
+    pub retry: Option<String>,
 }
 
 /// The words for an ending.
 pub fn outcome(ending: &Ending) -> Outcome {
     match ending {
         Ending::Left => Outcome {
-            title: "You left the meeting",
-            detail: "You are no longer in the meeting.",
-            next_step: Cow::Borrowed("If you left by mistake, you can rejoin."),
-            retry: Some("Rejoin"),
+            title: tr!("outcome-left-title"),
+            detail: tr!("outcome-left-detail"),
+            next_step: tr!("outcome-left-next"),
+            retry: Some(tr!("outcome-retry-rejoin")),
         },
         Ending::MeetingEnded => Outcome {
-            title: "The meeting has ended",
-            detail: "The organizer ended the meeting, so everyone left.",
-            next_step: Cow::Borrowed("If the organizer starts it again, you can rejoin with the same link."),
-            retry: Some("Rejoin"),
+            title: tr!("outcome-ended-title"),
+            detail: tr!("outcome-ended-detail"),
+            next_step: tr!("outcome-ended-next"),
+            retry: Some(tr!("outcome-retry-rejoin")),
         },
         Ending::Removed => Outcome {
-            title: "You were removed from the meeting",
-            detail: "An organizer removed you from the meeting.",
-            next_step: Cow::Borrowed("If you think this was a mistake, you can ask to join again."),
-            retry: Some("Rejoin"),
+            title: tr!("outcome-removed-title"),
+            detail: tr!("outcome-removed-detail"),
+            next_step: tr!("outcome-removed-next"),
+            retry: Some(tr!("outcome-retry-rejoin")),
         },
         Ending::Denied => Outcome {
-            title: "You weren't let in",
-            detail: "The organizer did not admit you from the lobby.",
-            next_step: Cow::Borrowed(
-                "Check with the organizer that this is the right meeting and time, then ask to join again.",
-            ),
-            retry: Some("Ask to join again"),
+            title: tr!("outcome-denied-title"),
+            detail: tr!("outcome-denied-detail"),
+            next_step: tr!("outcome-denied-next"),
+            retry: Some(tr!("outcome-retry-ask-again")),
         },
         Ending::LobbyTimedOut => Outcome {
-            title: "Nobody let you in",
-            detail: "You waited in the lobby, but nobody admitted you in time.",
-            next_step: Cow::Borrowed(
-                "The organizer may not have started yet. Ask to join again in a few minutes.",
-            ),
-            retry: Some("Ask to join again"),
+            title: tr!("outcome-lobby-timeout-title"),
+            detail: tr!("outcome-lobby-timeout-detail"),
+            next_step: tr!("outcome-lobby-timeout-next"),
+            retry: Some(tr!("outcome-retry-ask-again")),
         },
         Ending::Failed(failure) => failed(failure),
     }
@@ -62,89 +58,86 @@ pub fn outcome(ending: &Ending) -> Outcome {
 fn failed(failure: &JoinFailure) -> Outcome {
     let (title, detail, next_step) = match failure {
         JoinFailure::LinkNotUsable => (
-            "This link can't be used here",
-            "This meeting link can't be joined through this page.",
-            "Check that you copied the whole link, or ask the organizer for a new one.",
+            tr!("failure-link-not-usable-title"),
+            tr!("failure-link-not-usable-detail"),
+            tr!("failure-link-not-usable-next"),
         ),
         JoinFailure::MeetingNotFound => (
-            "This link doesn't lead to a meeting that's on now",
-            "The meeting may have ended or been cancelled, or the link may be out of date.",
-            "Ask the organizer for a new link.",
+            tr!("failure-meeting-not-found-title"),
+            tr!("failure-meeting-not-found-detail"),
+            tr!("failure-meeting-not-found-next"),
         ),
         JoinFailure::InvitationRequired => (
-            "You need your invitation link",
-            "This meeting can only be joined with the personal link from your invitation.",
-            "Open the link from your invitation message.",
+            tr!("failure-invitation-required-title"),
+            tr!("failure-invitation-required-detail"),
+            tr!("failure-invitation-required-next"),
         ),
         JoinFailure::InvitationInvalid => (
-            "This invitation isn't valid",
-            "The invitation link is damaged or belongs to another meeting.",
-            "Open the link from your invitation message again, or ask for a new invitation.",
+            tr!("failure-invitation-invalid-title"),
+            tr!("failure-invitation-invalid-detail"),
+            tr!("failure-invitation-invalid-next"),
         ),
         JoinFailure::InvitationExpired => (
-            "This invitation has expired",
-            "Invitation links only work for a limited time.",
-            "Ask the person who invited you for a new link.",
+            tr!("failure-invitation-expired-title"),
+            tr!("failure-invitation-expired-detail"),
+            tr!("failure-invitation-expired-next"),
         ),
         JoinFailure::OriginNotAllowed => (
-            "This website can't join the meeting",
-            "This website isn't allowed to connect to the meeting service.",
-            "Open the link from your invitation directly, or tell the website's owner.",
+            tr!("failure-origin-not-allowed-title"),
+            tr!("failure-origin-not-allowed-detail"),
+            tr!("failure-origin-not-allowed-next"),
         ),
         JoinFailure::AccessExpired => (
-            "Your access expired",
-            "Your access to the meeting ran out and could not be renewed.",
-            "Try again to get new access.",
+            tr!("failure-access-expired-title"),
+            tr!("failure-access-expired-detail"),
+            tr!("failure-access-expired-next"),
         ),
         JoinFailure::MeetingFull => (
-            "The meeting is full",
-            "No more people can join this meeting right now.",
-            "Try again later, or tell the organizer.",
+            tr!("failure-meeting-full-title"),
+            tr!("failure-meeting-full-detail"),
+            tr!("failure-meeting-full-next"),
         ),
         JoinFailure::Refused => (
-            "The meeting service said no",
-            "The meeting service turned down the request to join.",
-            "Try again. If it keeps happening, ask the organizer for a new link.",
+            tr!("failure-refused-title"),
+            tr!("failure-refused-detail"),
+            tr!("failure-refused-next"),
         ),
         JoinFailure::ServiceUnavailable => (
-            "The meeting service isn't available",
-            "The meeting service is busy or down for the moment.",
-            "Wait a minute, then try again.",
+            tr!("failure-service-unavailable-title"),
+            tr!("failure-service-unavailable-detail"),
+            tr!("failure-service-unavailable-next"),
         ),
         JoinFailure::RateLimited { .. } => (
-            "Too many attempts",
-            "This device tried to join too many times in a short time.",
-            "Wait a minute, then try again.",
+            tr!("failure-rate-limited-title"),
+            tr!("failure-rate-limited-detail"),
+            tr!("failure-rate-limited-next"),
         ),
         JoinFailure::NetworkLost => (
-            "The connection was lost",
-            "We couldn't reach the meeting service.",
-            "Check your internet connection, then try again.",
+            tr!("failure-network-lost-title"),
+            tr!("failure-network-lost-detail"),
+            tr!("failure-network-lost-next"),
         ),
         JoinFailure::OpenedElsewhere => (
-            "You're in the meeting somewhere else",
-            "This meeting was opened in another window or tab, which took over.",
-            "Close the other window, then continue here.",
+            tr!("failure-opened-elsewhere-title"),
+            tr!("failure-opened-elsewhere-detail"),
+            tr!("failure-opened-elsewhere-next"),
         ),
         JoinFailure::Incompatible => (
-            "Something went wrong",
-            "The meeting service answered in a way this page doesn't understand.",
-            "Try again. If it keeps happening, contact the organizer.",
+            tr!("failure-incompatible-title"),
+            tr!("failure-incompatible-detail"),
+            tr!("failure-incompatible-next"),
         ),
     };
     // The middle tier says how long a rate-limited guest must wait; say it, not "a minute".
     let next_step = match failure {
         JoinFailure::RateLimited {
-            retry_after_secs: Some(1),
-        } => Cow::Borrowed("Try again in 1 second."),
-        JoinFailure::RateLimited {
             retry_after_secs: Some(seconds),
-        } => Cow::Owned(format!("Try again in {seconds} seconds.")),
-        _ => Cow::Borrowed(next_step),
+        } => tr!("failure-rate-limited-wait", seconds = *seconds),
+        _ => next_step,
     };
-    let retry = failure.retry_safe().then_some(match failure {
-        JoinFailure::OpenedElsewhere => "Continue here",
-        _ => "Try again",
+    let retry = failure.retry_safe().then(|| match failure {
+        JoinFailure::OpenedElsewhere => tr!("failure-retry-continue-here"),
+        _ => tr!("failure-retry"),
     });
     Outcome {
         title,
@@ -158,14 +151,9 @@ fn failed(failure: &JoinFailure) -> Outcome {
 pub fn elapsed(millis: i64) -> String {
     let seconds = millis.max(0) / 1000;
     let (minutes, seconds) = (seconds / 60, seconds % 60);
-    let unit = |n: i64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     match minutes {
-        0 => unit(seconds, "second", "seconds"),
-        _ => format!(
-            "{} {}",
-            unit(minutes, "minute", "minutes"),
-            unit(seconds, "second", "seconds")
-        ),
+        0 => tr!("elapsed-seconds", seconds = seconds),
+        _ => tr!("elapsed-minutes-seconds", minutes = minutes, seconds = seconds),
     }
 }
 
@@ -173,28 +161,6 @@ pub fn elapsed(millis: i64) -> String {
 pub fn clock(millis: i64) -> String {
     let seconds = millis.max(0) / 1000;
     format!("{}:{:02}", seconds / 60, seconds % 60)
-}
-
-/// `text` as a piece of a sentence that is not markup (the page title, announcements,
-/// notifications, where no `<bdi>` can go): wrapped in Unicode's first-strong isolate
-/// (U+2068 … U+2069) when it holds right-to-left letters, so that an Arabic or Hebrew name
-/// or subject keeps its place in the sentence around it. Text without them is left as is,
-/// since the page's own direction already lays it out.
-pub fn isolate(text: &str) -> String {
-    if text.chars().any(is_right_to_left) {
-        format!("\u{2068}{text}\u{2069}")
-    } else {
-        text.to_owned()
-    }
-}
-
-/// Whether `c` is a letter of a right-to-left script: Hebrew, Arabic, Syriac, Thaana, N'Ko
-/// and their extensions and presentation forms, and the historic scripts above U+10800.
-fn is_right_to_left(c: char) -> bool {
-    matches!(
-        u32::from(c),
-        0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF
-    )
 }
 
 #[cfg(test)]
@@ -232,7 +198,7 @@ mod tests {
         // The one number a guest reads: how long to wait, never a status code.
         assert_eq!(waiting.title, "Too many attempts");
         assert_eq!(waiting.next_step, "Try again in 12 seconds.");
-        assert_eq!(waiting.retry, Some("Try again"));
+        assert_eq!(waiting.retry.as_deref(), Some("Try again"));
         for failure in failures {
             let words = outcome(&Ending::Failed(failure.clone()));
             assert!(
@@ -245,7 +211,11 @@ mod tests {
                     "the next step names the {button:?} button: {failure:?}"
                 );
             }
-            for text in [words.title, words.detail, words.next_step.as_ref()] {
+            for text in [
+                words.title.as_str(),
+                words.detail.as_str(),
+                words.next_step.as_str(),
+            ] {
                 assert!(
                     !text.chars().any(|c| c.is_ascii_digit()),
                     "no status codes: {text:?}"
@@ -259,13 +229,5 @@ mod tests {
         assert_eq!(elapsed(5_400), "5 seconds");
         assert_eq!(elapsed(61_000), "1 minute 1 second");
         assert_eq!(clock(125_000), "2:05");
-    }
-
-    #[wasm_bindgen_test]
-    fn right_to_left_text_is_isolated_in_plain_sentences() {
-        assert_eq!(isolate("Sam Lee"), "Sam Lee");
-        assert_eq!(isolate("سارة"), "\u{2068}سارة\u{2069}");
-        assert_eq!(isolate("Dana דנה"), "\u{2068}Dana דנה\u{2069}");
-        assert_eq!(isolate(""), "");
     }
 }

@@ -360,3 +360,5 @@ report-outcome-passed = نجح
 report-outcome-failed = فشل
 report-outcome-running = لا يزال قيد التشغيل
 report-outcome-not-run = لم يُنفَّذ
+
+language-label = اللغة

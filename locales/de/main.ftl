@@ -336,3 +336,5 @@ report-outcome-passed = bestanden
 report-outcome-failed = FEHLGESCHLAGEN
 report-outcome-running = läuft noch
 report-outcome-not-run = nicht ausgeführt
+
+language-label = Sprache

@@ -621,3 +621,9 @@ report-outcome-failed = FAILED
 report-outcome-running = still running
 # Outcome of a step in the report: not reached.
 report-outcome-not-run = not run
+
+## Language choice
+## Under the link and name screens: the page's language, to change. Each language is listed by its own name.
+
+# Label of the list of languages on the first screens.
+language-label = Language

@@ -336,3 +336,5 @@ report-outcome-passed = correcto
 report-outcome-failed = ERROR
 report-outcome-running = aún en curso
 report-outcome-not-run = no ejecutado
+
+language-label = Idioma

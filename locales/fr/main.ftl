@@ -336,3 +336,5 @@ report-outcome-passed = réussi
 report-outcome-failed = ÉCHEC
 report-outcome-running = toujours en cours
 report-outcome-not-run = non exécuté
+
+language-label = Langue

@@ -342,3 +342,5 @@ report-outcome-passed = עבר
 report-outcome-failed = נכשל
 report-outcome-running = עדיין פועל
 report-outcome-not-run = לא הורץ
+
+language-label = שפה

@@ -336,3 +336,5 @@ report-outcome-passed = superato
 report-outcome-failed = NON RIUSCITO
 report-outcome-running = ancora in corso
 report-outcome-not-run = non eseguito
+
+language-label = Lingua

@@ -330,3 +330,5 @@ report-outcome-passed = 成功
 report-outcome-failed = 失敗
 report-outcome-running = 実行中
 report-outcome-not-run = 未実行
+
+language-label = 言語

@@ -336,3 +336,5 @@ report-outcome-passed = geslaagd
 report-outcome-failed = MISLUKT
 report-outcome-running = nog bezig
 report-outcome-not-run = niet uitgevoerd
+
+language-label = Taal

@@ -336,3 +336,5 @@ report-outcome-passed = aprovado
 report-outcome-failed = FALHOU
 report-outcome-running = ainda em execução
 report-outcome-not-run = não executado
+
+language-label = Idioma

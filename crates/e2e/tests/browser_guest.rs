@@ -1177,6 +1177,52 @@ async fn right_to_left_names_and_messages_keep_their_place() {
 }
 }
 
+/// The message `id` in `tag`'s language, as the catalogue has it (messages without
+/// variables only).
+fn words(tag: &str, id: &str) -> String {
+    let source = catalogue::catalogue_source(tag).expect("a built-in catalogue");
+    let messages = catalogue::compile(source).expect("the catalogue compiles");
+    messages[id]
+        .as_str()
+        .unwrap_or_else(|| panic!("{tag}: {id} is not plain text"))
+        .to_owned()
+}
+
+/// Every language: the page comes in the language asked for with `?lang=`, laid out in its
+/// direction, the name screen reads in it, and axe finds nothing. A guest joining in Arabic is in the meeting with Arabic words, and the
+/// meeting service was told the culture `ar`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_language_is_shown_when_asked_for() {
+    run("languages", Server::Strict, Viewport::PHONE, &[], async move |stack, browser| {
+        for language in catalogue::LANGUAGES {
+            let link = format!("{}&lang={}", stack.app_link(OPEN), language.tag);
+            browser.open(&link).await?;
+            browser.wait_text("[data-testid=join]", &words(language.tag, "name-join"), 10).await?;
+            let page = browser.script("return [document.documentElement.lang, document.documentElement.dir || 'ltr', document.querySelector('label[for=display-name]').textContent]").await?;
+            let direction = if language.right_to_left { "rtl" } else { "ltr" };
+            check(
+                // English is the page as built: `en-US`.
+                page == serde_json::json!([
+                    if language.tag == "en" { "en-US" } else { language.tag },
+                    direction,
+                    words(language.tag, "name-label")
+                ]),
+                format!("{}: {page}", language.tag),
+            )?;
+            browser.check_accessibility().await?;
+        }
+        let link = format!("{}&lang=ar", stack.app_link(OPEN));
+        browser.open(&link).await?;
+        browser.type_into("#display-name", "سارة").await?;
+        browser.click("[data-testid=join]").await?;
+        browser.wait_text("[data-testid=status]", &words("ar", "meeting-status-in"), 15).await?;
+        let cultures: Vec<String> = stack.sim.applications().into_iter().map(|app| app.culture).collect();
+        check(cultures == ["ar"], format!("the culture is the page's language: {cultures:?}"))?;
+        browser.check_accessibility().await
+    })
+    .await;
+}
+
 /// The one animation (the current join step's pulse) stops when the device asks for less
 /// motion.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

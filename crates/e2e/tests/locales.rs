@@ -1,7 +1,7 @@
 //! The translation catalogue (`locales/<language>/main.ftl`) is whole and well-formed:
 //! every language parses, has every English message with the same variables, and chooses
-//! plural forms only by its own CLDR categories; and the English still says what the app
-//! says, so the catalogue cannot drift from the code it was written from.
+//! plural forms only by its own CLDR categories; and the app shows every message and asks
+//! for none the catalogue lacks (a missing one would show its id).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -161,73 +161,76 @@ fn every_language_has_every_message_with_the_same_variables_and_its_own_plurals(
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
-/// `text` with Rust's line continuations joined and every run of white space one space.
-fn normalised(text: &str) -> String {
-    let mut joined = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find("\\\n") {
-        joined.push_str(&rest[..at]);
-        rest = rest[at + 2..].trim_start();
+/// Every message id the app's code and page use: `tr!("id"…)`, `t("id")`, `t_args("id"…)`
+/// in `src/`, and `data-i18n="id"` (and its other forms) and `words["id"]` in `index.html`.
+fn used_ids() -> BTreeMap<String, String> {
+    let mut used = BTreeMap::new();
+    let mut files = vec![root().join("index.html")];
+    let mut folders = vec![root().join("src")];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).expect("src/") {
+            let path = entry.expect("an entry").path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("i18n.rs") {
+                files.push(path);
+            }
+        }
     }
-    joined.push_str(rest);
-    joined.split_whitespace().collect::<Vec<_>>().join(" ")
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("readable");
+        let name = file.strip_prefix(root()).unwrap_or(&file).display().to_string();
+        for opening in [
+            "tr!(",
+            "t(",
+            "t_args(",
+            "data-i18n=",
+            "data-i18n-content=",
+            "data-i18n-parts=",
+            "words[",
+        ] {
+            for (at, _) in text.match_indices(opening) {
+                // `t(` must be a call of its own, not the end of `get(` or `split(`.
+                let before = text[..at].chars().next_back();
+                if before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_') {
+                    continue;
+                }
+                // rustfmt may put the id on the next line.
+                let Some(rest) = text[at + opening.len()..].trim_start().strip_prefix('"') else {
+                    continue;
+                };
+                if let Some(id) = rest.split('"').next().filter(|id| {
+                    !id.is_empty()
+                        && id
+                            .chars()
+                            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                }) {
+                    used.entry(id.to_owned()).or_insert_with(|| name.clone());
+                }
+            }
+        }
+    }
+    used
 }
 
 #[test]
-fn the_english_catalogue_says_what_the_app_says() {
+fn the_app_uses_every_message_and_only_messages_there_are() {
     let english = catalogue("en").expect("English");
-    let index = std::fs::read_to_string(root().join("locales/sources.tsv")).expect("sources.tsv");
-    let mut problems = Vec::new();
-    let mut listed = BTreeSet::new();
-    for line in index.lines().filter(|line| !line.trim().is_empty()) {
-        let (id, places) = line.split_once('\t').expect("id<TAB>places");
-        listed.insert(id.to_owned());
-        let Some(shape) = english.get(id) else {
-            problems.push(format!("{id} is listed in sources.tsv but not in en/main.ftl"));
-            continue;
-        };
-        // The app writes "the meeting" where it knows no subject; the catalogue gives that
-        // case its own message, so that each language can phrase it.
-        if let Some(sibling) = id.strip_suffix("-no-subject").and_then(|id| english.get(id)) {
-            let expected = sibling.written.replace("{$subject}", "the meeting");
-            if shape.written != expected {
-                problems.push(format!("{id}: {:?} is not {expected:?}", shape.written));
-            }
-            continue;
-        }
-        let sources: String = places
-            .split(", ")
-            .map(|place| {
-                let file = place.split(':').next().unwrap_or(place);
-                let text =
-                    std::fs::read_to_string(root().join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
-                normalised(&text)
-            })
-            .collect();
-        // Each piece of literal English between the variables (and brackets, which the
-        // code may add apart) is somewhere in the code, escaped as Rust or HTML writes it.
-        let pieces = shape
-            .text
-            .iter()
-            .flat_map(|text| text.split(['(', ')']))
-            .map(normalised);
-        for piece in pieces.filter(|text| text.len() > 2) {
-            let escaped = piece.replace('"', "\\\"");
-            let html = piece.replace('&', "&amp;");
-            if ![&piece, &escaped, &html]
-                .iter()
-                .any(|form| sources.contains(form.as_str()))
-            {
-                problems.push(format!("{id}: {piece:?} is not in {places}"));
-            }
-        }
-    }
-    for id in english.keys().filter(|id| !listed.contains(*id)) {
-        problems.push(format!("{id} has no place in sources.tsv"));
-    }
+    let used = used_ids();
+    let mut problems: Vec<String> = used
+        .iter()
+        .filter(|(id, _)| !english.contains_key(*id))
+        .map(|(id, file)| format!("{file} uses {id}, which en/main.ftl does not have"))
+        .collect();
+    problems.extend(
+        english
+            .keys()
+            .filter(|id| !used.contains_key(*id) && !catalogue::not_shown_yet(id))
+            .map(|id| format!("{id} is in en/main.ftl but nothing shows it")),
+    );
     assert!(
         problems.is_empty(),
-        "{} differences:\n{}",
+        "{} problems:\n{}",
         problems.len(),
         problems.join("\n")
     );

@@ -38,7 +38,7 @@ use std::future::Future;
 use std::sync::Arc;
 
 use axum::extract::{DefaultBodyLimit, State};
-use axum::http::{HeaderMap, Method, StatusCode, Uri, header};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Extension, Router};
@@ -185,17 +185,33 @@ async fn static_file(
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    let path = match uri.path() {
-        "/" => "index.html",
-        path => path,
-    };
     let served = state
         .site
         .assets
         .as_ref()
         .filter(|_| method == Method::GET || method == Method::HEAD);
-    match served.and_then(|assets| assets.respond(&method, path, &headers)) {
-        Some(response) => response,
+    // The page comes in the language asked for (`?lang=`), else the browser's.
+    let page = matches!(uri.path(), "/" | "/index.html");
+    let path = if page {
+        let asked = uri.query().and_then(|query| {
+            url::form_urlencoded::parse(query.as_bytes())
+                .find_map(|(k, v)| (k == "lang").then(|| v.into_owned()))
+        });
+        let accepted = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
+        site::page_name(catalogue::choose(asked.as_deref(), accepted))
+    } else {
+        uri.path().to_owned()
+    };
+    match served.and_then(|assets| assets.respond(&method, &path, &headers)) {
+        Some(mut response) => {
+            if page {
+                response.headers_mut().insert(
+                    header::VARY,
+                    HeaderValue::from_static("accept-encoding, accept-language"),
+                );
+            }
+            response
+        }
         None => not_found().await,
     }
 }

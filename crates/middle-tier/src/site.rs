@@ -99,11 +99,115 @@ impl Site {
             )
         })?;
         let assets = match &settings.static_dir {
-            Some(dir) => Some(Assets::load(dir, index.as_deref())?),
+            Some(dir) => {
+                let mut assets = Assets::load(dir, index.as_deref())?;
+                if let Some(page) = &index {
+                    for language in &catalogue::LANGUAGES[1..] {
+                        let page = in_language(page, *language)?;
+                        assets.insert(&page_name(*language), page.into());
+                    }
+                }
+                Some(assets)
+            }
             None => None,
         };
         Ok(Self { csp, assets })
     }
+}
+
+/// The file the page in `language` is served from: `index.html` is English, the source.
+pub fn page_name(language: catalogue::Language) -> String {
+    if language == catalogue::LANGUAGES[0] {
+        "index.html".to_owned()
+    } else {
+        format!("index.{}.html", language.tag)
+    }
+}
+
+/// The page in `language`: `<html lang dir>` set, and the language's messages in a
+/// `<script type="application/json">` that the app (and the early name screen) read.
+fn in_language(page: &str, language: catalogue::Language) -> std::io::Result<String> {
+    let source = catalogue::catalogue_source(language.tag)
+        .ok_or_else(|| std::io::Error::other(format!("no catalogue is built in for {}", language.tag)))?;
+    let mut messages = catalogue::compile(source)
+        .map_err(|problem| std::io::Error::other(format!("locales/{}/main.ftl: {problem}", language.tag)))?;
+    messages.retain(|id, _| !catalogue::not_shown_yet(id));
+    let words = serde_json::json!({"lang": language.tag, "messages": messages})
+        .to_string()
+        // Inside <script>, only "</" could end the element early.
+        .replace("</", "<\\/");
+    let html = format!(
+        "<html lang=\"{}\" dir=\"{}\">",
+        language.tag,
+        if language.right_to_left { "rtl" } else { "ltr" }
+    );
+    let page = match (
+        page.find("<html"),
+        page.find("<html")
+            .and_then(|at| page[at..].find('>').map(|end| at + end)),
+    ) {
+        (Some(start), Some(end)) => format!("{}{html}{}", &page[..start], &page[end + 1..]),
+        _ => page.to_owned(),
+    };
+    let page = translate_marked(&page, &messages);
+    let script = format!("<script type=\"application/json\" id=\"guest-join-words\">{words}</script>");
+    Ok(match page.find("</head>") {
+        Some(at) => format!("{}{script}{}", &page[..at], &page[at..]),
+        None => page,
+    })
+}
+
+/// The page's own words in the language, where it marks them: the text of an element with
+/// `data-i18n="id"` (the title, `<noscript>`, the early name screen: they must read right
+/// before any script runs, or without one), and the `content` of a tag with
+/// `data-i18n-content="id"`. Only messages without variables are used this way.
+fn translate_marked(page: &str, messages: &serde_json::Map<String, serde_json::Value>) -> String {
+    let escape = |text: &str| {
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('"', "&quot;")
+    };
+    let text_of = |id: &str| messages.get(id).and_then(serde_json::Value::as_str).map(escape);
+    let mut out = String::with_capacity(page.len());
+    let mut rest = page;
+    while let Some(at) = rest.find(" data-i18n") {
+        let (before, marked) = rest.split_at(at);
+        let tag_start = before.rfind('<').unwrap_or(0);
+        let Some(tag_end) = marked.find('>').map(|end| at + end) else {
+            break;
+        };
+        let tag = &rest[tag_start..=tag_end];
+        let id = |attribute: &str| {
+            let needle = format!(" {attribute}=\"");
+            let start = tag.find(&needle)? + needle.len();
+            tag[start..].split('"').next()
+        };
+        out.push_str(&rest[..tag_start]);
+        if let Some(text) = id("data-i18n").and_then(text_of) {
+            let close = rest[tag_end..].find('<').map_or(rest.len(), |i| tag_end + i);
+            out.push_str(tag);
+            out.push_str(&text);
+            rest = &rest[close..];
+        } else if let Some(content) = id("data-i18n-content").and_then(text_of) {
+            out.push_str(&fill_attribute(tag, "content", &content));
+            rest = &rest[tag_end + 1..];
+        } else {
+            out.push_str(tag);
+            rest = &rest[tag_end + 1..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `tag` with `attribute`'s value replaced by `value` (already escaped).
+fn fill_attribute(tag: &str, attribute: &str, value: &str) -> String {
+    let needle = format!(" {attribute}=\"");
+    let Some(start) = tag.find(&needle).map(|i| i + needle.len()) else {
+        return tag.to_owned();
+    };
+    let end = tag[start..].find('"').map_or(tag.len(), |i| start + i);
+    format!("{}{value}{}", &tag[..start], &tag[end..])
 }
 
 /// The page's `<meta>` listing the partner origins the app speaks to when they frame it.

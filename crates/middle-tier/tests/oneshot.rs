@@ -466,6 +466,72 @@ async fn the_hosted_app_gets_a_content_security_policy() {
 }
 
 #[tokio::test]
+async fn the_page_comes_in_the_language_asked_for_else_the_browsers() {
+    let dir = std::env::temp_dir().join(format!("mt-lang-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    std::fs::write(
+        dir.join("index.html"),
+        "<!doctype html>\n<html lang=\"en-US\">\n<head><title data-i18n=\"page-title\">Join a meeting</title>\
+         <meta name=\"description\" content=\"Join.\" data-i18n-content=\"page-description\" /></head>\
+         <body><noscript data-i18n=\"page-noscript\">Needs JavaScript.</noscript>\
+         <label data-i18n=\"name-label\">Your name</label></body></html>",
+    )
+    .expect("write");
+    let state = state(&[("GUEST_JOIN_STATIC_DIR", dir.to_str().expect("utf8"))]);
+    let page = |uri: &'static str, accept: Option<&'static str>| {
+        let mut request = Request::get(uri);
+        if let Some(accept) = accept {
+            request = request.header("accept-language", accept);
+        }
+        call(&state, request.body(Body::empty()).expect("request"))
+    };
+    let english = page("/", None).await;
+    assert!(english.text.contains("<html lang=\"en-US\">"), "{}", english.text);
+    assert!(
+        !english.text.contains("guest-join-words"),
+        "English is built into the app"
+    );
+    assert_eq!(english.headers["vary"], "accept-encoding, accept-language");
+
+    let german = page("/", Some("de-AT,de;q=0.9,en;q=0.5")).await;
+    assert!(
+        german.text.contains("<html lang=\"de\" dir=\"ltr\">"),
+        "{}",
+        german.text
+    );
+    assert!(
+        german
+            .text
+            .contains("<script type=\"application/json\" id=\"guest-join-words\">{\"lang\":\"de\"")
+    );
+    // What must read right before any script runs (or without one) is German already.
+    for marked in [
+        "<label data-i18n=\"name-label\">Ihr Name</label>",
+        "<noscript data-i18n=\"page-noscript\">Diese",
+        "<title data-i18n=\"page-title\">An einer",
+    ] {
+        assert!(german.text.contains(marked), "{marked} in {}", german.text);
+    }
+    assert!(!german.text.contains("content=\"Join.\""), "the description too");
+
+    let arabic = page("/?join=x&lang=ar", Some("de")).await;
+    assert!(
+        arabic.text.contains("<html lang=\"ar\" dir=\"rtl\">"),
+        "?lang= wins over the browser"
+    );
+    let unknown = page("/?lang=xx", Some("sv")).await;
+    assert!(unknown.text.contains("<html lang=\"en-US\">"), "else English");
+    // Nothing in the words can close their <script> early.
+    let words = german
+        .text
+        .split("id=\"guest-join-words\">")
+        .nth(1)
+        .expect("words");
+    let words = words.split("</script>").next().expect("the element");
+    serde_json::from_str::<Value>(words).expect("the words are JSON");
+}
+
+#[tokio::test]
 async fn built_files_are_sent_compressed_and_cached_for_good() {
     let dir = std::env::temp_dir().join(format!("mt-built-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("dir");
