@@ -23,8 +23,8 @@ pub fn catalogue_source(tag: &str) -> Option<&'static str> {
 /// Every message of a Fluent file, by id, in the compact form.
 ///
 /// # Errors
-/// A sentence naming the first thing the file gets wrong: a syntax error, or something
-/// this catalogue does not use (terms, functions, message references, attributes).
+/// A sentence naming the first thing the file gets wrong: a syntax error, an id given
+/// twice, or something this catalogue does not use (terms, functions, message references).
 pub fn compile(source: &str) -> Result<Map<String, Value>, String> {
     let resource = fluent_syntax::parser::parse(source)
         .map_err(|(_, errors)| format!("{} syntax errors, the first {:?}", errors.len(), errors.first()))?;
@@ -34,7 +34,10 @@ pub fn compile(source: &str) -> Result<Map<String, Value>, String> {
             Entry::Message(message) => {
                 let id = message.id.name;
                 let value = message.value.ok_or_else(|| format!("{id} has no value"))?;
-                messages.insert(id.to_owned(), pattern(&value).map_err(|e| format!("{id}: {e}"))?);
+                let compiled = pattern(&value).map_err(|e| format!("{id}: {e}"))?;
+                if messages.insert(id.to_owned(), compiled).is_some() {
+                    return Err(format!("{id} is there twice"));
+                }
             }
             Entry::Term(term) => {
                 return Err(format!("-{} is a term, which the app does not use", term.id.name));

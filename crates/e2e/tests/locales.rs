@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement, VariantKey};
+use serde_json::Value;
 
 /// Each language, with the CLDR plural categories of its cardinal numbers.
 const LANGUAGES: [(&str, &[&str]); 10] = [
@@ -32,88 +32,50 @@ struct Shape {
     variables: BTreeSet<String>,
     /// The variant keys of its selectors that are not numbers.
     categories: BTreeSet<String>,
-    /// The literal text, in order, of its default variants.
-    text: Vec<String>,
-    /// Its default variants written out, with `{$name}` for each variable.
-    written: String,
 }
 
-fn walk_pattern(pattern: &Pattern<&str>, shape: &mut Shape, default_path: bool) {
-    for element in &pattern.elements {
-        match element {
-            PatternElement::TextElement { value } => {
-                if default_path {
-                    shape.text.push((*value).to_owned());
-                    shape.written.push_str(value);
+/// Gathers the variables and plural categories of a compiled message (the form the browser
+/// gets, see `crates/catalogue`).
+fn walk(message: &Value, shape: &mut Shape) {
+    match message {
+        Value::Array(parts) => parts.iter().for_each(|part| walk(part, shape)),
+        Value::Object(part) => {
+            for name in ["var", "select"]
+                .iter()
+                .filter_map(|key| part.get(*key)?.as_str())
+            {
+                shape.variables.insert(name.to_owned());
+            }
+            for variant in part
+                .get("variants")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
+                let key = variant.get(0).and_then(Value::as_str).unwrap_or_default();
+                if key.parse::<f64>().is_err() {
+                    shape.categories.insert(key.to_owned());
                 }
-            }
-            PatternElement::Placeable { expression } => walk_expression(expression, shape, default_path),
-        }
-    }
-}
-
-fn walk_expression(expression: &Expression<&str>, shape: &mut Shape, default_path: bool) {
-    match expression {
-        Expression::Inline(inline) => walk_inline(inline, shape, default_path),
-        Expression::Select { selector, variants } => {
-            walk_inline(selector, shape, false);
-            for variant in variants {
-                if let VariantKey::Identifier { name } = &variant.key {
-                    shape.categories.insert((*name).to_owned());
-                }
-                walk_pattern(&variant.value, shape, default_path && variant.default);
+                walk(variant.get(1).unwrap_or(&Value::Null), shape);
             }
         }
-    }
-}
-
-fn walk_inline(inline: &InlineExpression<&str>, shape: &mut Shape, default_path: bool) {
-    match inline {
-        InlineExpression::VariableReference { id } => {
-            shape.variables.insert(id.name.to_owned());
-            if default_path {
-                shape.written.push_str(&format!("{{${}}}", id.name));
-            }
-        }
-        InlineExpression::StringLiteral { value } if default_path => {
-            shape.text.push((*value).to_owned());
-            shape.written.push_str(value);
-        }
-        InlineExpression::Placeable { expression } => walk_expression(expression, shape, default_path),
         _ => {}
     }
 }
 
-/// Every message of `language`, by id, or what is wrong with the file.
+/// Every message of `language`, by id, or what is wrong with its file (a syntax error, an
+/// id given twice, a message without a value).
 fn catalogue(language: &str) -> Result<BTreeMap<String, Shape>, String> {
-    let path = root().join("locales").join(language).join("main.ftl");
-    let source = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let resource = fluent_syntax::parser::parse(source.as_str()).map_err(|(_, errors)| {
-        format!(
-            "{language}: {} syntax errors, first {:?}",
-            errors.len(),
-            errors[0]
-        )
-    })?;
-    let mut messages = BTreeMap::new();
-    for entry in &resource.body {
-        match entry {
-            Entry::Message(message) => {
-                let mut shape = Shape::default();
-                let value = message
-                    .value
-                    .as_ref()
-                    .ok_or_else(|| format!("{language}: {} has no value", message.id.name))?;
-                walk_pattern(value, &mut shape, true);
-                if messages.insert(message.id.name.to_owned(), shape).is_some() {
-                    return Err(format!("{language}: {} is there twice", message.id.name));
-                }
-            }
-            Entry::Junk { content } => return Err(format!("{language}: unparsable {content:?}")),
-            _ => {}
-        }
-    }
-    Ok(messages)
+    let source = catalogue::catalogue_source(language).ok_or_else(|| format!("{language}: no catalogue"))?;
+    let messages = catalogue::compile(source).map_err(|problem| format!("{language}: {problem}"))?;
+    Ok(messages
+        .iter()
+        .map(|(id, message)| {
+            let mut shape = Shape::default();
+            walk(message, &mut shape);
+            (id.clone(), shape)
+        })
+        .collect())
 }
 
 #[test]
