@@ -141,13 +141,12 @@ fn in_language(page: &str, language: catalogue::Language) -> std::io::Result<Str
         language.tag,
         if language.right_to_left { "rtl" } else { "ltr" }
     );
-    let page = match (
-        page.find("<html"),
-        page.find("<html")
-            .and_then(|at| page[at..].find('>').map(|end| at + end)),
-    ) {
-        (Some(start), Some(end)) => format!("{}{html}{}", &page[..start], &page[end + 1..]),
-        _ => page.to_owned(),
+    let html_tag = page
+        .find("<html")
+        .and_then(|start| Some((start, start + page[start..].find('>')?)));
+    let page = match html_tag {
+        Some((start, end)) => format!("{}{html}{}", &page[..start], &page[end + 1..]),
+        None => page.to_owned(),
     };
     let page = translate_marked(&page, &messages);
     let script = format!("<script type=\"application/json\" id=\"guest-join-words\">{words}</script>");
@@ -162,12 +161,12 @@ fn in_language(page: &str, language: catalogue::Language) -> std::io::Result<Str
 /// before any script runs, or without one), and the `content` of a tag with
 /// `data-i18n-content="id"`. Only messages without variables are used this way.
 fn translate_marked(page: &str, messages: &serde_json::Map<String, serde_json::Value>) -> String {
-    let escape = |text: &str| {
-        text.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('"', "&quot;")
+    let text_of = |id: &str| {
+        messages
+            .get(id)
+            .and_then(serde_json::Value::as_str)
+            .map(escape_html)
     };
-    let text_of = |id: &str| messages.get(id).and_then(serde_json::Value::as_str).map(escape);
     let mut out = String::with_capacity(page.len());
     let mut rest = page;
     while let Some(at) = rest.find(" data-i18n") {
@@ -248,11 +247,14 @@ fn fill_meta(page: &str, name: &str, content: &str) -> String {
     let Some(end) = page[start..].find('"').map(|i| start + i) else {
         return page.to_owned();
     };
-    let escaped = content
-        .replace('&', "&amp;")
+    format!("{}{}{}", &page[..start], escape_html(content), &page[end..])
+}
+
+/// `text` safe inside an element or a double-quoted attribute.
+fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
         .replace('"', "&quot;")
-        .replace('<', "&lt;");
-    format!("{}{escaped}{}", &page[..start], &page[end..])
+        .replace('<', "&lt;")
 }
 
 /// The contents of every inline `<script>` (those without `src`).
