@@ -9,13 +9,14 @@ use std::rc::Rc;
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use protocol::check::{CheckReport, CheckStep, Context, Entered, Outcome, Run, Verdict};
+use protocol::check::{CheckReport, Context, Entered, Outcome, Run, Verdict};
 use protocol::date::Timestamp;
 use protocol::join::{JoinConfig, Phase};
 use protocol::join_link::{self, JoinLink, JoinLinkError, OnlineMeeting};
 
 use crate::config::{self, PageConfig};
 use crate::driver::{self, Driver, DriverSlot, Snapshot};
+use crate::i18n::PageWords;
 use crate::link_field::LinkField;
 use crate::tr;
 use crate::ui::{self, ScreenTitle};
@@ -23,18 +24,6 @@ use crate::ui::{self, ScreenTitle};
 /// The name the check joins under, when it joins.
 fn check_name() -> String {
     tr!("check-participant-name")
-}
-
-/// A check step, as a sentence that is true when it passes. The protocol crate's
-/// `CheckStep::title` says the same in English, for its plain-text report.
-fn step_title(step: CheckStep) -> String {
-    match step {
-        CheckStep::Link => tr!("check-step-link"),
-        CheckStep::GuestAccess => tr!("check-step-guest-access"),
-        CheckStep::MeetingService => tr!("check-step-meeting-service"),
-        CheckStep::GuestApplication => tr!("check-step-guest-application"),
-        CheckStep::JoinMeeting => tr!("check-step-join-meeting"),
-    }
 }
 
 /// One check run, as the page follows it.
@@ -141,12 +130,12 @@ pub fn LinkCheckPage(
                 entered: run.entered,
                 ending,
             };
-            Some(CheckReport::new(&run.meeting, &context, &run_view))
+            Some(CheckReport::new(&run.meeting, &context, &run_view, &PageWords))
         })
     });
 
     let copy = move |_| {
-        let Some(text) = report.with_untracked(|r| r.as_ref().map(CheckReport::to_text)) else {
+        let Some(text) = report.with_untracked(|r| r.as_ref().map(|r| r.to_text(&PageWords))) else {
             return;
         };
         let clipboard = window().navigator().clipboard();
@@ -204,10 +193,10 @@ pub fn LinkCheckPage(
                             (Outcome::Passed, None) => ("check__row check__row--passed", tr!("check-state-passed")),
                             (Outcome::Failed, _) => ("check__row check__row--failed", tr!("check-state-failed")),
                         };
-                        let details = step.detail_lines();
+                        let details = step.detail_lines(&PageWords);
                         view! {
                             <li class=class data-testid="check-step">
-                                <div class="check__line"><span>{step_title(step.step)}</span> <span class="check__state">{state}</span></div>
+                                <div class="check__line"><span>{step.step.title(&PageWords)}</span> <span class="check__state">{state}</span></div>
                                 {(!details.is_empty()).then(|| view! {
                                     <ul class="check__details" data-testid="check-details">
                                         {details.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
@@ -233,7 +222,7 @@ pub fn LinkCheckPage(
                         <p class="muted" role="status" data-testid="copy-status">{move || copied.get().unwrap_or_default()}</p>
                         <details class="check__report">
                             <summary>{tr!("check-show-report")}</summary>
-                            <pre data-testid="report-text">{move || report.with(|r| r.as_ref().map(CheckReport::to_text).unwrap_or_default())}</pre>
+                            <pre data-testid="report-text">{move || report.with(|r| r.as_ref().map(|r| r.to_text(&PageWords)).unwrap_or_default())}</pre>
                         </details>
                     })
                 })}

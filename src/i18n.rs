@@ -56,13 +56,12 @@ impl Words {
             };
             return catalogue::format(message, args, &style);
         }
-        let english = |n: f64| if n == 1.0 { "one" } else { "other" }.to_owned();
         match self.english.get(id) {
             Some(message) => catalogue::format(
                 message,
                 args,
                 &Style {
-                    category: &english,
+                    category: &catalogue::english_plural,
                     right_to_left: false,
                 },
             ),
@@ -86,6 +85,26 @@ pub fn t(id: &str) -> String {
 /// The message `id` with its variables.
 pub fn t_args(id: &str, args: &[(&str, Arg<'_>)]) -> String {
     WORDS.with(|words| words.say(id, args))
+}
+
+/// The page's words for the sentences the protocol crate writes (the link check's details
+/// and copied report).
+#[derive(Clone, Copy, Debug)]
+pub struct PageWords;
+
+impl protocol::check::Wording for PageWords {
+    fn say(&self, id: &str, args: &[(&str, protocol::check::Fill<'_>)]) -> String {
+        let args: Vec<(&str, Arg<'_>)> = args.iter().map(|&(name, fill)| (name, arg(fill))).collect();
+        t_args(id, &args)
+    }
+}
+
+/// A value of the protocol crate's sentences as the catalogue takes it.
+fn arg(fill: protocol::check::Fill<'_>) -> Arg<'_> {
+    match fill {
+        protocol::check::Fill::Text(text) => Arg::Text(text),
+        protocol::check::Fill::Number(n) => Arg::from(n),
+    }
 }
 
 /// Opens the page again in `tag`'s language: the middle tier serves the page with that

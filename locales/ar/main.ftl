@@ -341,6 +341,7 @@ check-advice-join-removed = أزال أحد المنظِّمين التحقق م
 check-advice-join-not-found = لا تعرف خدمة الاجتماعات أي اجتماع على هذا الرابط، أو أنه انتهى.
 check-advice-join-full = الاجتماع ممتلئ.
 check-advice-join-refused = لم تسمح خدمة الاجتماعات بدخول التحقق. أرسل الرموز ومعرّف الطلب الواردة أعلاه.
+check-advice-copy-link = انسخ الرابط مرة أخرى من دعوة الاجتماع، فشكله: https://meet.lync.com/<المؤسسة>/<المنظِّم>/<معرّف الاجتماع>.
 
 ## Link check report
 

@@ -317,6 +317,7 @@ check-advice-join-removed = Ein Organisator hat die Prüfung aus der Besprechung
 check-advice-join-not-found = Der Besprechungsdienst kennt unter diesem Link keine Besprechung, oder sie ist beendet.
 check-advice-join-full = Die Besprechung ist voll.
 check-advice-join-refused = Der Besprechungsdienst hat die Prüfung nicht eingelassen. Nennen Sie die Codes und die Anforderungs-ID oben.
+check-advice-copy-link = Kopieren Sie den Link erneut aus der Besprechungseinladung. Er hat die Form https://meet.lync.com/<Organisation>/<Organisator>/<Besprechungs-ID>.
 
 ## Link check report
 

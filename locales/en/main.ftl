@@ -585,6 +585,8 @@ check-advice-join-not-found = The meeting service knows no meeting at this link,
 check-advice-join-full = The meeting is full.
 # Advice (joining step): the meeting service would not let the check in.
 check-advice-join-refused = The meeting service would not let the check in. Quote the codes and request id above.
+# Advice (link step, command-line check): the text is not a meeting link. Translate the words in angle brackets; keep https://meet.lync.com/ as it is.
+check-advice-copy-link = Copy the link again from the meeting invitation: it looks like https://meet.lync.com/<organisation>/<organizer>/<meeting id>.
 
 ## Link check report
 ## The plain-text report staff copy into a support ticket or email (Copy report / Show the report). It is shown in a fixed-width font: the labels of the header lines are padded with spaces so their values line up; pad your translations so they line up too.

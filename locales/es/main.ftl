@@ -317,6 +317,7 @@ check-advice-join-removed = Un organizador quitó la comprobación de la reunió
 check-advice-join-not-found = El servicio de reuniones no conoce ninguna reunión en este enlace, o ya ha terminado.
 check-advice-join-full = La reunión está completa.
 check-advice-join-refused = El servicio de reuniones no dejó entrar a la comprobación. Facilite los códigos y el id. de solicitud anteriores.
+check-advice-copy-link = Vuelva a copiar el enlace de la invitación a la reunión: tiene la forma https://meet.lync.com/<organización>/<organizador>/<id. de reunión>.
 
 ## Link check report
 

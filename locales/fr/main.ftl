@@ -317,6 +317,7 @@ check-advice-join-removed = Un organisateur a retiré la vérification de la ré
 check-advice-join-not-found = Le service de réunion ne connaît aucune réunion à ce lien, ou elle est terminée.
 check-advice-join-full = La réunion est complète.
 check-advice-join-refused = Le service de réunion n'a pas laissé entrer la vérification. Communiquez les codes et l'ID de requête ci-dessus.
+check-advice-copy-link = Copiez à nouveau le lien depuis l'invitation à la réunion : il a la forme https://meet.lync.com/<organisation>/<organisateur>/<ID de réunion>.
 
 ## Link check report
 

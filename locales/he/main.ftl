@@ -323,6 +323,7 @@ check-advice-join-removed = מארגן הסיר את הבדיקה מהפגישה
 check-advice-join-not-found = שירות הפגישות לא מכיר פגישה בקישור הזה, או שהיא הסתיימה.
 check-advice-join-full = הפגישה מלאה.
 check-advice-join-refused = שירות הפגישות לא אישר את כניסת הבדיקה. יש למסור את הקודים ואת מזהה הבקשה שלמעלה.
+check-advice-copy-link = יש להעתיק שוב את הקישור מההזמנה לפגישה. מבנה הקישור: https://meet.lync.com/<ארגון>/<מארגן>/<מזהה פגישה>.
 
 ## Link check report
 

@@ -317,6 +317,7 @@ check-advice-join-removed = Un organizzatore ha rimosso la verifica dalla riunio
 check-advice-join-not-found = Il servizio riunioni non conosce alcuna riunione a questo link, oppure è terminata.
 check-advice-join-full = La riunione è al completo.
 check-advice-join-refused = Il servizio riunioni non ha fatto entrare la verifica. Comunichi i codici e l'ID richiesta riportati sopra.
+check-advice-copy-link = Copi di nuovo il link dall'invito alla riunione: ha la forma https://meet.lync.com/<organizzazione>/<organizzatore>/<ID riunione>.
 
 ## Link check report
 

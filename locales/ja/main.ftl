@@ -311,6 +311,7 @@ check-advice-join-removed = 開催者が確認を会議から削除しました�
 check-advice-join-not-found = 会議サービスはこのリンクの会議を認識していないか、会議は終了しています。
 check-advice-join-full = 会議は満員です。
 check-advice-join-refused = 会議サービスが確認の入室を許可しませんでした。上記のコードと要求 ID をお伝えください。
+check-advice-copy-link = 会議の招待状からリンクをもう一度コピーしてください。リンクの形式は https://meet.lync.com/<組織>/<開催者>/<会議 ID> です。
 
 ## Link check report
 

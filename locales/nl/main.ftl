@@ -317,6 +317,7 @@ check-advice-join-removed = Een organisator heeft de controle uit de vergadering
 check-advice-join-not-found = De vergaderservice kent geen vergadering bij deze link, of de vergadering is beëindigd.
 check-advice-join-full = De vergadering is vol.
 check-advice-join-refused = De vergaderservice liet de controle niet binnen. Geef de codes en de aanvraag-ID hierboven door.
+check-advice-copy-link = Kopieer de link opnieuw uit de vergaderuitnodiging: die heeft de vorm https://meet.lync.com/<organisatie>/<organisator>/<vergadering-ID>.
 
 ## Link check report
 

@@ -317,6 +317,7 @@ check-advice-join-removed = Um organizador removeu a verificação da reunião.
 check-advice-join-not-found = O serviço de reuniões não conhece nenhuma reunião neste link, ou ela já terminou.
 check-advice-join-full = A reunião está lotada.
 check-advice-join-refused = O serviço de reuniões não deixou a verificação entrar. Informe os códigos e o ID da solicitação acima.
+check-advice-copy-link = Copie o link novamente do convite da reunião: ele tem a forma https://meet.lync.com/<organização>/<organizador>/<ID da reunião>.
 
 ## Link check report
 

@@ -3,6 +3,40 @@
 use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement, VariantKey};
 use serde_json::{Map, Value, json};
 
+use crate::{Arg, Style};
+
+/// The English catalogue, compiled, for what writes English outside a browser page: the
+/// command-line link check, and tests that read the product's own sentences.
+#[derive(Debug)]
+pub struct English {
+    messages: Map<String, Value>,
+}
+
+impl English {
+    /// Compiles the built-in `locales/en/main.ftl`.
+    ///
+    /// # Errors
+    /// What is wrong with the file, as [`compile`] says it (the catalogue's tests rule it
+    /// out).
+    pub fn load() -> Result<Self, String> {
+        let source = catalogue_source("en").ok_or("English is built in")?;
+        Ok(Self {
+            messages: compile(source)?,
+        })
+    }
+
+    /// Message `id` with `args`; an id the catalogue lacks is written as itself.
+    pub fn say(&self, id: &str, args: &[(&str, Arg<'_>)]) -> String {
+        let style = Style {
+            category: &crate::english_plural,
+            right_to_left: false,
+        };
+        self.messages
+            .get(id)
+            .map_or_else(|| id.to_owned(), |message| crate::format(message, args, &style))
+    }
+}
+
 /// The Fluent source of `tag`'s catalogue, built into the binary.
 pub fn catalogue_source(tag: &str) -> Option<&'static str> {
     Some(match tag {

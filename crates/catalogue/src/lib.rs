@@ -10,7 +10,7 @@
 mod compile;
 
 #[cfg(not(target_arch = "wasm32"))]
-pub use compile::{catalogue_source, compile};
+pub use compile::{English, catalogue_source, compile};
 
 use serde_json::{Map, Value};
 
@@ -126,19 +126,10 @@ pub fn choose(asked: Option<&str>, accept_language: Option<&str>) -> Language {
         .unwrap_or(LANGUAGES[0])
 }
 
-/// Whether message `id` belongs to the staff check's details and copied report, which the
-/// protocol crate still writes in English (the command-line check shares them). They are
-/// translated and kept here, and left out of what the browser downloads until then.
-pub fn not_shown_yet(id: &str) -> bool {
-    [
-        "check-advice-",
-        "check-upstream-",
-        "check-detail-",
-        "check-note-",
-        "report-",
-    ]
-    .iter()
-    .any(|prefix| id.starts_with(prefix))
+/// English's plural category of `n` (CLDR: `one` for exactly 1, else `other`), for
+/// writing the built-in English without the browser's `Intl.PluralRules`.
+pub fn english_plural(n: f64) -> String {
+    if n == 1.0 { "one" } else { "other" }.to_owned()
 }
 
 /// A value for a message's variable.
@@ -297,10 +288,6 @@ fn is_right_to_left(c: char) -> bool {
 mod tests {
     use super::*;
 
-    fn english(n: f64) -> String {
-        if n == 1.0 { "one" } else { "other" }.to_owned()
-    }
-
     /// Arabic's cardinal categories (CLDR), enough for whole numbers.
     fn arabic(n: f64) -> String {
         let n = n as i64;
@@ -321,7 +308,7 @@ mod tests {
 
     fn say(tag: &str, id: &str, args: &[(&str, Arg<'_>)]) -> String {
         let language = language(tag).expect("a language");
-        let category = if tag == "ar" { arabic } else { english };
+        let category = if tag == "ar" { arabic } else { english_plural };
         let style = Style {
             category: &category,
             right_to_left: language.right_to_left,

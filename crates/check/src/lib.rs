@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use std::hash::{BuildHasher, Hasher};
 use std::time::Duration;
 
-use protocol::check::{CheckReport, Context, Entered, Run, Verdict};
+use protocol::check::{CheckReport, Context, Entered, Fill, Run, Verdict, Wording};
 use protocol::date::Timestamp;
 use protocol::guest_api::{STAFF_CHECK_TOKEN_PATH, StaffAccess, StaffCheckToken};
 use protocol::join::{Command, GuestJoin, Input, JoinConfig, JoinStep, Phase, RequestId};
@@ -26,6 +26,35 @@ pub const CHECK_NAME: &str = "Link check";
 
 /// What this client calls itself, to the services and in reports.
 pub const USER_AGENT: &str = concat!("guest-join-check/", env!("CARGO_PKG_VERSION"));
+
+/// The report's sentences in English, from the app's catalogue (`locales/en/main.ftl`):
+/// the same words the `?check` page shows in English.
+#[derive(Debug)]
+pub struct English(catalogue::English);
+
+impl English {
+    /// Reads the built-in English catalogue.
+    ///
+    /// # Errors
+    /// [`CouldNotRun::Start`] if the built-in catalogue does not compile, which the
+    /// catalogue's own tests rule out.
+    pub fn load() -> Result<Self, CouldNotRun> {
+        catalogue::English::load().map(Self).map_err(CouldNotRun::Start)
+    }
+}
+
+impl Wording for English {
+    fn say(&self, id: &str, args: &[(&str, Fill<'_>)]) -> String {
+        let args: Vec<(&str, catalogue::Arg<'_>)> = args
+            .iter()
+            .map(|&(name, fill)| match fill {
+                Fill::Text(text) => (name, catalogue::Arg::Text(text)),
+                Fill::Number(n) => (name, catalogue::Arg::from(n)),
+            })
+            .collect();
+        self.0.say(id, &args)
+    }
+}
 
 /// What to check, and how.
 #[derive(Debug)]
@@ -85,12 +114,12 @@ impl Checked {
     }
 }
 
-/// Runs the check.
+/// Runs the check; its report's sentences are written in `words`.
 ///
 /// # Errors
 /// [`CouldNotRun`] when the middle tier cannot be asked (down, the staff key refused, no
 /// staff API): then nothing is known about the link.
-pub async fn check(options: &Options) -> Result<Checked, CouldNotRun> {
+pub async fn check(options: &Options, words: &dyn Wording) -> Result<Checked, CouldNotRun> {
     let started = now();
     let mut context = Context {
         origin: options
@@ -103,8 +132,13 @@ pub async fn check(options: &Options) -> Result<Checked, CouldNotRun> {
     let meeting = match meeting_link(&options.link) {
         Ok(meeting) => meeting,
         Err(error) => {
-            let report =
-                CheckReport::not_a_meeting_link(&options.link, &link_problem(&error), &context, started);
+            let report = CheckReport::not_a_meeting_link(
+                &options.link,
+                &link_problem(&error),
+                &context,
+                started,
+                words,
+            );
             return Ok(Checked {
                 report,
                 timed_out: false,
@@ -151,7 +185,7 @@ pub async fn check(options: &Options) -> Result<Checked, CouldNotRun> {
         ending,
     };
     Ok(Checked {
-        report: CheckReport::new(&meeting, &context, &run),
+        report: CheckReport::new(&meeting, &context, &run, words),
         timed_out,
     })
 }

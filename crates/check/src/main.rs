@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::Parser;
-use guest_join_check::Options;
+use guest_join_check::{English, Options};
 use protocol::{Secret, Url};
 use serde_json::json;
 
@@ -66,7 +66,11 @@ async fn main() -> ExitCode {
         join: cli.join,
         timeout: Duration::from_secs(cli.timeout.max(1)),
     };
-    match guest_join_check::check(&options).await {
+    let words = match English::load() {
+        Ok(words) => words,
+        Err(problem) => return could_not_run(cli.json, &problem.to_string()),
+    };
+    match guest_join_check::check(&options, &words).await {
         Ok(checked) => {
             let code = checked.exit_code();
             if cli.json {
@@ -79,7 +83,7 @@ async fn main() -> ExitCode {
                 });
                 println!("{output:#}");
             } else {
-                print!("{}", checked.report.to_text());
+                print!("{}", checked.report.to_text(&words));
                 if checked.timed_out {
                     println!(
                         "\nThe check did not finish within {} s.",

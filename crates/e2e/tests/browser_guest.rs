@@ -905,7 +905,7 @@ async fn staff_check_a_link_before_sending_it() {
                 format!("every step passed: {rows:?}"),
             )?;
             browser.check_accessibility().await?;
-            let copied = copy_report(browser).await?;
+            let copied = copy_report(browser, "Report copied").await?;
             check(copied.contains("WORKS") && copied.contains(&format!("Meeting id: {LOBBY}")), format!("the report says it works: {copied}"))?;
             no_secrets(&copied)?;
             for _ in 0..100 {
@@ -934,7 +934,7 @@ async fn staff_check_a_link_before_sending_it() {
                 format!("the failing step says what failed, what to do, and the request id: {rows:?}"),
             )?;
             browser.check_accessibility().await?;
-            let copied = copy_report(browser).await?;
+            let copied = copy_report(browser, "Report copied").await?;
             check(
                 copied.contains("FAILS") && copied.contains("Meeting id: NOSUCH99") && copied.contains("2. This service hands out guest access for the meeting: FAILED"),
                 format!("the report names the failed step: {copied}"),
@@ -978,15 +978,14 @@ async fn staff_check_can_join_the_meeting_as_a_visible_participant() {
 }
 }
 
-/// Clicks "Copy report" and returns what went to the clipboard.
-async fn copy_report(browser: &Browser) -> Check<String> {
+/// Clicks "Copy report" and returns what went to the clipboard, once the page says
+/// `copied` (its "Report copied" in the page's language).
+async fn copy_report(browser: &Browser, copied: &str) -> Check<String> {
     browser
         .script("navigator.clipboard.writeText = async (text) => { window.__copied = text; }; return true")
         .await?;
     browser.click("[data-testid=copy-report]").await?;
-    browser
-        .wait_text("[data-testid=copy-status]", "Report copied", 5)
-        .await?;
+    browser.wait_text("[data-testid=copy-status]", copied, 5).await?;
     let copied = browser.script("return window.__copied || ''").await?;
     Ok(copied.as_str().unwrap_or_default().to_owned())
 }
@@ -1220,6 +1219,127 @@ async fn every_language_is_shown_when_asked_for() {
         check(cultures == ["ar"], format!("the culture is the page's language: {cultures:?}"))?;
         browser.check_accessibility().await
     })
+    .await;
+}
+
+/// A guest and a member of staff whose browser asks for Hebrew see every screen in Hebrew,
+/// right to left, and axe finds nothing on any of them: the link screen with an error, the
+/// lobby, the meeting with chat and people, each ending, and the staff check with its
+/// advice and the report it copies.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_screen_reads_right_to_left_in_hebrew() {
+    run(
+        "hebrew",
+        Server::Strict,
+        Viewport::PHONE,
+        &[],
+        async move |stack, browser| {
+            let he = |id: &str| words("he", id);
+            let in_hebrew = async |link: String| -> Check {
+                browser.open(&link).await?;
+                let page = browser
+                    .script("return [document.documentElement.lang, document.documentElement.dir]")
+                    .await?;
+                check(
+                    page == serde_json::json!(["he", "rtl"]),
+                    format!("the page is Hebrew, right to left: {page}"),
+                )
+            };
+            let mut url = stack.tier.url.clone();
+            url.query_pairs_mut()
+                .append_pair("lang", "he")
+                .append_pair("join", "https://www.example.com/about");
+            in_hebrew(url.to_string()).await?;
+            browser
+                .wait_text("#join-link-verdict", &he("link-error-not-a-meeting"), 10)
+                .await?;
+            browser.check_accessibility().await?;
+
+            let join_as = async |meeting: &str| -> Check {
+                in_hebrew(format!("{}&lang=he", stack.app_link(meeting))).await?;
+                browser
+                    .wait_text("[data-testid=join]", &he("name-join"), 10)
+                    .await?;
+                browser.type_into("#display-name", "נועה").await?;
+                browser.click("[data-testid=join]").await
+            };
+            let ended = async |title: &str| -> Check {
+                browser.wait_text("#screen-title", &he(title), 10).await?;
+                browser.check_accessibility().await
+            };
+            join_as(LOBBY).await?;
+            browser.wait_text("#screen-title", &he("lobby-title"), 15).await?;
+            browser.check_accessibility().await?;
+            let person = stack.guest_in(LOBBY).ok_or("the guest is not in the lobby")?;
+            stack.sim.deny(LOBBY, &person).map_err(|e| e.to_string())?;
+            ended("outcome-denied-title").await?;
+
+            join_as(LOBBY).await?;
+            browser.wait_text("#screen-title", &he("lobby-title"), 15).await?;
+            let person = stack.guest_in(LOBBY).ok_or("the guest is not in the lobby")?;
+            stack.sim.admit(LOBBY, &person).map_err(|e| e.to_string())?;
+            browser
+                .wait_text("[data-testid=status]", &he("meeting-status-in"), 15)
+                .await?;
+            let person = stack.guest_in(LOBBY).ok_or("the guest is not in the meeting")?;
+            stack.sim.remove(LOBBY, &person).map_err(|e| e.to_string())?;
+            ended("outcome-removed-title").await?;
+
+            join_as(OPEN).await?;
+            browser
+                .wait_text("[data-testid=status]", &he("meeting-status-in"), 15)
+                .await?;
+            stack
+                .sim
+                .say(OPEN, HOST, MessageBody::Plain("שלום, במה אפשר לעזור?".to_owned()))
+                .map_err(|e| e.to_string())?;
+            browser
+                .wait_text("[data-testid=chat-log]", "שלום, במה אפשר לעזור?", 10)
+                .await?;
+            browser.check_accessibility().await?;
+            browser.click("[data-testid=leave]").await?;
+            ended("outcome-left-title").await?;
+
+            join_as(OPEN).await?;
+            browser
+                .wait_text("[data-testid=status]", &he("meeting-status-in"), 15)
+                .await?;
+            stack.application_parked().await?;
+            stack.sim.end_meeting(OPEN).map_err(|e| e.to_string())?;
+            ended("outcome-ended-title").await?;
+
+            let mut url = stack.tier.url.clone();
+            url.query_pairs_mut()
+                .append_pair("check", "")
+                .append_pair("lang", "he")
+                .append_pair("join", &stack.join_url(OPEN).replace(OPEN, "NOSUCH99"));
+            in_hebrew(url.to_string()).await?;
+            // The middle tier refuses the token: the console shows that request failing.
+            browser.expect_console_errors();
+            browser.click("[data-testid=check]").await?;
+            browser
+                .wait_text("[data-testid=check-verdict]", &he("check-verdict-fails"), 15)
+                .await?;
+            let rows = browser.texts("[data-testid=check-step]").await?;
+            check(
+                rows.get(1).is_some_and(|row| {
+                    row.contains(&he("check-step-guest-access"))
+                        && row.contains(&he("check-advice-no-meeting"))
+                        && !row.contains("What to do")
+                }),
+                format!("the failed step and its advice are Hebrew: {rows:?}"),
+            )?;
+            browser.check_accessibility().await?;
+            let copied = copy_report(browser, &he("check-copied")).await?;
+            check(
+                copied.starts_with(&he("report-heading"))
+                    && copied.contains(&he("report-verdict-fails"))
+                    && copied.contains("NOSUCH99"),
+                format!("the copied report is Hebrew: {copied}"),
+            )?;
+            no_secrets(&copied)
+        },
+    )
     .await;
 }
 

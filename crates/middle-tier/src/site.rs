@@ -129,9 +129,8 @@ pub fn page_name(language: catalogue::Language) -> String {
 fn in_language(page: &str, language: catalogue::Language) -> std::io::Result<String> {
     let source = catalogue::catalogue_source(language.tag)
         .ok_or_else(|| std::io::Error::other(format!("no catalogue is built in for {}", language.tag)))?;
-    let mut messages = catalogue::compile(source)
+    let messages = catalogue::compile(source)
         .map_err(|problem| std::io::Error::other(format!("locales/{}/main.ftl: {problem}", language.tag)))?;
-    messages.retain(|id, _| !catalogue::not_shown_yet(id));
     let words = serde_json::json!({"lang": language.tag, "messages": messages})
         .to_string()
         // Inside <script>, only "</" could end the element early.

@@ -6,6 +6,10 @@
 //! from the join machine's [`Exchange`]s, so they explain a failure the same way. A
 //! report holds no token and no key: only the meeting link, hosts, statuses, public codes
 //! and ids.
+//!
+//! Its sentences are messages of the app's catalogue (`locales/<lang>/main.ftl`), written
+//! through a [`Wording`]: the page's language in the browser, English on a command line.
+//! This crate names the message and its values and knows no language.
 
 use serde::Serialize;
 
@@ -13,6 +17,21 @@ use crate::date::Timestamp;
 use crate::guest_api::{GuestErrorCode, UpstreamFailure, UpstreamStep};
 use crate::join::{Ending, Exchange, JoinFailure, JoinStep};
 use crate::join_link::OnlineMeeting;
+
+/// A value in one of the report's sentences.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fill<'a> {
+    /// Text: a host, a code, a website, or a sentence already written.
+    Text(&'a str),
+    /// A number: a status, milliseconds, a step's place.
+    Number(i64),
+}
+
+/// Writes the report's sentences in the reader's language.
+pub trait Wording {
+    /// Message `id` of the app's catalogue with the values of its variables.
+    fn say(&self, id: &str, args: &[(&str, Fill<'_>)]) -> String;
+}
 
 /// A step of the check, in order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -32,13 +51,13 @@ pub enum CheckStep {
 
 impl CheckStep {
     /// The step, as a sentence that is true when it passes.
-    pub fn title(self) -> &'static str {
+    pub fn title(self, words: &dyn Wording) -> String {
         match self {
-            Self::Link => "The link is a Skype for Business meeting link",
-            Self::GuestAccess => "This service hands out guest access for the meeting",
-            Self::MeetingService => "The meeting service accepts guests from this website",
-            Self::GuestApplication => "A guest can be set up in the meeting service",
-            Self::JoinMeeting => "A guest can enter the meeting",
+            Self::Link => words.say("check-step-link", &[]),
+            Self::GuestAccess => words.say("check-step-guest-access", &[]),
+            Self::MeetingService => words.say("check-step-meeting-service", &[]),
+            Self::GuestApplication => words.say("check-step-guest-application", &[]),
+            Self::JoinMeeting => words.say("check-step-join-meeting", &[]),
         }
     }
 
@@ -191,8 +210,9 @@ pub enum Verdict {
 }
 
 impl CheckReport {
-    /// The report of `run`, a check of `meeting` from `context`.
-    pub fn new(meeting: &OnlineMeeting, context: &Context, run: &Run<'_>) -> Self {
+    /// The report of `run`, a check of `meeting` from `context`, its advice and notes
+    /// written in `words`.
+    pub fn new(meeting: &OnlineMeeting, context: &Context, run: &Run<'_>, words: &dyn Wording) -> Self {
         let mut steps = vec![StepReport {
             took_ms: Some(0),
             ..StepReport::new(CheckStep::Link, Outcome::Passed)
@@ -241,10 +261,7 @@ impl CheckReport {
                 line.took_ms = Some(at.millis_since(previous).max(0));
                 previous = at;
                 if step == CheckStep::JoinMeeting && matches!(run.entered, Some((Entered::Lobby, _))) {
-                    line.note = Some(
-                        "The check waited in the lobby: guests get in once an organizer admits them."
-                            .to_owned(),
-                    );
+                    line.note = Some(words.say("check-note-lobby", &[]));
                 }
             } else if let Some(ending) = failure {
                 line.outcome = Outcome::Failed;
@@ -254,7 +271,7 @@ impl CheckReport {
                     line.reason = problem.reason.clone();
                     line.upstream = problem.upstream.clone();
                 }
-                line.advice = Some(advice(step, &line, ending, context));
+                line.advice = Some(advice(step, &line, ending, context, words));
                 stopped = true;
             } else if over {
                 line.outcome = Outcome::NotRun;
@@ -278,15 +295,17 @@ impl CheckReport {
     /// The report of a check that stopped at the first step: `link` is not a meeting
     /// link, as `reason` says. The link is shown without its query, which could carry an
     /// invitation.
-    pub fn not_a_meeting_link(link: &str, reason: &str, context: &Context, started: Timestamp) -> Self {
+    pub fn not_a_meeting_link(
+        link: &str,
+        reason: &str,
+        context: &Context,
+        started: Timestamp,
+        words: &dyn Wording,
+    ) -> Self {
         let shown = link.split(['?', '#']).next().unwrap_or_default();
         let mut steps = vec![StepReport {
             reason: Some(reason.to_owned()),
-            advice: Some(
-                "Copy the link again from the meeting invitation: it looks like \
-                 https://meet.lync.com/<organisation>/<organizer>/<meeting id>."
-                    .to_owned(),
-            ),
+            advice: Some(words.say("check-advice-copy-link", &[])),
             ..StepReport::new(CheckStep::Link, Outcome::Failed)
         }];
         steps.extend(
@@ -319,253 +338,241 @@ impl CheckReport {
     }
 
     /// The report as plain text, to paste into a ticket.
-    pub fn to_text(&self) -> String {
-        let mut text = String::new();
+    pub fn to_text(&self, words: &dyn Wording) -> String {
         let verdict = match self.verdict() {
-            Verdict::Works => "WORKS: guests can join with this link from this website.",
-            Verdict::Fails => "FAILS: guests cannot join with this link from this website.",
-            Verdict::Running => "INCOMPLETE: the check had not finished.",
+            Verdict::Works => words.say("report-verdict-works", &[]),
+            Verdict::Fails => words.say("report-verdict-fails", &[]),
+            Verdict::Running => words.say("report-verdict-incomplete", &[]),
         };
-        text.push_str("guest-join link check\n");
-        text.push_str(&format!("Result:     {verdict}\n"));
-        text.push_str(&format!("Link:       {}\n", self.link));
-        text.push_str(&format!("Meeting id: {}\n", self.meeting_id));
-        text.push_str(&format!("Website:    {}\n", self.origin));
-        text.push_str(&format!("Checked at: {}\n", self.started_at));
-        text.push_str(&format!("Client:     {}\n\n", self.client));
-        for (i, step) in self.steps.iter().enumerate() {
+        let mut lines = vec![
+            words.say("report-heading", &[]),
+            words.say("report-result", &[("verdict", Fill::Text(&verdict))]),
+            words.say("report-link", &[("link", Fill::Text(&self.link))]),
+            words.say(
+                "report-meeting-id",
+                &[("meeting_id", Fill::Text(&self.meeting_id))],
+            ),
+            words.say("report-website", &[("website", Fill::Text(&self.origin))]),
+            words.say(
+                "report-checked-at",
+                &[("started_at", Fill::Text(&self.started_at))],
+            ),
+            words.say("report-client", &[("client", Fill::Text(&self.client))]),
+            String::new(),
+        ];
+        for (number, step) in (1..).zip(&self.steps) {
             let outcome = match (step.outcome, step.took_ms) {
-                (Outcome::Passed, Some(ms)) => format!("passed in {ms} ms"),
-                (Outcome::Passed, None) => "passed".to_owned(),
-                (Outcome::Failed, _) => "FAILED".to_owned(),
-                (Outcome::Running, _) => "still running".to_owned(),
-                (Outcome::NotRun, _) => "not run".to_owned(),
+                (Outcome::Passed, Some(ms)) => {
+                    words.say("report-outcome-passed-in", &[("ms", Fill::Number(ms))])
+                }
+                (Outcome::Passed, None) => words.say("report-outcome-passed", &[]),
+                (Outcome::Failed, _) => words.say("report-outcome-failed", &[]),
+                (Outcome::Running, _) => words.say("report-outcome-running", &[]),
+                (Outcome::NotRun, _) => words.say("report-outcome-not-run", &[]),
             };
-            text.push_str(&format!("{}. {}: {outcome}\n", i + 1, step.step.title()));
-            for line in step.detail_lines() {
-                text.push_str(&format!("   {line}\n"));
-            }
+            lines.push(words.say(
+                "report-step",
+                &[
+                    ("number", Fill::Number(number)),
+                    ("step", Fill::Text(&step.step.title(words))),
+                    ("outcome", Fill::Text(&outcome)),
+                ],
+            ));
+            lines.extend(
+                step.detail_lines(words)
+                    .into_iter()
+                    .map(|line| format!("   {line}")),
+            );
         }
+        let mut text = lines.join("\n");
+        text.push('\n');
         text
     }
 }
 
 impl StepReport {
     /// The details a person reads under the step: what answered, how, and what to do.
-    pub fn detail_lines(&self) -> Vec<String> {
+    pub fn detail_lines(&self, words: &dyn Wording) -> Vec<String> {
         let mut lines = Vec::new();
         if self.outcome == Outcome::Failed {
-            let answer = match self.status {
-                Some(status) => format!("answered {status}"),
-                None => "no readable answer".to_owned(),
-            };
-            let codes = match (&self.code, &self.subcode) {
-                (Some(code), Some(subcode)) => format!(" {code}/{subcode}"),
-                (Some(code), None) => format!(" {code}"),
-                _ => String::new(),
-            };
+            let codes = codes(self.code.as_deref(), self.subcode.as_deref());
             if let Some(host) = &self.host {
-                lines.push(format!("{host} {answer}{codes}"));
+                lines.push(match self.status {
+                    Some(status) => words.say(
+                        "check-detail-answered",
+                        &[
+                            ("host", Fill::Text(host)),
+                            ("status", Fill::Number(status.into())),
+                            ("codes", Fill::Text(&codes)),
+                        ],
+                    ),
+                    None => words.say(
+                        "check-detail-no-answer",
+                        &[("host", Fill::Text(host)), ("codes", Fill::Text(&codes))],
+                    ),
+                });
             }
             match (&self.reason, self.step) {
                 (Some(reason), CheckStep::Link) => lines.push(reason.clone()),
-                (Some(reason), _) => lines.push(format!("It said: {reason}")),
+                (Some(reason), _) => {
+                    lines.push(words.say("check-detail-said", &[("reason", Fill::Text(reason))]))
+                }
                 (None, _) => {}
             }
             if let Some(upstream) = &self.upstream {
-                lines.push(format!("Upstream: {}", upstream_line(upstream)));
+                let line = upstream_line(upstream, words);
+                lines.push(words.say("check-detail-upstream", &[("line", Fill::Text(&line))]));
             }
             if let Some(advice) = &self.advice {
-                lines.push(format!("What to do: {advice}"));
+                lines.push(words.say("check-detail-advice", &[("advice", Fill::Text(advice))]));
             }
         }
         if let Some(note) = &self.note {
             lines.push(note.clone());
         }
         if let Some(id) = &self.request_id {
-            lines.push(format!("Request id: {id}"));
+            lines.push(words.say("check-detail-request-id", &[("id", Fill::Text(id))]));
         }
         lines
     }
 }
 
-fn upstream_line(upstream: &UpstreamFailure) -> String {
-    let answer = match upstream.status {
-        Some(status) => format!("answered {status}"),
-        None => "did not answer".to_owned(),
-    };
-    let codes = match (&upstream.code, &upstream.subcode) {
+/// A service's public code and subcode as the detail lines quote them: a space, then
+/// `code/subcode`; empty without a code.
+fn codes(code: Option<&str>, subcode: Option<&str>) -> String {
+    match (code, subcode) {
         (Some(code), Some(subcode)) => format!(" {code}/{subcode}"),
         (Some(code), None) => format!(" {code}"),
         _ => String::new(),
-    };
-    format!(
-        "{} ({}) {answer}{codes}",
-        upstream_name(&upstream.step),
-        upstream.host
-    )
+    }
 }
 
-fn upstream_name(step: &UpstreamStep) -> &str {
+fn upstream_line(upstream: &UpstreamFailure, words: &dyn Wording) -> String {
+    let service = upstream_name(&upstream.step, words);
+    let codes = codes(upstream.code.as_deref(), upstream.subcode.as_deref());
+    let mut args = vec![
+        ("service", Fill::Text(&service)),
+        ("host", Fill::Text(&upstream.host)),
+        ("codes", Fill::Text(&codes)),
+    ];
+    match upstream.status {
+        Some(status) => {
+            args.push(("status", Fill::Number(status.into())));
+            words.say("check-upstream-answered", &args)
+        }
+        None => words.say("check-upstream-no-answer", &args),
+    }
+}
+
+fn upstream_name(step: &UpstreamStep, words: &dyn Wording) -> String {
     match step {
-        UpstreamStep::AadToken => "Azure AD's token service",
-        UpstreamStep::Discover => "the Trusted Application API's discovery",
-        UpstreamStep::Applications => "the Trusted Application API's application list",
-        UpstreamStep::Application => "the Trusted Application API's application",
-        UpstreamStep::AnonApplicationTokens => "the Trusted Application API's guest token",
-        UpstreamStep::AdhocMeeting => "the Trusted Application API's ad-hoc meeting",
-        UpstreamStep::Other(other) => other,
+        UpstreamStep::AadToken => words.say("check-upstream-aad-token", &[]),
+        UpstreamStep::Discover => words.say("check-upstream-discover", &[]),
+        UpstreamStep::Applications => words.say("check-upstream-applications", &[]),
+        UpstreamStep::Application => words.say("check-upstream-application", &[]),
+        UpstreamStep::AnonApplicationTokens => words.say("check-upstream-guest-token", &[]),
+        UpstreamStep::AdhocMeeting => words.say("check-upstream-adhoc-meeting", &[]),
+        UpstreamStep::Other(other) => other.clone(),
     }
 }
 
 /// What failed and what to do, in staff terms.
-fn advice(step: CheckStep, line: &StepReport, ending: &Ending, context: &Context) -> String {
-    let host = line.host.as_deref().unwrap_or("the service");
-    let origin = &context.origin;
+fn advice(
+    step: CheckStep,
+    line: &StepReport,
+    ending: &Ending,
+    context: &Context,
+    words: &dyn Wording,
+) -> String {
+    let unknown;
+    let host = match line.host.as_deref() {
+        Some(host) => host,
+        None => {
+            unknown = words.say("check-advice-host-unknown", &[]);
+            &unknown
+        }
+    };
+    let host = ("host", Fill::Text(host));
+    let origin = ("origin", Fill::Text(&context.origin));
     let code = line.code.as_deref().unwrap_or_default();
     match (step, line.status) {
-        (CheckStep::GuestAccess, None) => format!(
-            "The middle tier at {host} did not answer. Check that it runs and can be reached from here."
-        ),
-        (CheckStep::GuestAccess, Some(_)) => middle_tier_advice(code, line, origin),
-        (CheckStep::MeetingService, None) if context.in_browser => format!(
-            "The meeting service at {host} gave no answer this browser may read. Most often it refused this \
-             website ({origin}) and the browser hid the refusal: the middle tier must list {origin} in \
-             GUEST_JOIN_ALLOWED_ORIGINS, which it sends as allowedOrigins with each guest token. Otherwise the \
-             meeting service cannot be reached from here."
-        ),
+        (CheckStep::GuestAccess, None) => words.say("check-advice-middle-tier-no-answer", &[host]),
+        (CheckStep::GuestAccess, Some(_)) => middle_tier_advice(code, line, origin, words),
+        (CheckStep::MeetingService, None) if context.in_browser => {
+            words.say("check-advice-hidden-refusal", &[host, origin])
+        }
         (
             CheckStep::Link
             | CheckStep::MeetingService
             | CheckStep::GuestApplication
             | CheckStep::JoinMeeting,
             None,
-        ) => format!(
-            "The meeting service at {host} did not answer. Check that it can be reached from here, then try again."
-        ),
-        (_, Some(401)) => "The meeting service refused the guest token. Check that the middle tier and the \
-             meeting service agree on the time, and that the middle tier points at this meeting service."
-            .to_owned(),
-        (_, Some(403)) => format!(
-            "The meeting service refuses guests from this website ({origin}). Add {origin} to the middle tier's \
-             GUEST_JOIN_ALLOWED_ORIGINS; an on-premises server must also list it in its \
-             CrossDomainAuthorizationList."
-        ),
-        (_, Some(404 | 410)) => {
-            "The meeting service knows no meeting at this link, or it has ended. Ask the \
-             organizer for a new link."
-                .to_owned()
-        }
-        (_, Some(status)) if status >= 500 => format!(
-            "The meeting service at {host} is having trouble. Try again in a few minutes; if it lasts, quote the \
-             request id to Microsoft support or the server's administrator."
-        ),
-        (CheckStep::JoinMeeting, _) => join_advice(ending),
-        (_, Some(_)) => format!(
-            "The meeting service at {host} refused the step. Quote the codes and request id above to whoever \
-             runs it."
-        ),
+        ) => words.say("check-advice-service-no-answer", &[host]),
+        (_, Some(401)) => words.say("check-advice-token-refused", &[]),
+        (_, Some(403)) => words.say("check-advice-origin-refused", &[origin]),
+        (_, Some(404 | 410)) => words.say("check-advice-meeting-not-found", &[]),
+        (_, Some(status)) if status >= 500 => words.say("check-advice-service-trouble", &[host]),
+        (CheckStep::JoinMeeting, _) => join_advice(ending, words),
+        (_, Some(_)) => words.say("check-advice-step-refused", &[host]),
     }
 }
 
-fn middle_tier_advice(code: &str, line: &StepReport, origin: &str) -> String {
-    match GuestErrorCode::from(code) {
-        GuestErrorCode::OriginNotAllowed => format!(
-            "This website ({origin}) is not in the middle tier's GUEST_JOIN_ALLOWED_ORIGINS. Add it there, or run \
-             the check from a listed website."
-        ),
-        GuestErrorCode::MeetingHostNotAllowed => {
-            "The link's host is not one the middle tier joins. Fix the link, \
-             or add its host to GUEST_JOIN_MEETING_HOSTS."
-                .to_owned()
-        }
-        GuestErrorCode::InvalidMeetingLink => {
-            "The middle tier does not read this as a meeting link. Copy the \
-             link again from the meeting invitation."
-                .to_owned()
-        }
-        GuestErrorCode::MeetingNotFound => {
-            "The meeting service knows no meeting at this link, or it has ended. \
-             Check the link with the organizer, or schedule a new meeting."
-                .to_owned()
-        }
-        GuestErrorCode::InvitationRequired => {
-            "This middle tier lets guests in only with a signed invitation \
-             (GUEST_JOIN_REQUIRE_INVITATION). Send guests an invitation link made with the staff API."
-                .to_owned()
-        }
-        GuestErrorCode::InvitationInvalid => {
-            "The invitation is not valid for this meeting. Make a new one with \
-             the staff API."
-                .to_owned()
-        }
-        GuestErrorCode::InvitationExpired => {
-            "The invitation has expired. Make a new one with the staff API.".to_owned()
-        }
-        GuestErrorCode::RateLimited => {
-            "Too many requests from here just now. Wait a minute and check again.".to_owned()
-        }
-        GuestErrorCode::SessionNotValid => "The middle tier did not issue this session id: it \
-             restarted, or runs as several instances, without one shared \
-             GUEST_JOIN_SESSION_KEY. Set the same key on every instance."
-            .to_owned(),
+fn middle_tier_advice(
+    code: &str,
+    line: &StepReport,
+    origin: (&str, Fill<'_>),
+    words: &dyn Wording,
+) -> String {
+    let id = match GuestErrorCode::from(code) {
+        GuestErrorCode::OriginNotAllowed => return words.say("check-advice-origin-not-listed", &[origin]),
+        GuestErrorCode::MeetingHostNotAllowed => "check-advice-host-not-allowed",
+        GuestErrorCode::InvalidMeetingLink => "check-advice-invalid-link",
+        GuestErrorCode::MeetingNotFound => "check-advice-no-meeting",
+        GuestErrorCode::InvitationRequired => "check-advice-invitation-required",
+        GuestErrorCode::InvitationInvalid => "check-advice-invitation-invalid",
+        GuestErrorCode::InvitationExpired => "check-advice-invitation-expired",
+        GuestErrorCode::RateLimited => "check-advice-rate-limited",
+        GuestErrorCode::SessionNotValid => "check-advice-session-not-valid",
         GuestErrorCode::ServiceUnavailable => match &line.upstream {
             Some(upstream) => upstream_advice(upstream),
-            None => {
-                "Microsoft's services did not answer the middle tier. Try again in a few minutes.".to_owned()
-            }
+            None => "check-advice-microsoft-no-answer",
         },
         GuestErrorCode::Internal => match &line.upstream {
             Some(upstream) => upstream_advice(upstream),
-            None => {
-                "The middle tier is misconfigured or broken. Look for the request id in its log.".to_owned()
-            }
+            None => "check-advice-middle-tier-broken",
         },
-        GuestErrorCode::InvalidRequest | GuestErrorCode::Other(_) => {
-            "The middle tier refused the request. Look \
-             for the request id in its log."
-                .to_owned()
-        }
-    }
+        GuestErrorCode::InvalidRequest | GuestErrorCode::Other(_) => "check-advice-middle-tier-refused",
+    };
+    words.say(id, &[])
 }
 
-fn upstream_advice(upstream: &UpstreamFailure) -> String {
+/// The advice (a message id) for a failed call from the middle tier to Microsoft's services.
+fn upstream_advice(upstream: &UpstreamFailure) -> &'static str {
     match (&upstream.step, upstream.status) {
-        (UpstreamStep::AadToken, Some(400 | 401)) => "Azure AD refused the middle tier's app credentials. Check \
-             GUEST_JOIN_TENANT, GUEST_JOIN_CLIENT_ID and the client secret (it may have expired)."
-            .to_owned(),
+        (UpstreamStep::AadToken, Some(400 | 401)) => "check-advice-aad-credentials",
         (
             UpstreamStep::AnonApplicationTokens | UpstreamStep::Applications | UpstreamStep::Application,
             Some(403),
-        ) => "The Trusted Application \
-             API refused the app: check that the app registration has the guest-join permission, that an \
-             administrator consented, and that GUEST_JOIN_ENDPOINT is its endpoint."
-            .to_owned(),
-        (UpstreamStep::Discover | UpstreamStep::Applications | UpstreamStep::Application, Some(404)) => "The Trusted Application API does not \
-             know this app's endpoint. Check GUEST_JOIN_ENDPOINT and the app's registration."
-            .to_owned(),
-        (_, None) => "The middle tier could not reach Microsoft's services. Check its network and try again."
-            .to_owned(),
-        _ => "Microsoft's services are having trouble. Try again in a few minutes; if it lasts, quote the request \
-             id."
-            .to_owned(),
+        ) => "check-advice-app-refused",
+        (UpstreamStep::Discover | UpstreamStep::Applications | UpstreamStep::Application, Some(404)) => {
+            "check-advice-endpoint-unknown"
+        }
+        (_, None) => "check-advice-microsoft-unreachable",
+        _ => "check-advice-microsoft-trouble",
     }
 }
 
-fn join_advice(ending: &Ending) -> String {
-    match ending {
-        Ending::Denied => "An organizer turned the check away in the lobby.".to_owned(),
-        Ending::LobbyTimedOut => "Nobody admitted the check from the lobby in time.".to_owned(),
-        Ending::MeetingEnded => "The meeting ended while the check joined.".to_owned(),
-        Ending::Removed => "An organizer removed the check from the meeting.".to_owned(),
-        Ending::Failed(JoinFailure::MeetingNotFound) => {
-            "The meeting service knows no meeting at this link, or it has ended.".to_owned()
-        }
-        Ending::Failed(JoinFailure::MeetingFull) => "The meeting is full.".to_owned(),
-        _ => {
-            "The meeting service would not let the check in. Quote the codes and request id above.".to_owned()
-        }
-    }
+fn join_advice(ending: &Ending, words: &dyn Wording) -> String {
+    let id = match ending {
+        Ending::Denied => "check-advice-join-denied",
+        Ending::LobbyTimedOut => "check-advice-join-lobby-timeout",
+        Ending::MeetingEnded => "check-advice-join-meeting-ended",
+        Ending::Removed => "check-advice-join-removed",
+        Ending::Failed(JoinFailure::MeetingNotFound) => "check-advice-join-not-found",
+        Ending::Failed(JoinFailure::MeetingFull) => "check-advice-join-full",
+        _ => "check-advice-join-refused",
+    };
+    words.say(id, &[])
 }
 
 #[cfg(test)]
@@ -573,6 +580,26 @@ mod tests {
     use super::*;
     use crate::join::Problem;
     use url::Url;
+
+    /// Writes each sentence as its message id and values, `id{name=value, …}`, so the
+    /// tests see which message the report chose, whatever the language.
+    struct Ids;
+
+    impl Wording for Ids {
+        fn say(&self, id: &str, args: &[(&str, Fill<'_>)]) -> String {
+            if args.is_empty() {
+                return id.to_owned();
+            }
+            let values: Vec<String> = args
+                .iter()
+                .map(|(name, fill)| match fill {
+                    Fill::Text(text) => format!("{name}={text}"),
+                    Fill::Number(n) => format!("{name}={n}"),
+                })
+                .collect();
+            format!("{id}{{{}}}", values.join(", "))
+        }
+    }
 
     fn meeting() -> OnlineMeeting {
         OnlineMeeting {
@@ -617,14 +644,23 @@ mod tests {
             entered: None,
             ending: Some(Ending::Left),
         };
-        let report = CheckReport::new(&meeting(), &context(true), &run);
+        let report = CheckReport::new(&meeting(), &context(true), &run, &Ids);
         assert_eq!(report.verdict(), Verdict::Works);
         let took: Vec<Option<i64>> = report.steps.iter().map(|s| s.took_ms).collect();
         assert_eq!(took, [Some(0), Some(20), Some(50), Some(130)]);
-        let text = report.to_text();
-        assert!(text.contains("WORKS"), "{text}");
-        assert!(text.contains("Meeting id: ADV1SE24"), "{text}");
-        assert!(text.contains("Request id: id-170"), "{text}");
+        let text = report.to_text(&Ids);
+        assert!(
+            text.contains("report-result{verdict=report-verdict-works}"),
+            "{text}"
+        );
+        assert!(text.contains("report-meeting-id{meeting_id=ADV1SE24}"), "{text}");
+        assert!(text.contains("   check-detail-request-id{id=id-170}\n"), "{text}");
+        assert!(
+            text.contains(
+                "report-step{number=2, step=check-step-guest-access, outcome=report-outcome-passed-in{ms=20}}"
+            ),
+            "{text}"
+        );
     }
 
     #[test]
@@ -640,17 +676,14 @@ mod tests {
             entered: None,
             ending: Some(Ending::Failed(JoinFailure::NetworkLost)),
         };
-        let report = CheckReport::new(&meeting(), &context(true), &run);
+        let report = CheckReport::new(&meeting(), &context(true), &run, &Ids);
         assert_eq!(report.verdict(), Verdict::Fails);
         let failed = &report.steps[2];
         assert_eq!(failed.step, CheckStep::MeetingService);
         assert_eq!(failed.outcome, Outcome::Failed);
-        assert!(
-            failed
-                .advice
-                .as_deref()
-                .is_some_and(|a| a.contains("GUEST_JOIN_ALLOWED_ORIGINS")),
-            "{failed:?}"
+        assert_eq!(
+            failed.advice.as_deref(),
+            Some("check-advice-hidden-refusal{host=webpool.example:443, origin=https://bank.example}")
         );
         assert_eq!(report.steps[3].outcome, Outcome::NotRun);
     }
@@ -679,19 +712,25 @@ mod tests {
             entered: None,
             ending: Some(Ending::Failed(JoinFailure::ServiceUnavailable)),
         };
-        let report = CheckReport::new(&meeting(), &context(false), &run);
-        let text = report.to_text();
+        let report = CheckReport::new(&meeting(), &context(false), &run, &Ids);
+        let text = report.to_text(&Ids);
         assert!(
-            text.contains("join.bank.example answered 502 service_unavailable"),
+            text.contains(
+                "check-detail-answered{host=join.bank.example, status=502, codes= service_unavailable}"
+            ),
             "{text}"
         );
         assert!(
             text.contains(
-                "Upstream: Azure AD's token service (login.microsoftonline.com) answered 401 invalid_client"
+                "check-detail-upstream{line=check-upstream-answered{service=check-upstream-aad-token, \
+                 host=login.microsoftonline.com, codes= invalid_client, status=401}}"
             ),
             "{text}"
         );
-        assert!(text.contains("GUEST_JOIN_CLIENT_ID"), "{text}");
+        assert!(
+            text.contains("check-detail-advice{advice=check-advice-aad-credentials}"),
+            "{text}"
+        );
         let json = serde_json::to_value(&report).expect("json");
         assert_eq!(json["steps"][1]["outcome"], "failed");
         assert_eq!(json["steps"][1]["upstream"]["step"], "aad_token");
@@ -712,14 +751,9 @@ mod tests {
             entered: Some((Entered::Lobby, Timestamp::from_millis(400))),
             ending: None,
         };
-        let report = CheckReport::new(&meeting(), &context(false), &run);
+        let report = CheckReport::new(&meeting(), &context(false), &run, &Ids);
         assert_eq!(report.verdict(), Verdict::Works);
-        assert!(
-            report.steps[4]
-                .note
-                .as_deref()
-                .is_some_and(|n| n.contains("lobby"))
-        );
+        assert_eq!(report.steps[4].note.as_deref(), Some("check-note-lobby"));
     }
 
     #[test]
@@ -732,7 +766,7 @@ mod tests {
             entered: None,
             ending: None,
         };
-        let report = CheckReport::new(&meeting(), &context(true), &run);
+        let report = CheckReport::new(&meeting(), &context(true), &run, &Ids);
         assert_eq!(report.verdict(), Verdict::Running);
         let outcomes: Vec<Outcome> = report.steps.iter().map(|s| s.outcome).collect();
         assert_eq!(
@@ -742,6 +776,26 @@ mod tests {
                 Outcome::Passed,
                 Outcome::Running,
                 Outcome::NotRun
+            ]
+        );
+    }
+
+    #[test]
+    fn a_text_that_is_no_meeting_link_fails_the_first_step_and_drops_its_query() {
+        let report = CheckReport::not_a_meeting_link(
+            "https://example.com/x?invite=abc",
+            "This is not a meeting link.",
+            &context(false),
+            Timestamp::from_millis(0),
+            &Ids,
+        );
+        assert_eq!(report.link, "https://example.com/x");
+        assert_eq!(report.verdict(), Verdict::Fails);
+        assert_eq!(
+            report.steps[0].detail_lines(&Ids),
+            [
+                "This is not a meeting link.",
+                "check-detail-advice{advice=check-advice-copy-link}"
             ]
         );
     }
