@@ -14,6 +14,8 @@
 //! - [`ucwa`]: the anonymous ("psanon") UCWA API the guest's browser calls, events included.
 //! - [`join`]: the guest join state machine that drives [`ucwa`].
 //! - [`check`]: the staff link check's report, built from what the join machine saw.
+//! - [`on_premises`]: the on-premises join's own steps (Skype for Business Server): the
+//!   conference URI, autodiscovery, the web ticket, and the way to `applications`.
 //!
 //! - [`callback`]: notifications pushed to the middle tier, and their token claims.
 //!
@@ -50,6 +52,7 @@ pub mod join;
 pub mod join_link;
 mod json_path;
 pub mod links;
+pub mod on_premises;
 pub mod secret;
 pub mod taapi;
 pub mod text_links;

@@ -1,0 +1,903 @@
+//! The on-premises anonymous join's own exchanges (Skype for Business Server,
+//! protocol.md §3): from a meeting link to the conference URI, autodiscovery, the web-ticket
+//! challenge, the anonymous web ticket and its renewal, and the `user` resource that leads
+//! to `applications`. From the application on, the event channel, lobby, chat and endings
+//! are the UCWA the online flow uses ([`crate::ucwa`]).
+//!
+//! Like the rest of the crate it builds requests and reads responses; it sends nothing.
+
+use http::header::WWW_AUTHENTICATE;
+use http::{Method, StatusCode};
+use serde::Deserialize;
+use serde_json::Value;
+use url::Url;
+
+use crate::error::{ProtocolError, kept_body};
+use crate::http_util::{self, X_MS_DIAGNOSTICS};
+use crate::join_link::{ConferenceUri, OnPremisesMeeting, parse_conference_uri, percent_decode_lossy};
+use crate::links::Resource;
+use crate::secret::Secret;
+use crate::{HttpRequest, HttpResponse};
+
+/// The web-ticket grant of an anonymous meeting guest (§3.3, §3.4).
+pub const ANONYMOUS_GRANT: &str = "urn:microsoft.rtc:anonmeeting";
+
+/// Which SIP domain a simple-URL host serves: an administrator configures a Meet simple
+/// URL per SIP domain (`New-CsSimpleUrl -Component meet -Domain fabrikam.com
+/// -SimpleUrlEntry https://meet.fabrikam.com`), so the host alone does not say the domain.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SimpleUrlDomains(Vec<(String, String)>);
+
+impl SimpleUrlDomains {
+    /// Reads `host=domain` pairs separated by commas or white space
+    /// (`meet.fabrikam.com=fabrikam.com, join.contoso.com=contoso.com`).
+    ///
+    /// # Errors
+    /// A sentence naming the first pair that is not `host=domain`.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let mut pairs = Vec::new();
+        for pair in text.split([',', ' ', '\n', '\t']).filter(|p| !p.is_empty()) {
+            let (host, domain) = pair
+                .split_once('=')
+                .map(|(h, d)| (h.trim().to_ascii_lowercase(), d.trim().to_ascii_lowercase()))
+                .filter(|(h, d)| is_domain(h) && is_domain(d))
+                .ok_or_else(|| format!("`{pair}` is not host=domain, as in meet.contoso.com=contoso.com"))?;
+            pairs.push((host, domain));
+        }
+        Ok(Self(pairs))
+    }
+
+    /// The SIP domain of meetings on `host`: the configured one, else the host without its
+    /// first label (`meet.contoso.com` → `contoso.com`), the heuristic clients used when the
+    /// server's join launcher was not asked. It can be wrong, which is why a meeting page
+    /// that names its conference ([`read_meet_page`]) is preferred.
+    pub fn domain_for(&self, host: &str) -> String {
+        let host = host.trim_end_matches('.').to_ascii_lowercase();
+        if let Some((_, domain)) = self.0.iter().find(|(h, _)| *h == host) {
+            return domain.clone();
+        }
+        match host.split_once('.') {
+            Some((_, rest)) if rest.contains('.') => rest.to_owned(),
+            _ => host,
+        }
+    }
+}
+
+fn is_domain(text: &str) -> bool {
+    text.contains('.')
+        && text
+            .split('.')
+            .all(|label| !label.is_empty() && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+}
+
+/// The conference URI a meeting link stands for, from its host's SIP domain (§3.1):
+/// `https://meet.contoso.com/john/BW9Z1MJD` → `sip:john@contoso.com;gruu;opaque=app:conf:focus:id:BW9Z1MJD`.
+pub fn conference_uri(meeting: &OnPremisesMeeting, domains: &SimpleUrlDomains) -> ConferenceUri {
+    let domain = domains.domain_for(meeting.url.host_str().unwrap_or_default());
+    ConferenceUri {
+        organizer: format!("{}@{domain}", meeting.organizer),
+        meeting_id: meeting.meeting_id.clone(),
+    }
+}
+
+/// What a meeting's web page says about the meeting (§3.1, as pidgin-sipe reads it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MeetPage {
+    /// The page links the meeting's conference: `href="conf:sip:…%3Frequired…"`.
+    Conference(ConferenceUri),
+    /// The page names the organizer's own join launcher to ask instead.
+    JoinLauncher(Url),
+    /// Neither: the conference URI must come from the link itself.
+    Silent,
+}
+
+/// Reads a meeting page fetched from its join link (`page_url`).
+pub fn read_meet_page(html: &str, page_url: &Url) -> MeetPage {
+    let lower = html.to_ascii_lowercase();
+    for (at, _) in lower.match_indices("conf:sip") {
+        let rest = &html[at + "conf:".len()..];
+        let end = rest.find(['"', '\'', '<', '>', ' ']).unwrap_or(rest.len());
+        let decoded = percent_decode_lossy(&decode_entities(&rest[..end]));
+        let uri = decoded.split('?').next().unwrap_or_default();
+        if let Ok(conference) = parse_conference_uri(uri) {
+            return MeetPage::Conference(conference);
+        }
+    }
+    for marker in ["domainownerjoinlauncherurl = \"", "domainownerjoinlauncherurl=\""] {
+        if let Some(at) = lower.find(marker) {
+            let rest = &html[at + marker.len()..];
+            let href = decode_entities(&rest[..rest.find('"').unwrap_or(rest.len())]);
+            if let Ok(url) = page_url.join(href.trim())
+                && url.scheme() == "https"
+            {
+                return MeetPage::JoinLauncher(url);
+            }
+        }
+    }
+    MeetPage::Silent
+}
+
+/// The few HTML character references a link in a page uses: `&amp;`, `&quot;`, `&#58;`,
+/// `&#x3A;`.
+fn decode_entities(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let Some(end) = rest.find(';').filter(|&end| end <= 10) else {
+            out.push('&');
+            rest = &rest[1..];
+            continue;
+        };
+        let name = &rest[1..end];
+        let decoded = match name {
+            "amp" => Some('&'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            _ => name
+                .strip_prefix("#x")
+                .or_else(|| name.strip_prefix("#X"))
+                .map(|hex| u32::from_str_radix(hex, 16))
+                .or_else(|| name.strip_prefix('#').map(str::parse))
+                .and_then(Result::ok)
+                .and_then(char::from_u32),
+        };
+        match decoded {
+            Some(c) => {
+                out.push(c);
+                rest = &rest[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The autodiscovery roots to try for `domain`, internal first (§3.2):
+/// `https://lyncdiscoverinternal.<domain>/`, then `https://lyncdiscover.<domain>/`.
+///
+/// # Errors
+/// [`ProtocolError::InvalidInput`] if `domain` is not a domain name.
+pub fn autodiscover_roots(domain: &str) -> Result<[Url; 2], ProtocolError> {
+    let domain = domain.trim().trim_end_matches('.').to_ascii_lowercase();
+    let root = |prefix: &str| {
+        Url::parse(&format!("https://{prefix}.{domain}/"))
+            .ok()
+            .filter(|_| is_domain(&domain))
+            .ok_or_else(|| ProtocolError::InvalidInput {
+                field: "domain",
+                reason: format!("`{domain}` is not a domain name"),
+            })
+    };
+    Ok([root("lyncdiscoverinternal")?, root("lyncdiscover")?])
+}
+
+/// `GET` of an autodiscovery root or a `user` resource, with the web ticket once there is
+/// one.
+///
+/// # Errors
+/// As [`http_util::empty`].
+pub fn get(url: &Url, ticket: Option<&Secret>) -> Result<HttpRequest, ProtocolError> {
+    http_util::empty(Method::GET, url, ticket)
+}
+
+/// What an autodiscovery root answered.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Root {
+    /// Where the user resource and the cross-domain frame are.
+    User {
+        /// The `user` resource (answers 401 with the web-ticket challenge at first).
+        user: Url,
+        /// The XFrame page, for browsers the server does not answer with CORS.
+        xframe: Option<Url>,
+    },
+    /// Ask this root instead, once [`redirect_is_safe`] allows it.
+    Redirect(Url),
+}
+
+/// Reads an autodiscovery root's answer to a `GET` of `requested`.
+///
+/// A `3xx` to the same domain is a redirect (the server moves plain `http` to `https`); one
+/// to another domain, a `404`, or any other failure means this root is not the one, and
+/// the next of [`autodiscover_roots`] is tried.
+///
+/// # Errors
+/// [`ProtocolError::MissingLink`] for a root with neither `user` nor `redirect`; the
+/// server's error otherwise.
+pub fn read_root(response: &HttpResponse, requested: &Url) -> Result<Root, ProtocolError> {
+    const WHAT: &str = "discover the meeting's server";
+    if response.status().is_redirection() {
+        return http_util::location(response, requested)
+            .filter(|target| same_domain(requested, target))
+            .map(Root::Redirect)
+            .ok_or_else(|| http_util::error_from(WHAT, response));
+    }
+    let body = http_util::expect(WHAT, response, &[StatusCode::OK])?;
+    let root: Resource = http_util::decode_json(WHAT, body)?;
+    if let Some(user) = root.links.get("user") {
+        return Ok(Root::User {
+            user: user.resolve(requested)?,
+            xframe: root
+                .links
+                .get("xframe")
+                .map(|link| link.resolve(requested))
+                .transpose()?,
+        });
+    }
+    match root.links.get("redirect") {
+        Some(redirect) => Ok(Root::Redirect(redirect.resolve(requested)?)),
+        None => Err(ProtocolError::MissingLink {
+            rel: "user",
+            resource: "the autodiscovery root",
+        }),
+    }
+}
+
+/// The documented security check before following a root's `redirect` (§3.2): an answer
+/// that came over HTTPS may redirect anywhere; one over plain HTTP only within the domain
+/// the guest is joining (`sign_in_domain`) or to a host the deployment trusts.
+pub fn redirect_is_safe(
+    answered: &Url,
+    redirect: &Url,
+    sign_in_domain: &str,
+    trusted_hosts: &[String],
+) -> bool {
+    if answered.scheme() == "https" {
+        return true;
+    }
+    let host = redirect.host_str().unwrap_or_default().to_ascii_lowercase();
+    let domain = sign_in_domain.to_ascii_lowercase();
+    host == domain
+        || host.ends_with(&format!(".{domain}"))
+        || trusted_hosts
+            .iter()
+            .any(|trusted| trusted.eq_ignore_ascii_case(&host))
+}
+
+/// Whether `to` is in the same domain as `from`: the same host, or both under the same
+/// last two labels (`lyncdiscover.contoso.com` → `lyncweb.contoso.com`).
+fn same_domain(from: &Url, to: &Url) -> bool {
+    let site = |url: &Url| {
+        let host = url.host_str()?.trim_end_matches('.').to_ascii_lowercase();
+        let labels: Vec<&str> = host.rsplit('.').take(2).collect();
+        (labels.len() == 2).then(|| labels.join("."))
+    };
+    from.host_str() == to.host_str() || (site(from).is_some() && site(from) == site(to))
+}
+
+/// Where and how to get a web ticket: the `MsRtcOAuth` challenge of a `401` (§3.3).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WebTicketService {
+    /// The token endpoint (`…/WebTicket/oauthtoken`).
+    pub href: Url,
+    /// The grants it offers.
+    pub grant_types: Vec<String>,
+}
+
+impl WebTicketService {
+    /// Whether it lets meeting guests in without an account.
+    pub fn allows_guests(&self) -> bool {
+        self.grant_types.iter().any(|grant| grant == ANONYMOUS_GRANT)
+    }
+}
+
+/// Reads the `MsRtcOAuth` challenge of a `401`, whether it comes as its own
+/// `WWW-Authenticate` line or folded into one with the `Bearer` challenge, with its `href`
+/// quoted or not.
+///
+/// # Errors
+/// [`ProtocolError::MissingLink`] if no `MsRtcOAuth` challenge with an `href` is there;
+/// [`ProtocolError::InvalidHref`] if its `href` is not a URL.
+pub fn web_ticket_service(
+    response: &HttpResponse,
+    requested: &Url,
+) -> Result<WebTicketService, ProtocolError> {
+    let header = response
+        .headers()
+        .get_all(WWW_AUTHENTICATE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let missing = || ProtocolError::MissingLink {
+        rel: "MsRtcOAuth href",
+        resource: "the server's sign-in challenge",
+    };
+    let at = header
+        .to_ascii_lowercase()
+        .find("msrtcoauth")
+        .ok_or_else(missing)?;
+    let params = challenge_params(&header[at + "msrtcoauth".len()..]);
+    let href = params
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case("href"))
+        .map(|(_, value)| value.as_str())
+        .ok_or_else(missing)?;
+    let href = requested
+        .join(href)
+        .map_err(|e| ProtocolError::invalid_href(href, e))?;
+    let grant_types = params
+        .iter()
+        .filter(|(name, _)| name.eq_ignore_ascii_case("grant_type"))
+        .flat_map(|(_, value)| value.split(','))
+        .map(|grant| grant.trim().to_owned())
+        .filter(|grant| !grant.is_empty())
+        .collect();
+    Ok(WebTicketService { href, grant_types })
+}
+
+/// The `name=value` parameters of one challenge, up to the next scheme. A quoted value
+/// may hold commas; an unquoted one ends at the next comma, except that an unquoted
+/// `grant_type` takes the bare grant names after it too (`grant_type=password,urn:…`).
+fn challenge_params(text: &str) -> Vec<(String, String)> {
+    let mut params: Vec<(String, String)> = Vec::new();
+    let mut rest = text;
+    loop {
+        rest = rest.trim_start_matches([' ', ',', '\t']);
+        let name_end = rest.find(['=', ' ', ',']).unwrap_or(rest.len());
+        if !rest[name_end..].starts_with('=') {
+            // A bare word: another grant of an unquoted list, or the next scheme.
+            let word = &rest[..name_end];
+            match params.last_mut() {
+                Some((name, value))
+                    if name.eq_ignore_ascii_case("grant_type")
+                        && (word.contains(':') || word == "password") =>
+                {
+                    value.push(',');
+                    value.push_str(word);
+                    rest = &rest[name_end..];
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        let name = rest[..name_end].trim().to_owned();
+        rest = &rest[name_end + 1..];
+        let value = if let Some(quoted) = rest.strip_prefix('"') {
+            let end = quoted.find('"').unwrap_or(quoted.len());
+            rest = quoted.get(end + 1..).unwrap_or_default();
+            quoted[..end].to_owned()
+        } else {
+            let end = rest.find(',').unwrap_or(rest.len());
+            let value = rest[..end].trim().to_owned();
+            rest = &rest[end..];
+            value
+        };
+        params.push((name, value));
+        if rest.is_empty() {
+            break;
+        }
+    }
+    params
+}
+
+/// The anonymous web-ticket request for `conference` (§3.4): its meeting id is the
+/// `password`. Renewing passes the ticket held (`renew`), so that the guest keeps the same
+/// identity for the rest of the meeting.
+///
+/// # Errors
+/// As [`http_util::form`].
+pub fn web_ticket_request(
+    service: &WebTicketService,
+    conference: &ConferenceUri,
+    renew: Option<&Secret>,
+) -> Result<HttpRequest, ProtocolError> {
+    let uri = conference.to_string();
+    let mut pairs = vec![
+        ("grant_type", ANONYMOUS_GRANT),
+        ("password", conference.meeting_id.as_str()),
+        ("ms_rtc_conferenceuri", uri.as_str()),
+    ];
+    if let Some(ticket) = renew {
+        pairs.push(("ms_rtc_renew", ticket.expose()));
+    }
+    http_util::form(&service.href, &pairs)
+}
+
+/// An anonymous web ticket.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WebTicket {
+    /// `cwt=…`, for `Authorization: Bearer`.
+    pub access_token: Secret,
+    /// Seconds it lives (an hour for a meeting guest).
+    pub expires_in: i64,
+    /// `local` when the server says so.
+    pub identity_scope: Option<String>,
+}
+
+/// Why the web-ticket service refused: its OAuth `error` and, where the server added an
+/// `X-Ms-diagnostics` header, its reason.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("the sign-in service refused the guest ({error}{})", reason.as_ref().map(|r| format!(": {r}")).unwrap_or_default())]
+pub struct WebTicketRefused {
+    /// `invalid_grant` (a wrong conference key), `unsupported_grant_type` (guests are not
+    /// allowed), `invalid_request`, `invalid_scope`, `server_error`.
+    pub error: String,
+    /// The server's words, from `X-Ms-diagnostics` (not to be depended on).
+    pub reason: Option<String>,
+    /// The HTTP status.
+    pub status: u16,
+}
+
+/// What went wrong getting a web ticket.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum WebTicketError {
+    /// The service answered with its OAuth error.
+    #[error(transparent)]
+    Refused(WebTicketRefused),
+    /// Anything else: another status, a body of another shape.
+    #[error(transparent)]
+    Protocol(#[from] ProtocolError),
+}
+
+/// Reads the web-ticket service's answer. `expires_in` is a number in the documents; a
+/// string holding one is read too.
+///
+/// # Errors
+/// [`WebTicketError::Refused`] with the service's OAuth error; [`WebTicketError::Protocol`]
+/// for another status or shape.
+pub fn read_web_ticket(response: &HttpResponse) -> Result<WebTicket, WebTicketError> {
+    const WHAT: &str = "get a guest web ticket";
+    #[derive(Deserialize)]
+    struct Answer {
+        access_token: String,
+        #[serde(default)]
+        expires_in: Option<Value>,
+        #[serde(default)]
+        ms_rtc_identityscope: Option<String>,
+    }
+    #[derive(Deserialize)]
+    struct Refusal {
+        error: String,
+    }
+    let status = response.status();
+    if !status.is_success() {
+        return match serde_json::from_slice::<Refusal>(response.body()) {
+            Ok(refusal) => Err(WebTicketError::Refused(WebTicketRefused {
+                error: refusal.error,
+                reason: response
+                    .headers()
+                    .get(X_MS_DIAGNOSTICS)
+                    .and_then(|value| value.to_str().ok())
+                    .and_then(crate::join::diagnostics_reason),
+                status: status.as_u16(),
+            })),
+            Err(_) => Err(http_util::error_from(WHAT, response).into()),
+        };
+    }
+    let answer: Answer = http_util::decode_json(WHAT, response.body())?;
+    let expires_in = match &answer.expires_in {
+        Some(Value::Number(n)) => n.as_i64(),
+        Some(Value::String(text)) => text.trim().parse().ok(),
+        _ => None,
+    }
+    .ok_or_else(|| ProtocolError::Decode {
+        what: WHAT,
+        path: "expires_in".to_owned(),
+        message: "a web ticket must say how long it lives".to_owned(),
+        body: kept_body(response.body()),
+    })?;
+    Ok(WebTicket {
+        access_token: Secret::new(answer.access_token),
+        expires_in,
+        identity_scope: answer.ms_rtc_identityscope,
+    })
+}
+
+/// What the `user` resource answered (§3.3, §3.5).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum User {
+    /// A web ticket is needed first (the `401` of the first `GET`, or of a pool the
+    /// ticket does not cover).
+    Challenge(WebTicketService),
+    /// Where to create the guest's application.
+    Applications {
+        /// The `applications` link.
+        applications: Url,
+        /// The XFrame page of the pool the application lives in.
+        xframe: Option<Url>,
+    },
+    /// The meeting is homed on another pool: ask its `user` resource, with a ticket of
+    /// its own if it challenges.
+    Redirect(Url),
+}
+
+/// Reads the `user` resource's answer to a `GET` of `requested`.
+///
+/// # Errors
+/// The server's error for another status; [`ProtocolError::MissingLink`] for a `user`
+/// with neither `applications` nor `redirect`.
+pub fn read_user(response: &HttpResponse, requested: &Url) -> Result<User, ProtocolError> {
+    const WHAT: &str = "find where to join";
+    if response.status() == StatusCode::UNAUTHORIZED {
+        return web_ticket_service(response, requested).map(User::Challenge);
+    }
+    let body = http_util::expect(WHAT, response, &[StatusCode::OK])?;
+    let user: Resource = http_util::decode_json(WHAT, body)?;
+    if let Some(applications) = user.links.get("applications") {
+        return Ok(User::Applications {
+            applications: applications.resolve(requested)?,
+            xframe: user
+                .links
+                .get("xframe")
+                .map(|link| link.resolve(requested))
+                .transpose()?,
+        });
+    }
+    match user.links.get("redirect") {
+        Some(redirect) => Ok(User::Redirect(redirect.resolve(requested)?)),
+        None => Err(ProtocolError::MissingLink {
+            rel: "applications",
+            resource: "the user resource",
+        }),
+    }
+}
+
+/// Whether a web ticket issued by `issuer` (its token endpoint) is good at `target`: web
+/// tickets are scoped to the server that issued them, so an `applications` link on another
+/// host (a split-domain topology) needs a ticket of its own (§3.5).
+pub fn ticket_covers(issuer: &Url, target: &Url) -> bool {
+    issuer.host_str().map(str::to_ascii_lowercase) == target.host_str().map(str::to_ascii_lowercase)
+        && issuer.port_or_known_default() == target.port_or_known_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn url(text: &str) -> Url {
+        Url::parse(text).expect("url")
+    }
+
+    fn response(status: u16, headers: &[(&str, &str)], body: &str) -> HttpResponse {
+        let mut builder = http::Response::builder().status(status);
+        for (name, value) in headers {
+            builder = builder.header(*name, *value);
+        }
+        builder.body(body.as_bytes().to_vec()).expect("response")
+    }
+
+    fn meeting(link: &str) -> OnPremisesMeeting {
+        match crate::join_link::classify(link, &crate::join_link::MeetingHosts::default()) {
+            Ok(crate::join_link::JoinLink::OnPremises(meeting)) => meeting,
+            other => panic!("{link}: {other:?}"),
+        }
+    }
+
+    /// protocol.md §3.1: the join launcher's own example, and the seed's `join.` host.
+    #[test]
+    fn a_meeting_link_becomes_its_conference_uri() {
+        let none = SimpleUrlDomains::default();
+        assert_eq!(
+            conference_uri(&meeting("https://meet.inframss.dk/tu27/7Q3DSSYV"), &none).to_string(),
+            "sip:tu27@inframss.dk;gruu;opaque=app:conf:focus:id:7Q3DSSYV"
+        );
+        assert_eq!(
+            conference_uri(&meeting("https://join.contoso.com/meet/john/BW9Z1MJD"), &none).to_string(),
+            "sip:john@contoso.com;gruu;opaque=app:conf:focus:id:BW9Z1MJD"
+        );
+        // The heuristic is wrong where the simple URL is under another domain; the
+        // configured mapping says which.
+        let mapped = SimpleUrlDomains::parse("meet.fabrikam-online.com=fabrikam.com").expect("parses");
+        assert_eq!(
+            conference_uri(
+                &meeting("https://meet.fabrikam-online.com/kenmyer/071200"),
+                &mapped
+            )
+            .organizer,
+            "kenmyer@fabrikam.com"
+        );
+        assert!(SimpleUrlDomains::parse("meet.contoso.com").is_err());
+        assert!(SimpleUrlDomains::parse("meet.contoso.com=contoso").is_err());
+    }
+
+    /// protocol.md §3.1: pidgin-sipe reads `href="conf:sip:…%3Frequired…"` from the page,
+    /// HTML entities decoded, up to the `?`; else the join launcher the page names.
+    #[test]
+    fn a_meeting_page_names_its_conference_or_its_join_launcher() {
+        let page_url = url("https://meet.contoso.com/john/BW9Z1MJD");
+        let page = r#"<a id="conf" href="conf:sip:john@contoso.com;gruu;opaque=app:conf:focus:id:BW9Z1MJD%3Frequired-media=audio&amp;x=1">Join</a>"#;
+        assert_eq!(
+            read_meet_page(page, &page_url),
+            MeetPage::Conference(ConferenceUri {
+                organizer: "john@contoso.com".to_owned(),
+                meeting_id: "BW9Z1MJD".to_owned(),
+            })
+        );
+        let encoded = r#"<a href="conf:sip%3Ajohn%40contoso.com%3Bgruu%3Bopaque%3Dapp%3Aconf%3Afocus%3Aid%3ABW9Z1MJD%3Frequired">"#;
+        assert!(matches!(
+            read_meet_page(encoded, &page_url),
+            MeetPage::Conference(_)
+        ));
+        let launcher = r#"<script>var domainOwnerJoinLauncherUrl = "https://pool.contoso.com/meet/JoinLauncher?a=1&amp;b=2";</script>"#;
+        assert_eq!(
+            read_meet_page(launcher, &page_url),
+            MeetPage::JoinLauncher(url("https://pool.contoso.com/meet/JoinLauncher?a=1&b=2"))
+        );
+        let insecure = r#"<div sb-data-domainOwnerJoinLauncherUrl="http://pool.contoso.com/jl"></div>"#;
+        assert_eq!(read_meet_page(insecure, &page_url), MeetPage::Silent);
+        assert_eq!(
+            read_meet_page("<html>Sign in</html>", &page_url),
+            MeetPage::Silent
+        );
+    }
+
+    /// protocol.md §3.2: internal first, then external; the documented root answer.
+    #[test]
+    fn autodiscovery_tries_internal_then_external_and_reads_the_root() {
+        let [internal, external] = autodiscover_roots("Contoso.com").expect("roots");
+        assert_eq!(internal.as_str(), "https://lyncdiscoverinternal.contoso.com/");
+        assert_eq!(external.as_str(), "https://lyncdiscover.contoso.com/");
+        assert!(autodiscover_roots("contoso").is_err());
+        assert!(autodiscover_roots("contoso.com/evil").is_err());
+
+        let root = r#"{"_links":{"self":{"href":"https://lyncweb.contoso.com/Autodiscover/AutodiscoverService.svc/root?originalDomain=contoso.com"},"user":{"href":"https://lyncweb.contoso.com/Autodiscover/AutodiscoverService.svc/root/oauth/user?originalDomain=contoso.com"},"xframe":{"href":"https://lyncweb.contoso.com/Autodiscover/XFrame/XFrame.html"}}}"#;
+        assert_eq!(
+            read_root(&response(200, &[], root), &external).expect("root"),
+            Root::User {
+                user: url(
+                    "https://lyncweb.contoso.com/Autodiscover/AutodiscoverService.svc/root/oauth/user?originalDomain=contoso.com"
+                ),
+                xframe: Some(url("https://lyncweb.contoso.com/Autodiscover/XFrame/XFrame.html")),
+            }
+        );
+        let redirect = r#"{"_links":{"redirect":{"href":"https://lyncdiscover.emea.contoso.com/"}}}"#;
+        assert_eq!(
+            read_root(&response(200, &[], redirect), &external).expect("redirect"),
+            Root::Redirect(url("https://lyncdiscover.emea.contoso.com/"))
+        );
+        // http → https on the same domain is followed; a 302 to another domain fails.
+        let plain = url("http://lyncdiscover.contoso.com/");
+        assert_eq!(
+            read_root(
+                &response(301, &[("location", "https://lyncdiscover.contoso.com/")], ""),
+                &plain
+            )
+            .expect("upgrade"),
+            Root::Redirect(external.clone())
+        );
+        assert!(
+            read_root(
+                &response(302, &[("location", "https://evil.example/")], ""),
+                &plain
+            )
+            .is_err()
+        );
+        assert!(read_root(&response(404, &[], ""), &internal).is_err());
+        assert!(matches!(
+            read_root(&response(200, &[], r#"{"_links":{}}"#), &external),
+            Err(ProtocolError::MissingLink { .. })
+        ));
+    }
+
+    /// protocol.md §3.2's security check.
+    #[test]
+    fn a_redirect_over_plain_http_stays_in_the_domain_or_the_trusted_hosts() {
+        let https = url("https://lyncdiscover.contoso.com/");
+        let http = url("http://lyncdiscover.contoso.com/");
+        let elsewhere = url("https://lyncdiscover.fabrikam.com/");
+        let inside = url("https://lyncdiscover.emea.contoso.com/");
+        assert!(redirect_is_safe(&https, &elsewhere, "contoso.com", &[]));
+        assert!(redirect_is_safe(&http, &inside, "contoso.com", &[]));
+        assert!(!redirect_is_safe(&http, &elsewhere, "contoso.com", &[]));
+        assert!(redirect_is_safe(
+            &http,
+            &elsewhere,
+            "contoso.com",
+            &["lyncdiscover.fabrikam.com".to_owned()]
+        ));
+        assert!(!redirect_is_safe(
+            &http,
+            &url("https://notcontoso.com/"),
+            "contoso.com",
+            &[]
+        ));
+    }
+
+    /// protocol.md §3.3: two header lines, quoted; unquoted `href`; one folded line.
+    #[test]
+    fn the_challenge_is_read_in_every_documented_shape() {
+        let user = url("https://lyncweb.contoso.com/Autodiscover/AutodiscoverService.svc/root/oauth/user");
+        let bearer = r#"Bearer trusted_issuers="00000002-0000-0ff1-ce00-000000000000@contoso.com", client_id="00000004-0000-0ff1-ce00-000000000000""#;
+        let quoted = r#"MsRtcOAuth href="https://lyncweb.contoso.com/WebTicket/oauthtoken",grant_type="urn:microsoft.rtc:windows,urn:microsoft.rtc:anonmeeting,password""#;
+        let two_lines = response(
+            401,
+            &[("www-authenticate", bearer), ("www-authenticate", quoted)],
+            "<html>401</html>",
+        );
+        let service = web_ticket_service(&two_lines, &user).expect("challenge");
+        assert_eq!(
+            service.href.as_str(),
+            "https://lyncweb.contoso.com/WebTicket/oauthtoken"
+        );
+        assert_eq!(
+            service.grant_types,
+            [
+                "urn:microsoft.rtc:windows",
+                "urn:microsoft.rtc:anonmeeting",
+                "password"
+            ]
+        );
+        assert!(service.allows_guests());
+
+        let folded = response(401, &[("www-authenticate", &format!("{quoted}, {bearer}"))], "");
+        assert_eq!(web_ticket_service(&folded, &user).expect("folded"), service);
+        let folded_other_way = response(401, &[("www-authenticate", &format!("{bearer}, {quoted}"))], "");
+        assert_eq!(
+            web_ticket_service(&folded_other_way, &user).expect("folded"),
+            service
+        );
+
+        let unquoted = response(
+            401,
+            &[(
+                "www-authenticate",
+                r#"MsRtcOAuth href=https://contoso.com/WebTicket/oauthtoken,grant_type="urn:microsoft.rtc:windows,urn:microsoft.rtc:passive""#,
+            )],
+            "",
+        );
+        let service = web_ticket_service(&unquoted, &user).expect("unquoted");
+        assert_eq!(service.href.as_str(), "https://contoso.com/WebTicket/oauthtoken");
+        assert!(!service.allows_guests());
+
+        let bare_list = response(
+            401,
+            &[(
+                "www-authenticate",
+                "MsRtcOAuth href=/WebTicket/oauthtoken,grant_type=urn:microsoft.rtc:anonmeeting,password",
+            )],
+            "",
+        );
+        let service = web_ticket_service(&bare_list, &user).expect("bare");
+        assert_eq!(
+            service.href.as_str(),
+            "https://lyncweb.contoso.com/WebTicket/oauthtoken"
+        );
+        assert_eq!(service.grant_types, [ANONYMOUS_GRANT, "password"]);
+
+        let bearer_only = response(401, &[("www-authenticate", bearer)], "");
+        assert!(matches!(
+            web_ticket_service(&bearer_only, &user),
+            Err(ProtocolError::MissingLink { .. })
+        ));
+    }
+
+    fn conference() -> ConferenceUri {
+        ConferenceUri {
+            organizer: "john@contoso.com".to_owned(),
+            meeting_id: "G03W98W4".to_owned(),
+        }
+    }
+
+    fn service() -> WebTicketService {
+        WebTicketService {
+            href: url("https://lyncweb.contoso.com/WebTicket/oauthtoken"),
+            grant_types: vec![ANONYMOUS_GRANT.to_owned()],
+        }
+    }
+
+    /// protocol.md §3.4's request, encoded as the sample encodes it, and its renewal.
+    #[test]
+    fn the_web_ticket_request_is_the_documented_form() {
+        let request = web_ticket_request(&service(), &conference(), None).expect("request");
+        assert_eq!(request.method(), Method::POST);
+        assert_eq!(request.uri(), "https://lyncweb.contoso.com/WebTicket/oauthtoken");
+        assert_eq!(
+            request.headers()["content-type"],
+            "application/x-www-form-urlencoded"
+        );
+        assert_eq!(
+            String::from_utf8(request.body().clone()).expect("utf-8"),
+            "grant_type=urn%3Amicrosoft.rtc%3Aanonmeeting&password=G03W98W4\
+             &ms_rtc_conferenceuri=sip%3Ajohn%40contoso.com%3Bgruu%3Bopaque%3Dapp%3Aconf%3Afocus%3Aid%3AG03W98W4"
+        );
+        let ticket = Secret::new("cwt=AAEB+x/y=");
+        let renewal = web_ticket_request(&service(), &conference(), Some(&ticket)).expect("renewal");
+        let body = String::from_utf8(renewal.body().clone()).expect("utf-8");
+        assert!(body.ends_with("&ms_rtc_renew=cwt%3DAAEB%2Bx%2Fy%3D"), "{body}");
+    }
+
+    /// protocol.md §3.4's answers: the documented one, a real one, and the 400s.
+    #[test]
+    fn the_web_ticket_answer_and_its_refusals_are_read() {
+        let ticket = read_web_ticket(&response(
+            200,
+            &[("content-type", "application/json;charset=UTF-8")],
+            r#"{"access_token":"cwt=AAID.x","expires_in":3543,"token_type":"Bearer"}"#,
+        ))
+        .expect("ticket");
+        assert_eq!(ticket.access_token.expose(), "cwt=AAID.x");
+        assert_eq!(ticket.expires_in, 3543);
+        let local = read_web_ticket(&response(
+            200,
+            &[],
+            r#"{"access_token":"cwt=A","token_type":"Bearer","expires_in":"3600","ms_rtc_identityscope":"local"}"#,
+        ))
+        .expect("ticket");
+        assert_eq!(
+            (local.expires_in, local.identity_scope.as_deref()),
+            (3600, Some("local"))
+        );
+        assert!(read_web_ticket(&response(200, &[], r#"{"access_token":"cwt=A"}"#)).is_err());
+
+        let refused = read_web_ticket(&response(
+            400,
+            &[(
+                "x-ms-diagnostics",
+                r#"28029;source="fe.contoso.com";reason="Authentication type not allowed.""#,
+            )],
+            r#"{"error":"unsupported_grant_type"}"#,
+        ));
+        assert_eq!(
+            refused,
+            Err(WebTicketError::Refused(WebTicketRefused {
+                error: "unsupported_grant_type".to_owned(),
+                reason: Some("Authentication type not allowed.".to_owned()),
+                status: 400,
+            }))
+        );
+        let html = read_web_ticket(&response(500, &[], "<html>Server Error</html>"));
+        assert!(matches!(
+            html,
+            Err(WebTicketError::Protocol(ProtocolError::UnexpectedStatus {
+                status: 500,
+                ..
+            }))
+        ));
+    }
+
+    /// protocol.md §3.5: the challenge, the applications link, a redirect; split domains.
+    #[test]
+    fn the_user_resource_leads_to_applications() {
+        let user = url("https://lyncweb.contoso.com/Autodiscover/AutodiscoverService.svc/root/oauth/user");
+        let challenge = response(
+            401,
+            &[(
+                "www-authenticate",
+                r#"MsRtcOAuth href="https://lyncweb.contoso.com/WebTicket/oauthtoken",grant_type="urn:microsoft.rtc:anonmeeting""#,
+            )],
+            "",
+        );
+        assert!(
+            matches!(read_user(&challenge, &user), Ok(User::Challenge(service)) if service.allows_guests())
+        );
+        let found = response(
+            200,
+            &[],
+            r#"{"_links":{"self":{"href":"https://lyncweb.contoso.com/Autodiscover/AutodiscoverService.svc/root/oauth/user"},"applications":{"href":"https://lyncweb.contoso.com/ucwa/oauth/v1/applications"},"xframe":{"href":"https://lyncweb.contoso.com/Autodiscover/XFrame/XFrame.html"}}}"#,
+        );
+        let User::Applications { applications, xframe } = read_user(&found, &user).expect("user") else {
+            panic!("no applications");
+        };
+        assert_eq!(
+            applications.as_str(),
+            "https://lyncweb.contoso.com/ucwa/oauth/v1/applications"
+        );
+        assert!(xframe.is_some());
+        let redirect = response(
+            200,
+            &[],
+            r#"{"_links":{"redirect":{"href":"https://pool2.contoso.com/Autodiscover/AutodiscoverService.svc/root/oauth/user"}}}"#,
+        );
+        assert!(matches!(read_user(&redirect, &user), Ok(User::Redirect(_))));
+        assert!(read_user(&response(403, &[], ""), &user).is_err());
+
+        let issuer = url("https://lyncweb.contoso.com/WebTicket/oauthtoken");
+        assert!(ticket_covers(&issuer, &applications));
+        assert!(!ticket_covers(
+            &issuer,
+            &url("https://pool2.contoso.com/ucwa/oauth/v1/applications")
+        ));
+        assert!(!ticket_covers(
+            &issuer,
+            &url("https://lyncweb.contoso.com:4443/ucwa/oauth/v1/applications")
+        ));
+    }
+}
