@@ -15,7 +15,8 @@
 //! - [`join`]: the guest join state machine that drives [`ucwa`].
 //! - [`check`]: the staff link check's report, built from what the join machine saw.
 //! - [`on_premises`]: the on-premises join's own steps (Skype for Business Server): the
-//!   conference URI, autodiscovery, the web ticket, and the way to `applications`.
+//!   conference URI, autodiscovery, the web ticket, and the way to `applications`;
+//!   [`xframe`]: the messages of such a server's cross-domain frame.
 //!
 //! - [`callback`]: notifications pushed to the middle tier, and their token claims.
 //!
@@ -57,6 +58,7 @@ pub mod secret;
 pub mod taapi;
 pub mod text_links;
 pub mod ucwa;
+pub mod xframe;
 
 pub use error::{ProtocolError, ServiceError};
 pub use secret::Secret;
