@@ -1,5 +1,6 @@
 //! The tokens the simulator issues and accepts: Azure AD application tokens for the Trusted
-//! Application API, and guest (`psat`) tokens for discover and UCWA.
+//! Application API, guest (`psat`) tokens for discover and UCWA, and on premises the
+//! anonymous web tickets (`cwt=…`) of the pool.
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
@@ -7,7 +8,7 @@ use serde_json::{Value, json};
 use crate::ids::now_secs;
 use crate::keys::rs256_validation;
 use crate::model::Hosts;
-use crate::state::{State, Store};
+use crate::state::{State, Store, WebTicketGrant};
 
 /// The claims of an Azure AD application token.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -148,4 +149,32 @@ pub fn verify_psat(store: &Store, state: &State, token: Option<&str>) -> Result<
         return Err(TokenError::Invalid);
     }
     Ok(claims)
+}
+
+/// `host:port` of `url`, as web tickets name the pool that issued them.
+pub fn pool_of(url: &url::Url) -> String {
+    format!(
+        "{}:{}",
+        url.host_str().unwrap_or_default(),
+        url.port_or_known_default().unwrap_or(0)
+    )
+}
+
+/// Verifies an on-premises web ticket: issued, live, and by the pool at `pool` (tickets
+/// are scoped to the pool that issued them).
+///
+/// # Errors
+/// [`TokenError`].
+pub fn verify_web_ticket(
+    state: &State,
+    token: Option<&str>,
+    pool: &url::Url,
+) -> Result<WebTicketGrant, TokenError> {
+    let token = token.ok_or(TokenError::Missing)?;
+    state
+        .web_tickets
+        .get(token)
+        .filter(|grant| grant.expires_secs > now_secs() && grant.issuer == pool_of(pool))
+        .cloned()
+        .ok_or(TokenError::Invalid)
 }

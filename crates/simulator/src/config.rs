@@ -31,6 +31,24 @@ pub struct SimConfig {
     /// Meetings that exist from the start.
     #[serde(default)]
     pub meetings: Vec<MeetingConfig>,
+    /// The on-premises Skype for Business Server the simulator also plays.
+    #[serde(default)]
+    pub on_premises: OnPremisesConfig,
+}
+
+/// An organisation's own Skype for Business Server (protocol.md §3): its SIP domain, whose
+/// meetings it hosts, and the web origins its `CrossDomainAuthorizationList` lets in.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OnPremisesConfig {
+    /// The SIP domain (`contoso.com`): the server hosts the meetings whose organizer is in
+    /// it, and autodiscovery is `lyncdiscover.<domain>`.
+    #[serde(default)]
+    pub sip_domain: Option<String>,
+    /// Origins (scheme, host and port) allowed to call from a browser
+    /// (`Set-CsWebServiceConfiguration -CrossDomainAuthorizationList`).
+    #[serde(default)]
+    pub cross_domain_authorization_list: Vec<String>,
 }
 
 /// Listening address and one port per host (0 picks a free port).
@@ -51,6 +69,12 @@ pub struct ServiceConfig {
     pub meet_port: u16,
     /// The control API.
     pub control_port: u16,
+    /// On-premises autodiscovery ("lyncdiscover.contoso.com").
+    #[serde(default)]
+    pub lyncdiscover_port: u16,
+    /// The on-premises web pool ("lyncweb.contoso.com"): user resource and web tickets.
+    #[serde(default)]
+    pub pool_port: u16,
 }
 
 impl Default for ServiceConfig {
@@ -63,6 +87,8 @@ impl Default for ServiceConfig {
             webpool_port: 0,
             meet_port: 0,
             control_port: 0,
+            lyncdiscover_port: 0,
+            pool_port: 0,
         }
     }
 }
@@ -93,10 +119,17 @@ pub struct Timers {
     /// long (`setIsTyping` starts "a short timer"; the length is not documented).
     #[serde(default = "default_typing_secs")]
     pub typing_secs: u64,
+    /// Lifetime of an on-premises anonymous web ticket (an hour, per the docs).
+    #[serde(default = "default_web_ticket_secs")]
+    pub web_ticket_secs: u64,
 }
 
 fn default_typing_secs() -> u64 {
     5
+}
+
+fn default_web_ticket_secs() -> u64 {
+    3600
 }
 
 impl Default for Timers {
@@ -112,6 +145,7 @@ impl Default for Timers {
             aad_token_lifetime_secs: 3600,
             adhoc_meeting_secs: 8 * 3600,
             typing_secs: default_typing_secs(),
+            web_ticket_secs: default_web_ticket_secs(),
         }
     }
 }
@@ -204,6 +238,12 @@ pub struct Quirks {
     pub meeting_url_refusal: MeetingUrlRefusal,
     /// `Access-Control-Max-Age` of preflight answers, in seconds (0: browsers cache none).
     pub preflight_max_age_secs: u32,
+    /// On premises: write the `MsRtcOAuth` challenge's `href` unquoted, as one documented
+    /// example does. Strict: quoted.
+    pub unquoted_challenge_href: bool,
+    /// On premises: send both `401` challenges folded into one `WWW-Authenticate` line.
+    /// Strict: one line each.
+    pub folded_challenges: bool,
 }
 
 impl Default for Quirks {
@@ -221,6 +261,8 @@ impl Default for Quirks {
             options_method: false,
             meeting_url_refusal: MeetingUrlRefusal::ParameterValidation,
             preflight_max_age_secs: 7200,
+            unquoted_challenge_href: false,
+            folded_challenges: false,
         }
     }
 }
@@ -247,6 +289,8 @@ impl Quirks {
             options_method: true,
             meeting_url_refusal: MeetingUrlRefusal::Forbidden,
             preflight_max_age_secs: 0,
+            unquoted_challenge_href: true,
+            folded_challenges: true,
         }
     }
 

@@ -32,9 +32,8 @@ impl State {
         let app = self.app(app_id)?;
         if let Some(conv) = &app.conversation {
             if conv.operation_id == operation_id {
-                return Ok(
-                    Tell::new(&app.id, &conv.id, &conv.person, style).invitation_href(&conv.invitation)
-                );
+                return Ok(Tell::new(app.collection, &app.id, &conv.id, &conv.person, style)
+                    .invitation_href(&conv.invitation));
             }
             return Err(Refusal::AlreadyExists);
         }
@@ -62,7 +61,13 @@ impl State {
             sent: BTreeMap::new(),
             next_message: 1,
         };
-        let tell = Tell::new(app_id, &conversation.id, &conversation.person, style);
+        let tell = Tell::new(
+            app.collection,
+            app_id,
+            &conversation.id,
+            &conversation.person,
+            style,
+        );
         let invitation_id = conversation.invitation.clone();
         let (name, me_uri, person_id) = (app.name.clone(), app.me_uri(), app.person_id());
         app.conversation = Some(conversation);
@@ -357,25 +362,28 @@ impl State {
         conversation: &str,
     ) -> Result<(&mut Conversation, Tell), Refusal> {
         let style = Style::of(&self.quirks);
-        let found = self
-            .app(app_id)?
+        let app = self.app(app_id)?;
+        let collection = app.collection;
+        let found = app
             .conversation
             .as_mut()
             .filter(|c| c.id == conversation)
             .ok_or(Refusal::ConversationNotFound)?;
-        let tell = Tell::new(app_id, &found.id, &found.person, style);
+        let tell = Tell::new(collection, app_id, &found.id, &found.person, style);
         Ok((found, tell))
     }
 
     /// The guest's conversation `conversation`, to read, and how the guest is told of it.
     fn guest_view(&self, app_id: &str, conversation: &str) -> Option<(&Conversation, Tell)> {
-        let found = self
-            .apps
-            .get(app_id)?
-            .conversation
-            .as_ref()
-            .filter(|c| c.id == conversation)?;
-        let tell = Tell::new(app_id, &found.id, &found.person, Style::of(&self.quirks));
+        let app = self.apps.get(app_id)?;
+        let found = app.conversation.as_ref().filter(|c| c.id == conversation)?;
+        let tell = Tell::new(
+            app.collection,
+            app_id,
+            &found.id,
+            &found.person,
+            Style::of(&self.quirks),
+        );
         Some((found, tell))
     }
 }

@@ -40,6 +40,17 @@ impl Simulator {
         self.meeting(meeting).map(|m| m.conference_uri)
     }
 
+    /// The anonymous identity an on-premises web ticket (`cwt=…`) stands for, while it is
+    /// issued and live.
+    pub fn web_ticket_identity(&self, ticket: &str) -> Option<String> {
+        let state = self.store.lock();
+        state
+            .web_tickets
+            .get(ticket)
+            .filter(|grant| grant.expires_secs > crate::ids::now_secs())
+            .map(|grant| grant.identity.clone())
+    }
+
     /// The guests in a meeting or its lobby, by id.
     pub fn guests_in(&self, meeting: &str) -> Vec<PersonView> {
         self.people_where(meeting, |p| p.guest)

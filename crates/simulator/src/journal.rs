@@ -18,6 +18,10 @@ pub enum HostName {
     Meet,
     /// The control API.
     Control,
+    /// On-premises autodiscovery.
+    Lyncdiscover,
+    /// The on-premises web pool.
+    Pool,
 }
 
 impl HostName {
@@ -30,6 +34,8 @@ impl HostName {
             Self::Webpool => "webpool",
             Self::Meet => "meet",
             Self::Control => "control",
+            Self::Lyncdiscover => "lyncdiscover",
+            Self::Pool => "pool",
         }
     }
 }
@@ -72,6 +78,12 @@ pub enum Step {
     MeetPage,
     /// The control API.
     Control,
+    /// On premises: `GET` of the autodiscovery root.
+    Autodiscover,
+    /// On premises: `GET` of the `user` resource.
+    UserResource,
+    /// On premises: `POST WebTicket/oauthtoken`.
+    WebTicket,
     /// Something unknown.
     Other,
 }
@@ -94,17 +106,28 @@ impl Step {
             HostName::Api if path.starts_with("/platformservice/discover") => Self::TaapiDiscover,
             HostName::Meet => Self::MeetPage,
             HostName::Control => Self::Control,
+            HostName::Lyncdiscover => Self::Autodiscover,
+            HostName::Pool if path.ends_with("/webticket/oauthtoken") => Self::WebTicket,
+            HostName::Pool if path.contains("/oauth/user") => Self::UserResource,
             _ if path.ends_with("/anontokens") || path.ends_with("/anonapplicationtokens") => Self::AnonToken,
             _ if path.ends_with("/adhocmeetings") => Self::AdhocMeeting,
             _ if path.starts_with("/platformservice/v1/applications/") => Self::Application,
             _ if path.starts_with("/platformservice/v1/applications") => Self::Applications,
-            _ if path == "/ucwa/psanon/v1/applications" && post => Self::CreateApplication,
+            _ if (path == "/ucwa/psanon/v1/applications" || path == "/ucwa/oauth/v1/applications")
+                && post =>
+            {
+                Self::CreateApplication
+            }
             _ if path.ends_with("/events") => Self::Events,
             _ if path.ends_with("/onlinemeetinginvitations") && post => Self::JoinMeeting,
             _ if path.ends_with("/messaging/messaginginvitations") && post => Self::AddMessaging,
             _ if path.ends_with("/messaging/messages") && post => Self::SendMessage,
             _ if path.contains("/communication/") => Self::Conversation,
-            _ if path.starts_with("/ucwa/psanon/v1/applications/") => Self::ApplicationResource,
+            _ if path.starts_with("/ucwa/psanon/v1/applications/")
+                || path.starts_with("/ucwa/oauth/v1/applications/") =>
+            {
+                Self::ApplicationResource
+            }
             _ => Self::Other,
         }
     }

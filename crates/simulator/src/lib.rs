@@ -14,6 +14,8 @@
 //! | ring | `ring2noammeetings.resources.lync.com` | TAAPI applications, tokens, ad-hoc meetings |
 //! | webpool | `webpool….infra.lync.com` | psanon UCWA, and TAAPI calls redirected by `307` |
 //! | meet | `meet.lync.com` | meeting join pages |
+//! | lyncdiscover | `lyncdiscover.contoso.com` | on-premises autodiscovery |
+//! | pool | `lyncweb.contoso.com` | on premises: the `user` resource and web tickets |
 //! | control | — | the control API for tests and demos |
 //!
 //! State lives in memory behind [`state::Store`]; tests and benchmarks look at it, and act
@@ -28,7 +30,8 @@
 //! - the state and what happens to it: [`state`], [`guests`], [`organizer`], [`demo`]
 //!   (the demo staff's script), [`auth`], [`views`];
 //! - one handler module per host, none importing another: [`login`], [`discover`],
-//!   [`taapi`], [`ucwa`], [`meet`], [`control`], and [`middleware`] around them all.
+//!   [`taapi`], [`ucwa`], [`meet`], [`on_premises`], [`control`], and [`middleware`]
+//!   around them all.
 
 // Handlers return `Result<_, Response>`: the error *is* the documented response.
 #![allow(clippy::result_large_err)]
@@ -49,6 +52,7 @@ pub mod login;
 pub mod meet;
 pub mod middleware;
 pub mod model;
+pub mod on_premises;
 pub mod organizer;
 pub mod refusal;
 pub mod render;
@@ -109,6 +113,8 @@ impl Simulator {
             (HostName::Webpool, service.webpool_port),
             (HostName::Meet, service.meet_port),
             (HostName::Control, service.control_port),
+            (HostName::Lyncdiscover, service.lyncdiscover_port),
+            (HostName::Pool, service.pool_port),
         ];
         let mut listeners = Vec::new();
         for (host, port) in ports {
@@ -141,6 +147,8 @@ impl Simulator {
             webpool: url_of(HostName::Webpool)?,
             meet: url_of(HostName::Meet)?,
             control: url_of(HostName::Control)?,
+            lyncdiscover: url_of(HostName::Lyncdiscover)?,
+            pool: url_of(HostName::Pool)?,
         };
         let store = Arc::new(Store::new(&config, hosts));
         let (shutdown, watcher) = watch::channel(false);
@@ -241,9 +249,11 @@ pub fn router(host: HostName, store: Arc<Store>) -> Router {
         HostName::Login => login::routes(),
         HostName::Api => discover::routes(),
         HostName::Ring => taapi::application_routes(),
-        HostName::Webpool => taapi::application_routes().merge(ucwa::routes()),
+        HostName::Webpool => taapi::application_routes().merge(ucwa::routes(model::PSANON_APPLICATIONS)),
         HostName::Meet => meet::routes(),
         HostName::Control => control::routes(),
+        HostName::Lyncdiscover => on_premises::discover_routes(),
+        HostName::Pool => on_premises::pool_routes().merge(ucwa::routes(model::ON_PREMISES_APPLICATIONS)),
     };
     let mut router = routes
         .fallback(not_found)

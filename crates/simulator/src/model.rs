@@ -25,6 +25,10 @@ pub struct Hosts {
     pub meet: Url,
     /// The control API.
     pub control: Url,
+    /// On-premises autodiscovery (`lyncdiscover.<domain>`).
+    pub lyncdiscover: Url,
+    /// The on-premises web pool (`lyncweb.<domain>`).
+    pub pool: Url,
 }
 
 /// Where a person is.
@@ -213,6 +217,9 @@ pub enum Gone {
 pub struct UcwaApp {
     /// The id.
     pub id: String,
+    /// The applications collection it belongs to: [`PSANON_APPLICATIONS`] online, or
+    /// [`ON_PREMISES_APPLICATIONS`] on the on-premises pool. Its hrefs are under it.
+    pub collection: &'static str,
     /// The `applicationSessionId` of its token.
     pub session_id: String,
     /// The origins its token allows.
@@ -250,9 +257,19 @@ impl UcwaApp {
     }
 }
 
+/// The online guests' applications (`POST anonApplications`), on the webpool host.
+pub const PSANON_APPLICATIONS: &str = "/ucwa/psanon/v1/applications";
+/// The applications of web-ticket holders on the on-premises pool (`POST applications`).
+pub const ON_PREMISES_APPLICATIONS: &str = "/ucwa/oauth/v1/applications";
+
+/// The on-premises pool's web-ticket service.
+pub const WEB_TICKET_PATH: &str = "/WebTicket/oauthtoken";
+
 /// What a guest's token and request say about the application they create.
 #[derive(Clone, Debug)]
 pub struct NewApplication {
+    /// The applications collection it is created in.
+    pub collection: &'static str,
     /// The `applicationSessionId` of the token.
     pub session_id: String,
     /// The origins the token allows.

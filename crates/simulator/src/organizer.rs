@@ -61,11 +61,12 @@ impl State {
         let meeting = meeting.clone();
         let app_id = person.app.clone().ok_or(ControlError::NotAGuest)?;
         let app = self.apps.get_mut(&app_id).ok_or(ControlError::NotAGuest)?;
+        let collection = app.collection;
         let Some(conversation) = app.conversation.as_mut() else {
             return Err(ControlError::NotAGuest);
         };
         conversation.stage = Stage::Connected;
-        let tell = Tell::new(&app_id, &conversation.id, &conversation.person, style);
+        let tell = Tell::new(collection, &app_id, &conversation.id, &conversation.person, style);
         let invitation = Invitation {
             id: &conversation.invitation,
             operation_id: &conversation.operation_id,
@@ -154,7 +155,13 @@ impl State {
         if let Some(app) = found.app.as_ref().and_then(|id| self.apps.get_mut(id))
             && let Some(conversation) = app.conversation.take()
         {
-            let tell = Tell::new(&app.id, &conversation.id, &conversation.person, style);
+            let tell = Tell::new(
+                app.collection,
+                &app.id,
+                &conversation.id,
+                &conversation.person,
+                style,
+            );
             let ended = tell.conversation_ended(ending);
             let mut from_conversation = Vec::new();
             if conversation.messaging {

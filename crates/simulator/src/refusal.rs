@@ -67,6 +67,9 @@ pub enum Refusal {
     ChatNotConnected,
     /// The guest token's session is not the application's: `403 Forbidden`.
     TokenForAnotherApplication,
+    /// Something an anonymous user may not do (`reportMyActivity`, `makeMeAvailable`):
+    /// `403 AnonymousNotAllowed`.
+    AnonymousNotAllowed,
     /// An event-channel request with a key that is not the channel's:
     /// `404 NotFound/ResourceNotFound`.
     EventChannelKeyMismatch,
@@ -184,6 +187,12 @@ impl Refusal {
                 "Messaging can be added once you are in the meeting.".into(),
             ),
             Self::ChatNotConnected => (S::FORBIDDEN, "Forbidden", None, "Chat is not connected.".into()),
+            Self::AnonymousNotAllowed => (
+                S::FORBIDDEN,
+                "Forbidden",
+                Some("AnonymousNotAllowed"),
+                "Anonymous users are not allowed to do this.".into(),
+            ),
             Self::TokenForAnotherApplication => (
                 S::FORBIDDEN,
                 "Forbidden",

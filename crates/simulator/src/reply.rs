@@ -47,6 +47,38 @@ pub fn unauthorized(pool: &Url) -> Response {
     response
 }
 
+/// An on-premises pool's `401`: IIS's page and both challenges, the `MsRtcOAuth` one
+/// naming `web_ticket_href` and the grants the pool takes (protocol.md §3.3). The quirks
+/// choose the documented alternatives: an unquoted `href`, and one folded header line.
+pub fn on_premises_unauthorized(web_ticket_href: &str, quirks: &Quirks) -> Response {
+    let href = if quirks.unquoted_challenge_href {
+        web_ticket_href.to_owned()
+    } else {
+        format!("\"{web_ticket_href}\"")
+    };
+    let bearer = "Bearer trusted_issuers=\"00000002-0000-0ff1-ce00-000000000000@*\", client_id=\"00000004-0000-0ff1-ce00-000000000000\"";
+    let oauth = format!(
+        "MsRtcOAuth href={href},grant_type=\"urn:microsoft.rtc:windows,urn:microsoft.rtc:anonmeeting,password\""
+    );
+    let lines = if quirks.folded_challenges {
+        vec![format!("{bearer}, {oauth}")]
+    } else {
+        vec![bearer.to_owned(), oauth]
+    };
+    let mut response = (StatusCode::UNAUTHORIZED, "<html><head><title>401 - Unauthorized</title></head><body>401 - Unauthorized: Access is denied due to invalid credentials.</body></html>").into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    for line in lines {
+        if let Ok(value) = HeaderValue::from_str(&line) {
+            headers.append(header::WWW_AUTHENTICATE, value);
+        }
+    }
+    response
+}
+
 /// An Azure AD OAuth error.
 pub fn aad_error(status: StatusCode, error: &str, code: u32, description: &str) -> Response {
     let now = now_ms();

@@ -16,7 +16,9 @@ use serde_json::Value;
 use url::Url;
 
 use crate::channel::EventChannel;
-use crate::config::{AppConfig, EndpointConfig, MeetingConfig, Quirks, SimConfig, TenantConfig, Timers};
+use crate::config::{
+    AppConfig, EndpointConfig, MeetingConfig, OnPremisesConfig, Quirks, SimConfig, TenantConfig, Timers,
+};
 use crate::demo::Script;
 use crate::faults::Faults;
 use crate::ids::{now_ms, random_digits, random_hex, slug};
@@ -59,6 +61,23 @@ pub struct State {
     pub demo: Script,
     /// Who is typing, by meeting and person id, with when they last said so.
     pub typing: BTreeMap<(String, String), Instant>,
+    /// On premises: the anonymous web tickets issued, by ticket.
+    pub web_tickets: BTreeMap<String, WebTicketGrant>,
+    /// On premises: the SIP domain and the origins allowed.
+    pub on_premises: OnPremisesConfig,
+}
+
+/// What an on-premises anonymous web ticket stands for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WebTicketGrant {
+    /// The anonymous identity; a renewed ticket keeps it.
+    pub identity: String,
+    /// The conference URI the ticket is for (a join elsewhere is refused).
+    pub conference_uri: String,
+    /// The host (and port) of the pool that issued it: tickets are scoped to it.
+    pub issuer: String,
+    /// When it expires, seconds since the epoch.
+    pub expires_secs: i64,
 }
 
 /// What every handler of one host gets: the store, and which host it is.
@@ -120,6 +139,8 @@ impl Store {
                 live_origins: BTreeMap::new(),
                 demo: Script::default(),
                 typing: BTreeMap::new(),
+                web_tickets: BTreeMap::new(),
+                on_premises: config.on_premises.clone(),
             }),
             keys: RwLock::new(KeyRing::generate()),
             hosts,
@@ -305,9 +326,10 @@ impl State {
                 break id;
             }
         };
-        let paths = AppPaths::new(&id);
+        let paths = AppPaths::new(new.collection, &id);
         let app = UcwaApp {
             id: id.clone(),
+            collection: new.collection,
             session_id: new.session_id,
             origins: new.origins,
             conference: new.conference,
@@ -362,7 +384,7 @@ impl State {
                 let conv = app.conversation.as_ref().filter(|c| c.meeting == meeting)?;
                 Some(Listener {
                     app: app.id.clone(),
-                    tell: Tell::new(&app.id, &conv.id, &conv.person, style),
+                    tell: Tell::new(app.collection, &app.id, &conv.id, &conv.person, style),
                     stage: conv.stage,
                     chat: conv.messaging,
                 })

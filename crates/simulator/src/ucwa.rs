@@ -1,5 +1,7 @@
-//! UCWA for anonymous guests ("psanon"): the application, its event channel, joining,
-//! chat and leaving; what the browser calls after the guest discover.
+//! UCWA for anonymous guests: the application, its event channel, joining, chat and
+//! leaving. Online ("psanon", on the webpool host) a guest token's holder creates it after
+//! the guest discover; on premises (`applications` on the pool) a web ticket's holder does,
+//! and gives the display name when joining (protocol.md §3.6–§3.8).
 
 use std::collections::BTreeMap;
 use std::time::Duration;
@@ -17,19 +19,21 @@ use crate::auth;
 use crate::channel::{PollOutcome, PollStart};
 use crate::ids::{now_ms, random_hex};
 use crate::journal::DeliveredEvents;
-use crate::model::NewApplication;
+use crate::journal::HostName;
+use crate::model::{NewApplication, ON_PREMISES_APPLICATIONS, PSANON_APPLICATIONS, WEB_TICKET_PATH};
 use crate::refusal::{Refusal, Validation};
 use crate::reply::{self, dropped_connection};
 use crate::request::{bearer, json_body, query_param, query_param_any, text_field};
 use crate::state::HostState;
 use crate::tell;
 
-/// The psanon routes (webpool host).
-pub fn routes() -> Router<HostState> {
-    let app = "/ucwa/psanon/v1/applications/{app}";
-    let conv = "/ucwa/psanon/v1/applications/{app}/communication/conversations/{conv}";
-    Router::new()
-        .route("/ucwa/psanon/v1/applications", post(create_application))
+/// The routes of one applications collection: [`PSANON_APPLICATIONS`] on the webpool
+/// host, [`ON_PREMISES_APPLICATIONS`] on the on-premises pool.
+pub fn routes(collection: &'static str) -> Router<HostState> {
+    let app = &format!("{collection}/{{app}}");
+    let conv = &format!("{collection}/{{app}}/communication/conversations/{{conv}}");
+    let router = Router::new()
+        .route(collection, post(create_application))
         .route(app, get(get_application).delete(delete_application))
         .route(&format!("{app}/events"), get(events))
         .route(
@@ -54,7 +58,24 @@ pub fn routes() -> Router<HostState> {
         )
         .route(&format!("{conv}/messaging/messages"), post(send_message))
         .route(&format!("{conv}/messaging/terminate"), post(stop_messaging))
-        .route(&format!("{conv}/messaging/typing"), post(typing))
+        .route(&format!("{conv}/messaging/typing"), post(typing));
+    if collection == ON_PREMISES_APPLICATIONS {
+        // What an anonymous user of the server may not do (protocol.md §3.7).
+        router
+            .route(&format!("{app}/reportMyActivity"), post(anonymous_not_allowed))
+            .route(&format!("{app}/me/makeMeAvailable"), post(anonymous_not_allowed))
+    } else {
+        router
+    }
+}
+
+/// Whether `host` is the on-premises pool, whose guests hold web tickets.
+fn on_premises(host: &HostState) -> bool {
+    host.host == HostName::Pool
+}
+
+async fn anonymous_not_allowed(_guest: Guest) -> Response {
+    Refusal::AnonymousNotAllowed.into_response()
 }
 
 /// A request from the guest who owns application `{app}` of its path: handlers that take
@@ -77,12 +98,24 @@ impl FromRequestParts<HostState> for Guest {
     }
 }
 
-/// The guest token of a request, checked against application `app`.
+/// The guest token (or on premises the web ticket) of a request, checked against
+/// application `app`.
 fn guest(host: &HostState, headers: &HeaderMap, app: &str) -> Result<(), Response> {
     let mut state = host.store.lock();
-    let claims = auth::verify_psat(&host.store, &state, bearer(headers)).map_err(|_| unauthorized(host))?;
+    let session = if on_premises(host) {
+        auth::verify_web_ticket(&state, bearer(headers), &host.store.hosts.pool).map(|grant| grant.identity)
+    } else {
+        auth::verify_psat(&host.store, &state, bearer(headers)).map(|claims| claims.asi)
+    };
+    let session = match session {
+        Ok(session) => session,
+        Err(_) => {
+            drop(state);
+            return Err(unauthorized(host));
+        }
+    };
     let found = state.app(app).map_err(IntoResponse::into_response)?;
-    if found.session_id != claims.asi {
+    if found.session_id != session {
         return Err(Refusal::TokenForAnotherApplication.into_response());
     }
     Ok(())
@@ -112,6 +145,9 @@ fn application_body(host: &HostState, app: &str) -> Option<Value> {
 }
 
 async fn create_application(State(host): State<HostState>, headers: HeaderMap, body: Bytes) -> Response {
+    if on_premises(&host) {
+        return create_on_premises_application(&host, &headers, &body);
+    }
     let claims = {
         let state = host.store.lock();
         auth::verify_psat(&host.store, &state, bearer(&headers))
@@ -158,6 +194,7 @@ async fn create_application(State(host): State<HostState>, headers: HeaderMap, b
     let id = {
         let mut state = host.store.lock();
         let app = state.create_app(NewApplication {
+            collection: PSANON_APPLICATIONS,
             session_id: claims.asi.clone(),
             origins: claims.origins(),
             conference: claims.confid.clone(),
@@ -167,14 +204,64 @@ async fn create_application(State(host): State<HostState>, headers: HeaderMap, b
         });
         app.id.clone()
     };
-    let Some(body) = application_body(&host, &id) else {
+    application_created(&host, &id, PSANON_APPLICATIONS)
+}
+
+/// `201` with the new application and its `Location`.
+fn application_created(host: &HostState, id: &str, collection: &str) -> Response {
+    let Some(body) = application_body(host, id) else {
         return Refusal::ApplicationVanished.into_response();
     };
     let mut response = reply::json(StatusCode::CREATED, &body, &host.store.lock().quirks);
-    if let Ok(value) = HeaderValue::from_str(&format!("/ucwa/psanon/v1/applications/{id}")) {
+    if let Ok(value) = HeaderValue::from_str(&format!("{collection}/{id}")) {
         response.headers_mut().insert(header::LOCATION, value);
     }
     response
+}
+
+/// `POST applications` on premises (protocol.md §3.6): a web ticket's holder, with
+/// `userAgent`, `endpointId` and `culture` as every documented example sends them (in any
+/// case: PascalCase is accepted). The display name comes with the join.
+fn create_on_premises_application(host: &HostState, headers: &HeaderMap, body: &[u8]) -> Response {
+    let grant = {
+        let state = host.store.lock();
+        auth::verify_web_ticket(&state, bearer(headers), &host.store.hosts.pool)
+    };
+    let Ok(grant) = grant else {
+        return unauthorized(host);
+    };
+    let input = match json_body(headers, body, &["userAgent", "endpointId", "culture"]) {
+        Ok(input) => input,
+        Err(response) => return response,
+    };
+    let mut fields = Vec::new();
+    for field in ["userAgent", "endpointId", "culture"] {
+        match text_field(&input, field) {
+            None => return invalid(field, Validation::Missing),
+            Some(v) if v.chars().count() > protocol::ucwa::MAX_APPLICATION_FIELD => {
+                return invalid(field, Validation::Invalid);
+            }
+            Some(v) => fields.push(v),
+        }
+    }
+    let [user_agent, _endpoint, culture] = <[String; 3]>::try_from(fields).unwrap_or_default();
+    let id = {
+        let mut state = host.store.lock();
+        let origins = state.on_premises.cross_domain_authorization_list.clone();
+        state
+            .create_app(NewApplication {
+                collection: ON_PREMISES_APPLICATIONS,
+                session_id: grant.identity,
+                origins,
+                conference: grant.conference_uri,
+                name: String::new(),
+                culture,
+                user_agent,
+            })
+            .id
+            .clone()
+    };
+    application_created(host, &id, ON_PREMISES_APPLICATIONS)
 }
 
 async fn get_application(State(host): State<HostState>, _guest: Guest, Path(app): Path<String>) -> Response {
@@ -465,7 +552,15 @@ fn invalid(name: &'static str, reason: Validation) -> Response {
     Refusal::InvalidParameter { name, reason }.into_response()
 }
 
-/// `401` for a missing or bad guest token, pointing at the webpool's WebTicket service.
+/// `401` for a missing or bad guest token or web ticket, pointing at the WebTicket
+/// service of the host's pool.
 fn unauthorized(host: &HostState) -> Response {
+    if on_premises(host) {
+        let href = format!(
+            "{}{WEB_TICKET_PATH}",
+            host.store.hosts.pool.as_str().trim_end_matches('/')
+        );
+        return reply::on_premises_unauthorized(&href, &host.store.lock().quirks);
+    }
     reply::unauthorized(&host.store.hosts.webpool)
 }

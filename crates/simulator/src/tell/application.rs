@@ -8,15 +8,15 @@ use crate::model::UcwaApp;
 /// Hrefs of one guest's application, all relative as in the traces.
 #[derive(Clone, Debug)]
 pub struct AppPaths {
-    /// `/ucwa/psanon/v1/applications/{id}`.
+    /// `/ucwa/psanon/v1/applications/{id}` (or the on-premises collection's).
     pub app: String,
 }
 
 impl AppPaths {
-    /// Paths for application `id`.
-    pub fn new(id: &str) -> Self {
+    /// Paths for application `id` of `collection`.
+    pub fn new(collection: &str, id: &str) -> Self {
         Self {
-            app: format!("/ucwa/psanon/v1/applications/{id}"),
+            app: format!("{collection}/{id}"),
         }
     }
 
@@ -92,7 +92,7 @@ pub fn methods_at(path: &str) -> Option<&'static [&'static str]> {
 /// The application resource, as the trace shows it; `events` is its first event-channel
 /// href and `expires` its rendered expiry date.
 pub fn application(app: &UcwaApp, events: &str, expires: &str) -> Value {
-    let paths = AppPaths::new(&app.id);
+    let paths = AppPaths::new(app.collection, &app.id);
     json!({
         "culture": app.culture,
         "userAgent": app.user_agent,

@@ -126,10 +126,10 @@ pub struct Tell {
 }
 
 impl Tell {
-    /// For the guest of application `app_id` in conversation `conversation`, who is
-    /// person `me` of the meeting, in `style`.
-    pub fn new(app_id: &str, conversation: &str, me: &str, style: Style) -> Self {
-        let app = AppPaths::new(app_id);
+    /// For the guest of application `app_id` (of `collection`) in conversation
+    /// `conversation`, who is person `me` of the meeting, in `style`.
+    pub fn new(collection: &str, app_id: &str, conversation: &str, me: &str, style: Style) -> Self {
+        let app = AppPaths::new(collection, app_id);
         let conv = app.conversation(conversation);
         Self {
             app,

@@ -13,12 +13,19 @@ use crate::model::{Ending, Meeting, Network, Person, Presence};
 const CONV: &str = "/ucwa/psanon/v1/applications/1/communication/conversations/c";
 
 fn tell() -> Tell {
-    Tell::new("1", "c", "42@anonymous.invalid", Style::default())
+    Tell::new(
+        crate::model::PSANON_APPLICATIONS,
+        "1",
+        "c",
+        "42@anonymous.invalid",
+        Style::default(),
+    )
 }
 
 /// As told with the `embed_participants` quirk.
 fn tell_embedding() -> Tell {
     Tell::new(
+        crate::model::PSANON_APPLICATIONS,
         "1",
         "c",
         "42@anonymous.invalid",

@@ -1,0 +1,238 @@
+//! The on-premises Skype for Business Server's sign-in side (protocol.md §3.2–§3.5, §8
+//! items 16–18): autodiscovery (`lyncdiscover.<domain>`), and on the web pool the `user`
+//! resource with its `401` challenges and the anonymous web-ticket service.
+//!
+//! Strict by default: only the anonymous meeting grant is served, its conference must be
+//! one this server hosts with its own id as the key, tickets live an hour and are good on
+//! the pool that issued them, and a browser origin outside the
+//! `CrossDomainAuthorizationList` is refused with the documented `403`.
+
+use std::collections::BTreeMap;
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use serde_json::json;
+
+use crate::auth;
+use crate::ids::{now_secs, random_digits, random_hex};
+use crate::model::{ON_PREMISES_APPLICATIONS, WEB_TICKET_PATH};
+use crate::refusal::Refusal;
+use crate::reply;
+use crate::request;
+use crate::state::{HostState, WebTicketGrant};
+
+/// The anonymous meeting grant.
+const ANONYMOUS_GRANT: &str = "urn:microsoft.rtc:anonmeeting";
+
+/// Where the pool keeps its autodiscovery root, `user` resource, XFrame and web tickets
+/// (the paths of the documented examples).
+const ROOT_PATH: &str = "/Autodiscover/AutodiscoverService.svc/root";
+const USER_PATH: &str = "/Autodiscover/AutodiscoverService.svc/root/oauth/user";
+const XFRAME_PATH: &str = "/Autodiscover/XFrame/XFrame.html";
+
+/// The autodiscovery host's routes.
+pub fn discover_routes() -> Router<HostState> {
+    Router::new().route("/", get(root))
+}
+
+/// The web pool's routes.
+pub fn pool_routes() -> Router<HostState> {
+    Router::new()
+        .route(ROOT_PATH, get(root))
+        .route(USER_PATH, get(user))
+        .route(WEB_TICKET_PATH, post(web_ticket))
+}
+
+/// The domain this server answers for, once the origin may ask.
+fn admit(host: &HostState, headers: &HeaderMap) -> Result<String, Response> {
+    let state = host.store.lock();
+    let Some(domain) = state.on_premises.sip_domain.clone() else {
+        return Err(Refusal::ResourceNotFound.into_response());
+    };
+    // A browser names its page's origin: `Origin` when it calls directly, `X-Ms-Origin`
+    // when the call comes through the XFrame page. A caller that is no browser names none.
+    let origin = ["x-ms-origin", "origin"]
+        .iter()
+        .find_map(|name| headers.get(*name).and_then(|v| v.to_str().ok()));
+    if let Some(origin) = origin {
+        let allowed = state
+            .on_premises
+            .cross_domain_authorization_list
+            .iter()
+            .any(|listed| {
+                listed
+                    .trim_end_matches('/')
+                    .eq_ignore_ascii_case(origin.trim_end_matches('/'))
+            });
+        if !allowed {
+            return Err(Refusal::CrossOriginRefused.into_response());
+        }
+    }
+    Ok(domain)
+}
+
+fn pool_url(host: &HostState, path: &str) -> String {
+    format!("{}{}", host.store.hosts.pool.as_str().trim_end_matches('/'), path)
+}
+
+fn json_response(status: StatusCode, body: &serde_json::Value) -> Response {
+    let mut response = (status, body.to_string()).into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json; charset=utf-8"),
+    );
+    response
+}
+
+/// `GET /` on `lyncdiscover.<domain>`, or the pool's root: where the `user` resource and
+/// the XFrame are.
+async fn root(State(host): State<HostState>, headers: HeaderMap) -> Response {
+    let domain = match admit(&host, &headers) {
+        Ok(domain) => domain,
+        Err(refused) => return refused,
+    };
+    let query = format!("?originalDomain={domain}");
+    json_response(
+        StatusCode::OK,
+        &json!({"_links": {
+            "self": {"href": pool_url(&host, &format!("{ROOT_PATH}{query}"))},
+            "user": {"href": pool_url(&host, &format!("{USER_PATH}{query}"))},
+            "xframe": {"href": pool_url(&host, XFRAME_PATH)},
+        }}),
+    )
+}
+
+/// `GET user`: the challenges without a ticket of this pool, else where applications are.
+async fn user(State(host): State<HostState>, headers: HeaderMap) -> Response {
+    if let Err(refused) = admit(&host, &headers) {
+        return refused;
+    }
+    if ticket(&host, &headers).is_none() {
+        return challenge(&host);
+    }
+    json_response(
+        StatusCode::OK,
+        &json!({"_links": {
+            "self": {"href": pool_url(&host, USER_PATH)},
+            "applications": {"href": pool_url(&host, ON_PREMISES_APPLICATIONS)},
+            "xframe": {"href": pool_url(&host, XFRAME_PATH)},
+        }}),
+    )
+}
+
+/// The live ticket a request bears, if this pool issued it.
+fn ticket(host: &HostState, headers: &HeaderMap) -> Option<WebTicketGrant> {
+    let state = host.store.lock();
+    auth::verify_web_ticket(&state, request::bearer(headers), &host.store.hosts.pool).ok()
+}
+
+/// The pool's `401` with both challenges.
+fn challenge(host: &HostState) -> Response {
+    let quirks = host.store.lock().quirks.clone();
+    reply::on_premises_unauthorized(&pool_url(host, WEB_TICKET_PATH), &quirks)
+}
+
+/// A web-ticket refusal: the OAuth `error`, and `X-Ms-diagnostics` with its code and reason.
+fn refuse(host: &HostState, error: &str, code: u32, reason: &str) -> Response {
+    let mut response = json_response(StatusCode::BAD_REQUEST, &json!({"error": error}));
+    let source = host.store.hosts.pool.host_str().unwrap_or_default().to_owned();
+    if let Ok(value) = HeaderValue::from_str(&format!("{code};source=\"{source}\";reason=\"{reason}\"")) {
+        response.headers_mut().insert("x-ms-diagnostics", value);
+    }
+    response
+}
+
+/// `POST WebTicket/oauthtoken`: an anonymous ticket for a meeting this server hosts.
+async fn web_ticket(State(host): State<HostState>, headers: HeaderMap, body: Bytes) -> Response {
+    let domain = match admit(&host, &headers) {
+        Ok(domain) => domain,
+        Err(refused) => return refused,
+    };
+    let is_form = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|ct| {
+            ct.split(';').next().is_some_and(|media| {
+                media
+                    .trim()
+                    .eq_ignore_ascii_case("application/x-www-form-urlencoded")
+            })
+        });
+    if !is_form {
+        return refuse(&host, "invalid_request", 28000, "The request must be a form.");
+    }
+    let form: BTreeMap<String, String> = url::form_urlencoded::parse(&body).into_owned().collect();
+    let field = |name: &str| form.get(name).map(String::as_str).filter(|v| !v.is_empty());
+    match field("grant_type") {
+        None => return refuse(&host, "invalid_request", 28000, "grant_type is missing."),
+        Some(ANONYMOUS_GRANT) => {}
+        Some(_) => {
+            return refuse(
+                &host,
+                "unsupported_grant_type",
+                28029,
+                "Authentication type not allowed.",
+            );
+        }
+    }
+    let (Some(uri), Some(key)) = (field("ms_rtc_conferenceuri"), field("password")) else {
+        return refuse(
+            &host,
+            "invalid_request",
+            28000,
+            "ms_rtc_conferenceuri and password are required.",
+        );
+    };
+    let lifetime = i64::try_from(host.store.timers.web_ticket_secs).unwrap_or(i64::MAX);
+    let mut state = host.store.lock();
+    let hosted = state.meetings.values().find(|meeting| {
+        meeting.conference_uri.eq_ignore_ascii_case(uri)
+            && meeting
+                .organizer_uri
+                .to_ascii_lowercase()
+                .ends_with(&format!("@{}", domain.to_ascii_lowercase()))
+    });
+    let Some(meeting) = hosted.filter(|meeting| meeting.id.eq_ignore_ascii_case(key)) else {
+        return refuse(
+            &host,
+            "invalid_grant",
+            28032,
+            "The conference or its key is not valid.",
+        );
+    };
+    let conference_uri = meeting.conference_uri.clone();
+    let identity = match field("ms_rtc_renew") {
+        None => format!("anon-{}", random_digits(12)),
+        Some(held) => match state.web_tickets.get(held) {
+            Some(grant) if grant.conference_uri == conference_uri && grant.expires_secs > now_secs() => {
+                grant.identity.clone()
+            }
+            _ => return refuse(&host, "invalid_grant", 28020, "No valid security token."),
+        },
+    };
+    let token = format!("cwt={}", random_hex(48));
+    let now = now_secs();
+    state.web_tickets.retain(|_, grant| grant.expires_secs > now);
+    state.web_tickets.insert(
+        token.clone(),
+        WebTicketGrant {
+            identity,
+            conference_uri,
+            issuer: auth::pool_of(&host.store.hosts.pool),
+            expires_secs: now.saturating_add(lifetime),
+        },
+    );
+    drop(state);
+    let mut response = json_response(
+        StatusCode::OK,
+        &json!({"access_token": token, "token_type": "Bearer", "expires_in": lifetime}),
+    );
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(header::PRAGMA, HeaderValue::from_static("no-cache"));
+    response
+}

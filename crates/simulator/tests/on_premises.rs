@@ -1,0 +1,345 @@
+//! The on-premises server, driven with the protocol crate's on-premises readers and
+//! builders over loopback: autodiscovery, the `user` challenge, the anonymous web ticket
+//! and its renewal, the application and the join, and the documented refusals, strict and
+//! with every quirk.
+
+mod support;
+
+use http::Method;
+use protocol::join_link::parse_conference_uri;
+use protocol::links::Href;
+use protocol::on_premises::{
+    self, Root, User, WebTicketError, WebTicketService, read_root, read_user, read_web_ticket,
+    web_ticket_request,
+};
+use protocol::{HttpRequest, Secret, Url};
+use serde_json::{Value, json};
+use simulator::Simulator;
+use simulator::config::{MeetingConfig, OnPremisesConfig, Quirks, TenantConfig};
+use support::{OPEN, client, send};
+
+const ON_PREMISES_TENANT: &str = "22222222-3333-4444-5555-666666666666";
+const MEETING: &str = "BW9Z1MJD";
+const LISTED: &str = "https://bank.example";
+
+async fn start(quirks: Quirks) -> Simulator {
+    let mut config = support::config();
+    config.quirks = quirks;
+    config.tenants.push(TenantConfig {
+        id: ON_PREMISES_TENANT.to_owned(),
+        domain: "contoso.com".to_owned(),
+        name: "contoso-server".to_owned(),
+    });
+    config.meetings.push(MeetingConfig {
+        id: MEETING.to_owned(),
+        tenant: ON_PREMISES_TENANT.to_owned(),
+        organizer: "john".to_owned(),
+        organizer_name: "John Doe".to_owned(),
+        subject: "Account review".to_owned(),
+        access_level: protocol::taapi::AccessLevel::Everyone,
+        organizer_present: true,
+        participants: Vec::new(),
+        dial_in: None,
+    });
+    config.on_premises = OnPremisesConfig {
+        sip_domain: Some("contoso.com".to_owned()),
+        cross_domain_authorization_list: vec![LISTED.to_owned()],
+    };
+    Simulator::start(config).await.expect("simulator starts")
+}
+
+fn with_header(mut request: HttpRequest, name: &'static str, value: &str) -> HttpRequest {
+    request
+        .headers_mut()
+        .insert(name, value.parse().expect("a header value"));
+    request
+}
+
+/// Autodiscovery, the challenge, a ticket, and the `user` resource with it: the path a
+/// guest's client takes to `applications`.
+async fn signs_in(quirks: Quirks) {
+    let sim = start(quirks).await;
+    let client = client();
+    let root_url = sim.hosts().lyncdiscover.clone();
+    let root = send(&client, &on_premises::get(&root_url, None).expect("request"))
+        .await
+        .expect("root answers");
+    let Root::User { user, xframe } = read_root(&root, &root_url).expect("a root") else {
+        panic!("the root redirects");
+    };
+    assert!(xframe.is_some_and(|x| x.path().ends_with("/XFrame.html")));
+    let first = send(&client, &on_premises::get(&user, None).expect("request"))
+        .await
+        .expect("user answers");
+    let User::Challenge(service) = read_user(&first, &user).expect("a challenge") else {
+        panic!("the user resource let in a caller without a ticket");
+    };
+    assert!(service.allows_guests(), "{service:?}");
+
+    let conference =
+        parse_conference_uri(&sim.conference_uri(MEETING).expect("the meeting")).expect("a conference");
+    let request = web_ticket_request(&service, &conference, None).expect("request");
+    let ticket = read_web_ticket(&send(&client, &request).await.expect("answers")).expect("a ticket");
+    assert!(ticket.access_token.expose().starts_with("cwt="));
+    assert_eq!(ticket.expires_in, 3600);
+    let identity = sim
+        .web_ticket_identity(ticket.access_token.expose())
+        .expect("the ticket is live");
+
+    let second = send(
+        &client,
+        &on_premises::get(&user, Some(&ticket.access_token)).expect("request"),
+    )
+    .await
+    .expect("user answers");
+    let User::Applications { applications, .. } = read_user(&second, &user).expect("applications") else {
+        panic!("the ticket did not let the guest in");
+    };
+    assert!(on_premises::ticket_covers(&service.href, &applications));
+
+    // Renewing keeps the same anonymous identity for the rest of the meeting.
+    let renewal = web_ticket_request(&service, &conference, Some(&ticket.access_token)).expect("request");
+    let renewed = read_web_ticket(&send(&client, &renewal).await.expect("answers")).expect("a renewal");
+    assert_ne!(renewed.access_token, ticket.access_token);
+    assert_eq!(
+        sim.web_ticket_identity(renewed.access_token.expose()),
+        Some(identity)
+    );
+
+    // The application, the event channel and the join (§3.6, §3.8), with the renewed
+    // ticket: the same guest.
+    let token = &renewed.access_token;
+    let create = json_request(
+        Method::POST,
+        &applications,
+        token,
+        &json!({"UserAgent": "guest-join test", "EndpointId": "7c1f3a2e", "Culture": "en-US"}),
+    );
+    let created = send(&client, &create).await.expect("answers");
+    assert_eq!(
+        created.status(),
+        201,
+        "{}",
+        String::from_utf8_lossy(created.body())
+    );
+    let application: Value = serde_json::from_slice(created.body()).expect("the application");
+    let link = |path: &str| {
+        let href = application.pointer(path).and_then(Value::as_str).expect(path);
+        Href::new(href).resolve(&applications).expect("an href")
+    };
+    let (app_url, mut events) = (link("/_links/self/href"), link("/_links/events/href"));
+    let join = link("/_embedded/communication/_links/joinOnlineMeeting/href");
+    let joined = send(
+        &client,
+        &json_request(
+            Method::POST,
+            &join,
+            token,
+            &json!({"anonymousDisplayName": "Robin", "onlineMeetingUri": conference.to_string(), "operationId": "op-1"}),
+        ),
+    )
+    .await
+    .expect("answers");
+    assert_eq!(joined.status(), 201, "{}", String::from_utf8_lossy(joined.body()));
+    let mut outcome = None;
+    for _ in 0..10 {
+        let polled = send(&client, &on_premises::get(&events, Some(token)).expect("request"))
+            .await
+            .expect("answers");
+        assert_eq!(polled.status(), 200);
+        let body: Value = serde_json::from_slice(polled.body()).expect("events");
+        outcome = outcome.or_else(|| invitation_completed(&body));
+        if outcome.is_some() {
+            break;
+        }
+        let next = body
+            .pointer("/_links/next/href")
+            .and_then(Value::as_str)
+            .expect("next");
+        events = Href::new(next).resolve(&app_url).expect("an href");
+    }
+    assert_eq!(outcome.as_deref(), Some("Success"));
+    assert!(sim.guests_in(MEETING).iter().any(|guest| guest.name == "Robin"));
+
+    // What an anonymous user may not do; a ticket of another guest.
+    let report = json_request(
+        Method::POST,
+        &app_url
+            .join(&format!("{}/reportMyActivity", app_url.path()))
+            .expect("url"),
+        token,
+        &json!({}),
+    );
+    let refused = send(&client, &report).await.expect("answers");
+    assert_eq!(refused.status(), 403);
+    assert!(String::from_utf8_lossy(refused.body()).contains("AnonymousNotAllowed"));
+    let stranger = read_web_ticket(
+        &send(
+            &client,
+            &web_ticket_request(&service, &conference, None).expect("request"),
+        )
+        .await
+        .expect("answers"),
+    )
+    .expect("a ticket");
+    let theirs = send(
+        &client,
+        &on_premises::get(&app_url, Some(&stranger.access_token)).expect("request"),
+    )
+    .await
+    .expect("answers");
+    assert_eq!(theirs.status(), 403);
+    let without = send(&client, &on_premises::get(&app_url, None).expect("request"))
+        .await
+        .expect("answers");
+    assert!(matches!(read_user(&without, &app_url), Ok(User::Challenge(_))));
+    sim.shutdown().await;
+}
+
+fn json_request(method: Method, url: &Url, token: &Secret, body: &Value) -> HttpRequest {
+    protocol::http_util::json(method, url, Some(token), body).expect("request")
+}
+
+/// The `status` of a completed `onlineMeetingInvitation` among the events of `body`.
+fn invitation_completed(body: &Value) -> Option<String> {
+    body.get("sender")?
+        .as_array()?
+        .iter()
+        .flat_map(|sender| {
+            sender
+                .get("events")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+        })
+        .find(|event| {
+            event.get("type").and_then(Value::as_str) == Some("completed")
+                && event.pointer("/link/rel").and_then(Value::as_str) == Some("onlineMeetingInvitation")
+        })
+        .and_then(|event| event.get("status").and_then(Value::as_str).map(str::to_owned))
+}
+
+#[tokio::test]
+async fn a_guest_signs_in_to_the_meeting_server_strict() {
+    signs_in(Quirks::strict()).await;
+}
+
+#[tokio::test]
+async fn a_guest_signs_in_to_the_meeting_server_with_every_quirk() {
+    signs_in(Quirks::all()).await;
+}
+
+/// Asks for a ticket to the meeting at `uri` with `key` as its `password`.
+async fn ticket_answer(
+    client: &reqwest::Client,
+    service: &WebTicketService,
+    uri: &str,
+    key: &str,
+    renew: Option<&Secret>,
+) -> Result<on_premises::WebTicket, WebTicketError> {
+    let mut pairs = vec![
+        ("grant_type", on_premises::ANONYMOUS_GRANT),
+        ("password", key),
+        ("ms_rtc_conferenceuri", uri),
+    ];
+    if let Some(ticket) = renew {
+        pairs.push(("ms_rtc_renew", ticket.expose()));
+    }
+    let request = protocol::http_util::form(&service.href, &pairs).expect("request");
+    read_web_ticket(&send(client, &request).await.expect("answers"))
+}
+
+fn refused(answer: Result<on_premises::WebTicket, WebTicketError>) -> (String, Option<String>) {
+    match answer {
+        Err(WebTicketError::Refused(refusal)) => {
+            assert_eq!(refusal.status, 400);
+            (refusal.error, refusal.reason)
+        }
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+/// protocol.md §3.4's refusals, §5.2's refused origin, and tickets that do not cover.
+#[tokio::test]
+async fn the_server_refuses_as_documented() {
+    let sim = start(Quirks::strict()).await;
+    let client = client();
+    let service = WebTicketService {
+        href: sim.hosts().pool.join("WebTicket/oauthtoken").expect("url"),
+        grant_types: vec![on_premises::ANONYMOUS_GRANT.to_owned()],
+    };
+    let uri = sim.conference_uri(MEETING).expect("the meeting");
+    let (error, _) = refused(ticket_answer(&client, &service, &uri, "WRONGKEY", None).await);
+    assert_eq!(error, "invalid_grant");
+    // An online meeting is not this server's.
+    let online = sim.conference_uri(OPEN).expect("an online meeting");
+    let (error, _) = refused(ticket_answer(&client, &service, &online, OPEN, None).await);
+    assert_eq!(error, "invalid_grant");
+    // Renewing with a ticket never issued.
+    let forged = Secret::new("cwt=forged");
+    let (error, reason) = refused(ticket_answer(&client, &service, &uri, MEETING, Some(&forged)).await);
+    assert_eq!(
+        (error.as_str(), reason.as_deref()),
+        ("invalid_grant", Some("No valid security token."))
+    );
+
+    let password = protocol::http_util::form(
+        &service.href,
+        &[("grant_type", "password"), ("username", "a"), ("password", "b")],
+    )
+    .expect("request");
+    let (error, reason) = refused(read_web_ticket(&send(&client, &password).await.expect("answers")));
+    assert_eq!(
+        (error.as_str(), reason.as_deref()),
+        ("unsupported_grant_type", Some("Authentication type not allowed."))
+    );
+    let json = protocol::http_util::json(
+        Method::POST,
+        &service.href,
+        None,
+        &serde_json::json!({"grant_type": on_premises::ANONYMOUS_GRANT}),
+    )
+    .expect("request");
+    let (error, _) = refused(read_web_ticket(&send(&client, &json).await.expect("answers")));
+    assert_eq!(error, "invalid_request");
+
+    // A browser page on an origin the server does not list is refused, directly or
+    // through the XFrame; a listed one is served.
+    let root_url = sim.hosts().lyncdiscover.clone();
+    for header in ["origin", "x-ms-origin"] {
+        let request = with_header(
+            on_premises::get(&root_url, None).expect("request"),
+            header,
+            "https://elsewhere.example",
+        );
+        let answer = send(&client, &request).await.expect("answers");
+        assert_eq!(answer.status(), 403, "{header}");
+        let reason = answer
+            .headers()
+            .get("x-ms-diagnostics")
+            .and_then(|v| v.to_str().ok())
+            .and_then(protocol::join::diagnostics_reason);
+        assert_eq!(
+            reason.as_deref(),
+            Some("Service does not allow a cross domain request from this origin.")
+        );
+    }
+    let listed = with_header(
+        on_premises::get(&root_url, None).expect("request"),
+        "origin",
+        LISTED,
+    );
+    assert!(read_root(&send(&client, &listed).await.expect("answers"), &root_url).is_ok());
+
+    // A ticket is good only on the pool that issued it, and not once forged.
+    let user: Url = sim
+        .hosts()
+        .pool
+        .join("Autodiscover/AutodiscoverService.svc/root/oauth/user")
+        .expect("url");
+    let forged_user = send(&client, &on_premises::get(&user, Some(&forged)).expect("request"))
+        .await
+        .expect("answers");
+    assert!(matches!(read_user(&forged_user, &user), Ok(User::Challenge(_))));
+    sim.shutdown().await;
+}
