@@ -548,6 +548,265 @@ pub fn ticket_covers(issuer: &Url, target: &Url) -> bool {
         && issuer.port_or_known_default() == target.port_or_known_default()
 }
 
+/// Why a guest could not sign in to the meeting's server.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum SignInError {
+    /// No autodiscovery root answered as one.
+    #[error("the meeting's server could not be found")]
+    NoServer,
+    /// The server refuses calls from this page's origin (`CrossDomainAuthorizationList`).
+    #[error("the meeting's server does not accept guests from this website")]
+    OriginRefused,
+    /// The server offers no anonymous meeting grant.
+    #[error("the meeting's server does not let guests in")]
+    GuestsNotAllowed,
+    /// The web-ticket service refused the guest (a wrong conference, an unknown meeting).
+    #[error(transparent)]
+    Refused(WebTicketRefused),
+    /// The server stopped answering part way (no connection, a timeout; in a browser also
+    /// a refusal the browser hides).
+    #[error("the meeting's server stopped answering")]
+    NoAnswer,
+    /// Redirects or challenges went round in circles.
+    #[error("the meeting's server sent the guest round in circles")]
+    TooManySteps,
+    /// An answer of another shape, or a failure on the way.
+    #[error(transparent)]
+    Protocol(ProtocolError),
+}
+
+/// Where a signed-in guest creates their application, and the ticket to do it with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SignedIn {
+    /// The `applications` link.
+    pub applications: Url,
+    /// The web ticket (`Authorization: Bearer cwt=…`).
+    pub ticket: WebTicket,
+    /// The service that issued it, to renew it at.
+    pub service: WebTicketService,
+    /// The XFrame of the pool the application lives in.
+    pub xframe: Option<Url>,
+}
+
+impl SignedIn {
+    /// The request that renews the ticket before it expires, keeping the guest's
+    /// identity (§3.4).
+    ///
+    /// # Errors
+    /// As [`web_ticket_request`].
+    pub fn renewal(&self, conference: &ConferenceUri) -> Result<HttpRequest, ProtocolError> {
+        web_ticket_request(&self.service, conference, Some(&self.ticket.access_token))
+    }
+}
+
+/// What to do next in a sign-in.
+#[derive(Debug)]
+pub enum Next {
+    /// Send this request and give its answer to [`SignIn::on_response`].
+    Send(HttpRequest),
+    /// Signed in.
+    Done(SignedIn),
+}
+
+/// Where a sign-in is.
+#[derive(Clone, Debug)]
+enum Stage {
+    /// Asking root `index` of the list, or a root it redirected to.
+    Discover { index: usize, url: Url },
+    /// Asking the `user` resource, with or without a ticket.
+    User {
+        url: Url,
+        ticket: Option<(WebTicket, WebTicketService)>,
+    },
+    /// Asking `service` for a ticket, to ask `user` with it after.
+    Ticket { service: WebTicketService, user: Url },
+}
+
+/// The on-premises sign-in of a meeting guest (§3.2–§3.5), one request at a time: the
+/// autodiscovery roots in order, the root's `redirect`s after the security check, the
+/// `user` resource and its challenge, the anonymous web ticket, and `user` again with it,
+/// following a `redirect` to another pool (and its own challenge). Sans-IO, like the rest
+/// of the crate: the driver sends each request and hands back the answer, or `None` when
+/// none came.
+#[derive(Clone, Debug)]
+pub struct SignIn {
+    conference: ConferenceUri,
+    roots: Vec<Url>,
+    sign_in_domain: String,
+    trusted_hosts: Vec<String>,
+    stage: Stage,
+    steps: u32,
+}
+
+/// More requests than an honest server needs: two roots, a few redirects, two pools with a
+/// challenge and a ticket each.
+const MAX_SIGN_IN_STEPS: u32 = 16;
+
+impl SignIn {
+    /// Signs a guest in to `conference`'s server, asking `roots` in order (usually
+    /// [`autodiscover_roots`] of the conference's domain, or one configured root). A
+    /// `redirect` over plain HTTP is followed only within `sign_in_domain` or to one of
+    /// `trusted_hosts`.
+    ///
+    /// # Errors
+    /// [`SignInError::NoServer`] without a root to ask.
+    pub fn start(
+        conference: ConferenceUri,
+        roots: Vec<Url>,
+        trusted_hosts: Vec<String>,
+    ) -> Result<(Self, HttpRequest), SignInError> {
+        let first = roots.first().cloned().ok_or(SignInError::NoServer)?;
+        let sign_in_domain = conference
+            .organizer
+            .rsplit_once('@')
+            .map(|(_, domain)| domain.to_ascii_lowercase())
+            .unwrap_or_default();
+        let mut sign_in = Self {
+            conference,
+            roots,
+            sign_in_domain,
+            trusted_hosts,
+            stage: Stage::Discover {
+                index: 0,
+                url: first.clone(),
+            },
+            steps: 0,
+        };
+        let request = sign_in.get(&first, None)?;
+        Ok((sign_in, request))
+    }
+
+    fn get(&mut self, url: &Url, ticket: Option<&Secret>) -> Result<HttpRequest, SignInError> {
+        self.steps += 1;
+        if self.steps > MAX_SIGN_IN_STEPS {
+            return Err(SignInError::TooManySteps);
+        }
+        get(url, ticket).map_err(SignInError::Protocol)
+    }
+
+    /// The next request or the result, given the answer to the last request (`None` when
+    /// it got none: no connection, a timeout).
+    ///
+    /// # Errors
+    /// [`SignInError`] when the sign-in cannot go on.
+    pub fn on_response(&mut self, response: Option<&HttpResponse>) -> Result<Next, SignInError> {
+        if let Some(response) = response
+            && refuses_origin(response)
+        {
+            return Err(SignInError::OriginRefused);
+        }
+        match self.stage.clone() {
+            Stage::Discover { index, url } => self.on_root(index, &url, response),
+            Stage::User { url, ticket } => {
+                let response = response.ok_or(SignInError::NoAnswer)?;
+                self.on_user(&url, ticket, response)
+            }
+            Stage::Ticket { service, user } => {
+                let response = response.ok_or(SignInError::NoAnswer)?;
+                let ticket = read_web_ticket(response).map_err(|error| match error {
+                    WebTicketError::Refused(refused) => SignInError::Refused(refused),
+                    WebTicketError::Protocol(error) => SignInError::Protocol(error),
+                })?;
+                let request = self.get(&user, Some(&ticket.access_token))?;
+                self.stage = Stage::User {
+                    url: user,
+                    ticket: Some((ticket, service)),
+                };
+                Ok(Next::Send(request))
+            }
+        }
+    }
+
+    fn on_root(
+        &mut self,
+        index: usize,
+        url: &Url,
+        response: Option<&HttpResponse>,
+    ) -> Result<Next, SignInError> {
+        let root = response.map(|response| read_root(response, url));
+        match root {
+            Some(Ok(Root::User { user, .. })) => {
+                let request = self.get(&user, None)?;
+                self.stage = Stage::User {
+                    url: user,
+                    ticket: None,
+                };
+                Ok(Next::Send(request))
+            }
+            Some(Ok(Root::Redirect(target)))
+                if redirect_is_safe(url, &target, &self.sign_in_domain, &self.trusted_hosts) =>
+            {
+                let request = self.get(&target, None)?;
+                self.stage = Stage::Discover { index, url: target };
+                Ok(Next::Send(request))
+            }
+            // No answer, a refusal, or an unsafe redirect: this root is not the one.
+            _ => {
+                let next = index + 1;
+                let url = self.roots.get(next).cloned().ok_or(SignInError::NoServer)?;
+                let request = self.get(&url, None)?;
+                self.stage = Stage::Discover { index: next, url };
+                Ok(Next::Send(request))
+            }
+        }
+    }
+
+    fn on_user(
+        &mut self,
+        url: &Url,
+        ticket: Option<(WebTicket, WebTicketService)>,
+        response: &HttpResponse,
+    ) -> Result<Next, SignInError> {
+        match read_user(response, url).map_err(SignInError::Protocol)? {
+            User::Challenge(service) => {
+                if !service.allows_guests() {
+                    return Err(SignInError::GuestsNotAllowed);
+                }
+                let request =
+                    web_ticket_request(&service, &self.conference, None).map_err(SignInError::Protocol)?;
+                self.steps += 1;
+                if self.steps > MAX_SIGN_IN_STEPS {
+                    return Err(SignInError::TooManySteps);
+                }
+                self.stage = Stage::Ticket {
+                    service,
+                    user: url.clone(),
+                };
+                Ok(Next::Send(request))
+            }
+            User::Redirect(target) => {
+                let request = self.get(&target, ticket.as_ref().map(|(t, _)| &t.access_token))?;
+                self.stage = Stage::User { url: target, ticket };
+                Ok(Next::Send(request))
+            }
+            User::Applications { applications, xframe } => {
+                let (ticket, service) = ticket.ok_or(SignInError::Protocol(ProtocolError::MissingLink {
+                    rel: "MsRtcOAuth href",
+                    resource: "the user resource, which let a guest in without a ticket",
+                }))?;
+                Ok(Next::Done(SignedIn {
+                    applications,
+                    ticket,
+                    service,
+                    xframe,
+                }))
+            }
+        }
+    }
+}
+
+/// Whether `response` is the server refusing the page's origin (§5.2): `403` with the
+/// documented reason.
+fn refuses_origin(response: &HttpResponse) -> bool {
+    response.status() == StatusCode::FORBIDDEN
+        && response
+            .headers()
+            .get(X_MS_DIAGNOSTICS)
+            .and_then(|value| value.to_str().ok())
+            .and_then(crate::join::diagnostics_reason)
+            .is_some_and(|reason| reason.to_ascii_lowercase().contains("cross domain request"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -899,5 +1158,199 @@ mod tests {
             &issuer,
             &url("https://lyncweb.contoso.com:4443/ucwa/oauth/v1/applications")
         ));
+    }
+
+    const ROOT: &str = r#"{"_links":{"self":{"href":"https://lyncweb.contoso.com/Autodiscover/AutodiscoverService.svc/root?originalDomain=contoso.com"},"user":{"href":"https://lyncweb.contoso.com/Autodiscover/AutodiscoverService.svc/root/oauth/user?originalDomain=contoso.com"},"xframe":{"href":"https://lyncweb.contoso.com/Autodiscover/XFrame/XFrame.html"}}}"#;
+
+    fn challenge_from(pool: &str, grants: &str) -> HttpResponse {
+        response(
+            401,
+            &[(
+                "www-authenticate",
+                &format!(r#"MsRtcOAuth href="https://{pool}/WebTicket/oauthtoken",grant_type="{grants}""#),
+            )],
+            "<html>401</html>",
+        )
+    }
+
+    fn ticket_answer(token: &str) -> HttpResponse {
+        response(
+            200,
+            &[],
+            &format!(r#"{{"access_token":"{token}","token_type":"Bearer","expires_in":3600}}"#),
+        )
+    }
+
+    fn applications_on(pool: &str) -> HttpResponse {
+        response(
+            200,
+            &[],
+            &format!(
+                r#"{{"_links":{{"applications":{{"href":"https://{pool}/ucwa/oauth/v1/applications"}}}}}}"#
+            ),
+        )
+    }
+
+    fn sign_in() -> (SignIn, HttpRequest) {
+        let roots = autodiscover_roots("contoso.com").expect("roots").to_vec();
+        SignIn::start(conference(), roots, Vec::new()).expect("starts")
+    }
+
+    fn send(next: Result<Next, SignInError>) -> HttpRequest {
+        match next {
+            Ok(Next::Send(request)) => request,
+            other => panic!("expected a request, got {other:?}"),
+        }
+    }
+
+    fn bearer(request: &HttpRequest) -> Option<&str> {
+        request
+            .headers()
+            .get("authorization")
+            .and_then(|v| v.to_str().ok())
+    }
+
+    /// protocol.md §3's sequence: the internal root does not answer, the external one does;
+    /// `user` challenges; the ticket; `user` again with it.
+    #[test]
+    fn a_guest_signs_in_through_the_documented_steps() {
+        let (mut sign_in, first) = sign_in();
+        assert_eq!(first.uri(), "https://lyncdiscoverinternal.contoso.com/");
+        let external = send(sign_in.on_response(None));
+        assert_eq!(external.uri(), "https://lyncdiscover.contoso.com/");
+        let user = send(sign_in.on_response(Some(&response(200, &[], ROOT))));
+        assert_eq!(user.method(), Method::GET);
+        assert!(
+            user.uri()
+                .to_string()
+                .ends_with("/root/oauth/user?originalDomain=contoso.com")
+        );
+        assert_eq!(bearer(&user), None);
+        let ticket = send(sign_in.on_response(Some(&challenge_from("lyncweb.contoso.com", ANONYMOUS_GRANT))));
+        assert_eq!(ticket.method(), Method::POST);
+        assert!(String::from_utf8_lossy(ticket.body()).contains("password=G03W98W4"));
+        let with_ticket = send(sign_in.on_response(Some(&ticket_answer("cwt=AAEB"))));
+        assert_eq!(with_ticket.uri(), user.uri());
+        assert_eq!(bearer(&with_ticket), Some("Bearer cwt=AAEB"));
+        let Ok(Next::Done(signed_in)) = sign_in.on_response(Some(&applications_on("lyncweb.contoso.com")))
+        else {
+            panic!("not signed in");
+        };
+        assert_eq!(
+            signed_in.applications.as_str(),
+            "https://lyncweb.contoso.com/ucwa/oauth/v1/applications"
+        );
+        assert_eq!(signed_in.ticket.access_token.expose(), "cwt=AAEB");
+        let renewal = signed_in.renewal(&conference()).expect("renewal");
+        assert!(String::from_utf8_lossy(renewal.body()).contains("ms_rtc_renew=cwt%3DAAEB"));
+    }
+
+    /// §3.5: the meeting is homed on another pool, whose own challenge gives a second ticket.
+    #[test]
+    fn a_redirect_to_another_pool_gets_a_ticket_of_its_own() {
+        let (mut sign_in, _) = sign_in();
+        send(sign_in.on_response(Some(&response(200, &[], ROOT))));
+        send(sign_in.on_response(Some(&challenge_from("lyncweb.contoso.com", ANONYMOUS_GRANT))));
+        send(sign_in.on_response(Some(&ticket_answer("cwt=FIRST"))));
+        let redirect = response(
+            200,
+            &[],
+            r#"{"_links":{"redirect":{"href":"https://pool2.contoso.com/Autodiscover/AutodiscoverService.svc/root/oauth/user"}}}"#,
+        );
+        let pool2 = send(sign_in.on_response(Some(&redirect)));
+        assert_eq!(pool2.uri().host(), Some("pool2.contoso.com"));
+        let second = send(sign_in.on_response(Some(&challenge_from("pool2.contoso.com", ANONYMOUS_GRANT))));
+        assert_eq!(second.uri(), "https://pool2.contoso.com/WebTicket/oauthtoken");
+        let again = send(sign_in.on_response(Some(&ticket_answer("cwt=SECOND"))));
+        assert_eq!(bearer(&again), Some("Bearer cwt=SECOND"));
+        let Ok(Next::Done(signed_in)) = sign_in.on_response(Some(&applications_on("pool2.contoso.com")))
+        else {
+            panic!("not signed in");
+        };
+        assert!(ticket_covers(&signed_in.service.href, &signed_in.applications));
+    }
+
+    /// §3.2's security check decides whether a root's redirect is followed; §5.2's refusal
+    /// and a server without the guest grant end the sign-in with their own errors.
+    #[test]
+    fn redirects_refusals_and_circles_end_as_documented() {
+        let plain_root = url("http://lyncdiscover.contoso.com/");
+        let redirect_to = |target: &str| {
+            response(
+                200,
+                &[],
+                &format!(r#"{{"_links":{{"redirect":{{"href":"{target}"}}}}}}"#),
+            )
+        };
+        let (mut sign_in, _) = SignIn::start(
+            conference(),
+            vec![plain_root.clone(), url("https://lyncdiscover.contoso.com/")],
+            Vec::new(),
+        )
+        .expect("starts");
+        // Over plain HTTP, a redirect out of the domain is not followed: the next root is asked.
+        let next = send(sign_in.on_response(Some(&redirect_to("https://lyncdiscover.evil.example/"))));
+        assert_eq!(next.uri(), "https://lyncdiscover.contoso.com/");
+        let followed =
+            send(sign_in.on_response(Some(&redirect_to("https://lyncdiscover.emea.contoso.com/"))));
+        assert_eq!(followed.uri(), "https://lyncdiscover.emea.contoso.com/");
+        assert!(matches!(sign_in.on_response(None), Err(SignInError::NoServer)));
+
+        let (mut sign_in, _) = sign_in_default();
+        let refused = response(
+            403,
+            &[(
+                "x-ms-diagnostics",
+                r#"28072;source="lyncweb.contoso.com";reason="Service does not allow a cross domain request from this origin.""#,
+            )],
+            "",
+        );
+        assert!(matches!(
+            sign_in.on_response(Some(&refused)),
+            Err(SignInError::OriginRefused)
+        ));
+
+        let (mut sign_in, _) = sign_in_default();
+        send(sign_in.on_response(Some(&response(200, &[], ROOT))));
+        assert!(matches!(
+            sign_in.on_response(Some(&challenge_from(
+                "lyncweb.contoso.com",
+                "urn:microsoft.rtc:windows,password"
+            ))),
+            Err(SignInError::GuestsNotAllowed)
+        ));
+
+        let (mut sign_in, _) = sign_in_default();
+        send(sign_in.on_response(Some(&response(200, &[], ROOT))));
+        send(sign_in.on_response(Some(&challenge_from("lyncweb.contoso.com", ANONYMOUS_GRANT))));
+        let wrong_key = response(400, &[], r#"{"error":"invalid_grant"}"#);
+        assert!(
+            matches!(sign_in.on_response(Some(&wrong_key)), Err(SignInError::Refused(r)) if r.error == "invalid_grant")
+        );
+
+        let (mut sign_in, _) = sign_in_default();
+        send(sign_in.on_response(Some(&response(200, &[], ROOT))));
+        let itself = response(
+            200,
+            &[],
+            r#"{"_links":{"redirect":{"href":"/Autodiscover/AutodiscoverService.svc/root/oauth/user"}}}"#,
+        );
+        let mut outcome = sign_in.on_response(Some(&itself));
+        for _ in 0..MAX_SIGN_IN_STEPS {
+            if outcome.is_err() {
+                break;
+            }
+            outcome = sign_in.on_response(Some(&itself));
+        }
+        assert!(matches!(outcome, Err(SignInError::TooManySteps)));
+    }
+
+    fn sign_in_default() -> (SignIn, HttpRequest) {
+        SignIn::start(
+            conference(),
+            vec![url("https://lyncdiscover.contoso.com/")],
+            Vec::new(),
+        )
+        .expect("starts")
     }
 }

@@ -9,7 +9,7 @@ use http::Method;
 use protocol::join_link::parse_conference_uri;
 use protocol::links::Href;
 use protocol::on_premises::{
-    self, Root, User, WebTicketError, WebTicketService, read_root, read_user, read_web_ticket,
+    self, Next, SignIn, User, WebTicketError, WebTicketService, read_root, read_user, read_web_ticket,
     web_ticket_request,
 };
 use protocol::{HttpRequest, Secret, Url};
@@ -55,50 +55,44 @@ fn with_header(mut request: HttpRequest, name: &'static str, value: &str) -> Htt
     request
 }
 
-/// Autodiscovery, the challenge, a ticket, and the `user` resource with it: the path a
-/// guest's client takes to `applications`.
+/// The sign-in machine over loopback: an internal root that does not answer, the
+/// external one, the challenge, a ticket, and `user` with it; then the application and
+/// the join with the renewed ticket.
 async fn signs_in(quirks: Quirks) {
     let sim = start(quirks).await;
     let client = client();
-    let root_url = sim.hosts().lyncdiscover.clone();
-    let root = send(&client, &on_premises::get(&root_url, None).expect("request"))
-        .await
-        .expect("root answers");
-    let Root::User { user, xframe } = read_root(&root, &root_url).expect("a root") else {
-        panic!("the root redirects");
-    };
-    assert!(xframe.is_some_and(|x| x.path().ends_with("/XFrame.html")));
-    let first = send(&client, &on_premises::get(&user, None).expect("request"))
-        .await
-        .expect("user answers");
-    let User::Challenge(service) = read_user(&first, &user).expect("a challenge") else {
-        panic!("the user resource let in a caller without a ticket");
-    };
-    assert!(service.allows_guests(), "{service:?}");
-
     let conference =
         parse_conference_uri(&sim.conference_uri(MEETING).expect("the meeting")).expect("a conference");
-    let request = web_ticket_request(&service, &conference, None).expect("request");
-    let ticket = read_web_ticket(&send(&client, &request).await.expect("answers")).expect("a ticket");
+    let closed = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a port");
+        Url::parse(&format!("http://{}/", listener.local_addr().expect("an address"))).expect("url")
+    };
+    let roots = vec![closed, sim.hosts().lyncdiscover.clone()];
+    let (mut sign_in, mut request) = SignIn::start(conference.clone(), roots, Vec::new()).expect("starts");
+    let signed_in = loop {
+        let answer = send(&client, &request).await.ok();
+        match sign_in.on_response(answer.as_ref()).expect("signs in") {
+            Next::Send(next) => request = next,
+            Next::Done(signed_in) => break signed_in,
+        }
+    };
+    let (ticket, applications) = (&signed_in.ticket, signed_in.applications.clone());
     assert!(ticket.access_token.expose().starts_with("cwt="));
     assert_eq!(ticket.expires_in, 3600);
+    assert!(
+        signed_in
+            .xframe
+            .as_ref()
+            .is_some_and(|x| x.path().ends_with("/XFrame.html"))
+    );
+    assert!(on_premises::ticket_covers(&signed_in.service.href, &applications));
     let identity = sim
         .web_ticket_identity(ticket.access_token.expose())
         .expect("the ticket is live");
 
-    let second = send(
-        &client,
-        &on_premises::get(&user, Some(&ticket.access_token)).expect("request"),
-    )
-    .await
-    .expect("user answers");
-    let User::Applications { applications, .. } = read_user(&second, &user).expect("applications") else {
-        panic!("the ticket did not let the guest in");
-    };
-    assert!(on_premises::ticket_covers(&service.href, &applications));
-
     // Renewing keeps the same anonymous identity for the rest of the meeting.
-    let renewal = web_ticket_request(&service, &conference, Some(&ticket.access_token)).expect("request");
+    let service = signed_in.service.clone();
+    let renewal = signed_in.renewal(&conference).expect("request");
     let renewed = read_web_ticket(&send(&client, &renewal).await.expect("answers")).expect("a renewal");
     assert_ne!(renewed.access_token, ticket.access_token);
     assert_eq!(
