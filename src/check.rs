@@ -95,6 +95,7 @@ pub fn LinkCheckPage(
             culture: config::culture(),
             user_agent: crate::guest::USER_AGENT.to_owned(),
             operation_prefix: config::random_hex(12),
+            on_premises: None,
         };
         let joining = joins.get_untracked();
         running.set(Some(Running {

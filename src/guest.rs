@@ -133,6 +133,7 @@ pub fn GuestPage(
             culture: config::culture(),
             user_agent: USER_AGENT.to_owned(),
             operation_prefix: config::random_hex(12),
+            on_premises: None,
         };
         let fresh = Driver::new(join, snapshot, Rc::clone(&listener));
         let typed = name.get_untracked().trim().to_owned();

@@ -153,6 +153,7 @@ pub async fn check(options: &Options, words: &dyn Wording) -> Result<Checked, Co
         culture: "en-us".to_owned(),
         user_agent: USER_AGENT.to_owned(),
         operation_prefix: random_hex(12),
+        on_premises: None,
     };
     let machine = GuestJoin::new(config).checking_as_staff(StaffAccess {
         key: options.staff_key.clone(),

@@ -676,6 +676,12 @@ impl SignIn {
         Ok((sign_in, request))
     }
 
+    /// Whether the sign-in is still looking for its server among the autodiscovery roots
+    /// (where a root that does not answer is simply not the one).
+    pub fn discovering(&self) -> bool {
+        matches!(self.stage, Stage::Discover { .. })
+    }
+
     fn get(&mut self, url: &Url, ticket: Option<&Secret>) -> Result<HttpRequest, SignInError> {
         self.steps += 1;
         if self.steps > MAX_SIGN_IN_STEPS {

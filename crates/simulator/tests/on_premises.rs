@@ -6,25 +6,39 @@
 mod support;
 
 use http::Method;
+use protocol::join::{Delivery, Ending, JoinFailure, MessageDirection, Phase};
 use protocol::join_link::parse_conference_uri;
 use protocol::links::Href;
 use protocol::on_premises::{
     self, Next, SignIn, User, WebTicketError, WebTicketService, read_root, read_user, read_web_ticket,
     web_ticket_request,
 };
+use protocol::ucwa::resources::MessageBody;
 use protocol::{HttpRequest, Secret, Url};
 use serde_json::{Value, json};
 use simulator::Simulator;
-use simulator::config::{MeetingConfig, OnPremisesConfig, Quirks, TenantConfig};
-use support::{OPEN, client, send};
+use simulator::config::{MeetingConfig, OnPremisesConfig, Quirks, TenantConfig, Timers};
+use std::time::Duration;
+use support::{Driver, OPEN, client, now, send};
 
 const ON_PREMISES_TENANT: &str = "22222222-3333-4444-5555-666666666666";
 const MEETING: &str = "BW9Z1MJD";
 const LISTED: &str = "https://bank.example";
 
+/// An on-premises meeting with a lobby.
+const LOBBY_MEETING: &str = "LOBBY7Q3";
+
 async fn start(quirks: Quirks) -> Simulator {
+    start_with(quirks, Timers::default()).await
+}
+
+async fn start_with(quirks: Quirks, timers: Timers) -> Simulator {
     let mut config = support::config();
     config.quirks = quirks;
+    config.timers = Timers {
+        web_ticket_secs: timers.web_ticket_secs,
+        ..config.timers
+    };
     config.tenants.push(TenantConfig {
         id: ON_PREMISES_TENANT.to_owned(),
         domain: "contoso.com".to_owned(),
@@ -37,6 +51,17 @@ async fn start(quirks: Quirks) -> Simulator {
         organizer_name: "John Doe".to_owned(),
         subject: "Account review".to_owned(),
         access_level: protocol::taapi::AccessLevel::Everyone,
+        organizer_present: true,
+        participants: Vec::new(),
+        dial_in: None,
+    });
+    config.meetings.push(MeetingConfig {
+        id: LOBBY_MEETING.to_owned(),
+        tenant: ON_PREMISES_TENANT.to_owned(),
+        organizer: "john".to_owned(),
+        organizer_name: "John Doe".to_owned(),
+        subject: "Loan advice".to_owned(),
+        access_level: protocol::taapi::AccessLevel::Locked,
         organizer_present: true,
         participants: Vec::new(),
         dial_in: None,
@@ -335,5 +360,141 @@ async fn the_server_refuses_as_documented() {
         .await
         .expect("answers");
     assert!(matches!(read_user(&forged_user, &user), Ok(User::Challenge(_))));
+    sim.shutdown().await;
+}
+
+/// An autodiscovery root that does not answer (a closed loopback port), then the
+/// simulator's.
+fn roots(sim: &Simulator) -> Vec<Url> {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a port");
+    let closed = Url::parse(&format!("http://{}/", listener.local_addr().expect("an address"))).expect("url");
+    vec![closed, sim.hosts().lyncdiscover.clone()]
+}
+
+/// The join machine on premises: sign-in, application, join without a lobby, chat both
+/// ways, a ticket renewed part way (its lifetime shortened) as the same guest, and leaving.
+async fn joins_and_chats(quirks: Quirks) {
+    let sim = start_with(
+        quirks,
+        Timers {
+            // The driver compresses timers tenfold: the renewal, five minutes before the
+            // end, comes after about three seconds.
+            web_ticket_secs: 330,
+            ..Timers::default()
+        },
+    )
+    .await;
+    let mut guest = Driver::on_premises(&sim, MEETING, roots(&sim), LISTED);
+    guest.join("Robin").await;
+    assert!(
+        matches!(guest.machine.phase(), Phase::InMeeting { .. }),
+        "{:?}",
+        guest.machine.phase()
+    );
+    assert_eq!(guest.machine.subject(), Some("Account review"));
+    let person = sim
+        .guests_in(MEETING)
+        .into_iter()
+        .find(|p| p.name == "Robin")
+        .expect("the guest is in");
+
+    guest.until_chat().await;
+    guest
+        .machine
+        .send_message("Hello from the branch", now())
+        .expect("send");
+    guest
+        .run_until("delivery", Duration::from_secs(10), |m| {
+            m.messages().iter().any(|x| x.delivery == Delivery::Sent)
+        })
+        .await;
+    sim.say(
+        MEETING,
+        "john@contoso.com",
+        MessageBody::Plain("Welcome, Robin".to_owned()),
+    )
+    .expect("the organizer speaks");
+    guest
+        .run_until("a reply", Duration::from_secs(10), |m| {
+            m.messages()
+                .iter()
+                .any(|x| x.direction == MessageDirection::Incoming && x.text == "Welcome, Robin")
+        })
+        .await;
+
+    let tickets = |sim: &Simulator| {
+        sim.journal()
+            .iter()
+            .filter(|e| e.step == simulator::journal::Step::WebTicket)
+            .count()
+    };
+    assert_eq!(tickets(&sim), 1);
+    guest
+        .run_until("a renewed ticket", Duration::from_secs(15), |_| {
+            tickets(&sim) >= 2
+        })
+        .await;
+    guest.run_for(Duration::from_millis(500)).await;
+    assert!(matches!(guest.machine.phase(), Phase::InMeeting { .. }));
+    assert_eq!(
+        sim.guests_in(MEETING)
+            .into_iter()
+            .filter(|p| p.name == "Robin")
+            .map(|p| p.id)
+            .collect::<Vec<_>>(),
+        [person.id],
+        "the same guest, once"
+    );
+    guest.machine.leave().expect("leave");
+    assert_eq!(guest.until_over().await, Ending::Left);
+    sim.shutdown().await;
+}
+
+#[tokio::test]
+async fn the_join_machine_joins_on_premises_strict() {
+    joins_and_chats(Quirks::strict()).await;
+}
+
+#[tokio::test]
+async fn the_join_machine_joins_on_premises_with_every_quirk() {
+    joins_and_chats(Quirks::all()).await;
+}
+
+/// The lobby and an ending on premises; a refused website and a meeting the server does
+/// not host end with their own failures.
+#[tokio::test]
+async fn on_premises_lobby_endings_and_refusals() {
+    let sim = start(Quirks::strict()).await;
+    let mut guest = Driver::on_premises(&sim, LOBBY_MEETING, roots(&sim), LISTED);
+    guest.join("Robin").await;
+    assert!(
+        matches!(guest.machine.phase(), Phase::Lobby { .. }),
+        "{:?}",
+        guest.machine.phase()
+    );
+    let waiting = sim
+        .lobby(LOBBY_MEETING)
+        .into_iter()
+        .next()
+        .expect("someone waits");
+    sim.admit(LOBBY_MEETING, &waiting.id).expect("admitted");
+    guest.until_in_meeting().await;
+    sim.end_meeting(LOBBY_MEETING).expect("ended");
+    assert_eq!(guest.until_over().await, Ending::MeetingEnded);
+
+    let mut stranger = Driver::on_premises(&sim, MEETING, roots(&sim), "https://elsewhere.example");
+    stranger.join("Mallory").await;
+    assert_eq!(
+        stranger.until_over().await,
+        Ending::Failed(JoinFailure::OriginNotAllowed)
+    );
+
+    // An online meeting's conference is not this server's: its web ticket is refused.
+    let mut lost = Driver::on_premises(&sim, OPEN, roots(&sim), LISTED);
+    lost.join("Robin").await;
+    assert_eq!(
+        lost.until_over().await,
+        Ending::Failed(JoinFailure::MeetingNotFound)
+    );
     sim.shutdown().await;
 }

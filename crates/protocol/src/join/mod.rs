@@ -18,6 +18,13 @@
 //! the join's path), and a conversation's end announced first without a reason and then,
 //! maybe in the next response, with it.
 //!
+//! On premises (a Skype for Business Server, protocol.md §3) the token and discover are
+//! replaced by the server's own sign-in ([`crate::on_premises::SignIn`]: autodiscovery,
+//! the web-ticket challenge, an anonymous web ticket, the `user` resource); the guest's
+//! application is created from the `applications` link it leads to, and from there the
+//! join is the same. The ticket is renewed with `ms_rtc_renew`, keeping the guest's
+//! identity.
+//!
 //! Event-channel discipline: exactly one long-poll is parked at a time, and the next one is
 //! parked before the events of a response are processed. A dropped channel is retried
 //! with backoff on the same URL (so nothing is lost); `404`/`410` re-create the
@@ -41,6 +48,7 @@ pub use trace::{Exchange, JoinStep, Problem, diagnostics_reason};
 use crate::date::Timestamp;
 use crate::error::{ErrorSubcode, ProtocolError};
 use crate::guest_api::{self, GuestErrorCode, GuestTokenError, GuestTokenRequest, StaffAccess};
+use crate::on_premises::{Next, SignIn, SignInError, WebTicketService};
 use crate::secret::Secret;
 use crate::{HttpRequest, HttpResponse, ucwa};
 
@@ -88,6 +96,21 @@ pub struct JoinConfig {
     pub user_agent: String,
     /// A random prefix for operation ids, chosen by the driver (≤ 32 characters).
     pub operation_prefix: String,
+    /// Join this on-premises server instead of the online service; the middle tier, the
+    /// meeting URL and the invitation are then not used.
+    pub on_premises: Option<OnPremisesServer>,
+}
+
+/// An on-premises meeting to join (protocol.md §3).
+#[derive(Clone, Debug)]
+pub struct OnPremisesServer {
+    /// The meeting's conference URI.
+    pub conference: crate::join_link::ConferenceUri,
+    /// Autodiscovery roots to ask, in order: usually
+    /// [`crate::on_premises::autodiscover_roots`] of the conference's domain.
+    pub roots: Vec<Url>,
+    /// Hosts a root answering over plain HTTP may redirect to, beyond the domain.
+    pub trusted_hosts: Vec<String>,
 }
 
 /// How far the background part of a join got.
@@ -161,6 +184,10 @@ pub enum Input {
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum RequestKind {
     Token,
+    /// A step of the on-premises sign-in (its request is the sign-in's current one).
+    SignIn,
+    /// The on-premises web ticket's renewal.
+    RenewTicket,
     Discover,
     CreateApplication,
     Invite,
@@ -181,7 +208,7 @@ impl RequestKind {
     fn step(&self) -> Option<JoinStep> {
         match self {
             Self::Token => Some(JoinStep::GuestToken),
-            Self::Discover => Some(JoinStep::Discover),
+            Self::Discover | Self::SignIn => Some(JoinStep::Discover),
             Self::CreateApplication => Some(JoinStep::CreateApplication),
             Self::Invite => Some(JoinStep::JoinMeeting),
             Self::Leave => Some(JoinStep::Leave),
@@ -193,9 +220,13 @@ impl RequestKind {
     fn max_retries(&self) -> u32 {
         match self {
             Self::Events(_) => u32::MAX,
-            Self::Token | Self::Discover | Self::CreateApplication | Self::Invite | Self::AddMessaging(_) => {
-                4
-            }
+            Self::Token
+            | Self::SignIn
+            | Self::RenewTicket
+            | Self::Discover
+            | Self::CreateApplication
+            | Self::Invite
+            | Self::AddMessaging(_) => 4,
             Self::SendMessage(_) => 2,
             Self::Roster(_) | Self::Participant(_) | Self::OnlineMeeting(_) | Self::DialIn(_) => 1,
             Self::SetIsTyping(_) | Self::Leave | Self::Cleanup(_) => 0,
@@ -206,7 +237,7 @@ impl RequestKind {
         match self {
             // The server holds a long-poll up to its 180 s default timeout.
             Self::Events(_) => 210_000,
-            Self::Token | Self::Discover => 20_000,
+            Self::Token | Self::Discover | Self::SignIn | Self::RenewTicket => 20_000,
             _ => 30_000,
         }
     }
@@ -318,6 +349,10 @@ pub struct GuestJoin {
     exchanges: VecDeque<Exchange>,
     /// Set for a link check outside a browser: tokens come from the staff API.
     staff: Option<StaffAccess>,
+    /// On premises: the sign-in under way, and the request it asked for last.
+    sign_in: Option<(SignIn, HttpRequest)>,
+    /// On premises: where the web ticket was issued, to renew it there.
+    ticket_service: Option<WebTicketService>,
 }
 
 impl GuestJoin {
@@ -363,6 +398,8 @@ impl GuestJoin {
             updates: VecDeque::new(),
             exchanges: VecDeque::new(),
             staff: None,
+            sign_in: None,
+            ticket_service: None,
         }
     }
 
@@ -467,7 +504,7 @@ impl GuestJoin {
         match self.phase {
             Phase::Idle => {
                 self.set_phase(Phase::GettingAccess);
-                self.send(RequestKind::Token, 0)
+                self.get_access()
             }
             _ => Err(self.invalid("prefetch")),
         }
@@ -506,7 +543,7 @@ impl GuestJoin {
                 self.display_name = Some(name);
                 self.join_requested = true;
                 self.set_phase(Phase::GettingAccess);
-                self.send(RequestKind::Token, 0)
+                self.get_access()
             }
             Phase::GettingAccess => {
                 // The prefetch goes on and joins as soon as the application exists.
@@ -727,13 +764,33 @@ impl GuestJoin {
         self.access = None;
         self.discovered = None;
         self.app = None;
+        self.sign_in = None;
+        self.ticket_service = None;
         self.reset_conversation();
         self.app_recoveries = 0;
         self.token_renewals = 0;
         self.reconnecting_since = None;
         self.join_requested = true;
         self.set_phase(Phase::GettingAccess);
-        self.send(RequestKind::Token, 0)
+        self.get_access()
+    }
+
+    /// Starts getting access: a guest token from the middle tier, or on premises the
+    /// server's sign-in.
+    fn get_access(&mut self) -> Result<(), ProtocolError> {
+        let Some(server) = self.config.on_premises.clone() else {
+            return self.send(RequestKind::Token, 0);
+        };
+        match SignIn::start(server.conference, server.roots, server.trusted_hosts) {
+            Ok(started) => {
+                self.sign_in = Some(started);
+                self.send(RequestKind::SignIn, 0)
+            }
+            Err(_) => {
+                self.fail(JoinFailure::LinkNotUsable);
+                Ok(())
+            }
+        }
     }
 
     fn reset_conversation(&mut self) {
@@ -840,6 +897,21 @@ impl GuestJoin {
                     None => guest_api::token_request(&self.config.middle_tier, &request),
                 }
             }
+            RequestKind::SignIn => {
+                let (_, request) = self
+                    .sign_in
+                    .as_ref()
+                    .ok_or_else(|| missing("a sign-in step without a sign-in"))?;
+                crate::http_util::redirected(request, &crate::http_util::request_url(request)?)
+            }
+            RequestKind::RenewTicket => {
+                let (service, server) = self
+                    .ticket_service
+                    .as_ref()
+                    .zip(self.config.on_premises.as_ref())
+                    .ok_or_else(|| missing("renew a ticket never issued"))?;
+                crate::on_premises::web_ticket_request(service, &server.conference, Some(self.token()?))
+            }
             RequestKind::Discover => {
                 let access = self
                     .access
@@ -852,11 +924,18 @@ impl GuestJoin {
                     .discovered
                     .as_ref()
                     .ok_or_else(|| missing("create an application before discover"))?;
+                // On premises the name comes with the join, and `endpointId` is expected.
+                let on_premises = self.config.on_premises.is_some();
                 let input = ucwa::ApplicationInput {
-                    anonymous_display_name: self.display_name.clone(),
+                    anonymous_display_name: self.display_name.clone().filter(|_| !on_premises),
                     culture: self.config.culture.clone(),
                     user_agent: self.config.user_agent.clone(),
-                    endpoint_id: None,
+                    endpoint_id: on_premises.then(|| {
+                        format!(
+                            "{}-endpoint",
+                            self.config.operation_prefix.chars().take(32).collect::<String>()
+                        )
+                    }),
                     other: serde_json::Map::new(),
                 };
                 ucwa::create_application_request(&discovered.anon_applications, self.token()?, &input)
@@ -941,6 +1020,11 @@ impl GuestJoin {
             RequestKind::Participant(url) => {
                 self.on_participant_details(&url, None);
                 Ok(())
+            }
+            // An autodiscovery root that does not answer is not the one: the sign-in asks
+            // the next.
+            RequestKind::SignIn if self.sign_in.as_ref().is_some_and(|(s, _)| s.discovering()) => {
+                self.on_sign_in(None, now)
             }
             // For discover too: a browser reports a refused origin (no CORS headers) exactly
             // like a network failure, so after the retries both stay possible.
@@ -1088,10 +1172,15 @@ impl GuestJoin {
                 self.awaiting_token.push(kind);
             }
         }
-        if self.outstanding(|kind| *kind == RequestKind::Token) > 0 {
+        let kind = if self.config.on_premises.is_some() {
+            RequestKind::RenewTicket
+        } else {
+            RequestKind::Token
+        };
+        if self.outstanding(|outstanding| *outstanding == kind) > 0 {
             return Ok(());
         }
-        self.send(RequestKind::Token, 0)
+        self.send(kind, 0)
     }
 
     fn schedule_token_renewal(&mut self, expires_at: Timestamp, now: Timestamp) {
@@ -1129,6 +1218,8 @@ impl GuestJoin {
         }
         match pending.kind.clone() {
             RequestKind::Token => self.on_token(pending, response, now),
+            RequestKind::SignIn => self.on_sign_in(Some(response), now),
+            RequestKind::RenewTicket => self.on_ticket_renewed(response, now),
             RequestKind::Discover => self.on_discover(pending, response),
             RequestKind::CreateApplication => self.on_application(pending, response, now),
             RequestKind::Invite => self.on_invite(&pending, response, now),
@@ -1248,6 +1339,67 @@ impl GuestJoin {
         Ok(())
     }
 
+    /// The next step of the on-premises sign-in; once signed in, the application is made
+    /// as after an online discover.
+    fn on_sign_in(&mut self, response: Option<&HttpResponse>, now: Timestamp) -> Result<(), ProtocolError> {
+        let Some((mut sign_in, _)) = self.sign_in.take() else {
+            return Ok(());
+        };
+        match sign_in.on_response(response) {
+            Ok(Next::Send(request)) => {
+                self.sign_in = Some((sign_in, request));
+                self.send(RequestKind::SignIn, 0)
+            }
+            Ok(Next::Done(signed_in)) => {
+                let conference_uri = self
+                    .config
+                    .on_premises
+                    .as_ref()
+                    .map(|server| server.conference.to_string())
+                    .unwrap_or_default();
+                let expires_at = now.plus_millis(signed_in.ticket.expires_in.saturating_mul(1000));
+                self.access = Some(Access {
+                    token: signed_in.ticket.access_token,
+                    discover_url: signed_in.applications.clone(),
+                });
+                self.ticket_service = Some(signed_in.service);
+                self.schedule_token_renewal(expires_at, now);
+                self.on_discovered(Discovered {
+                    anon_applications: signed_in.applications,
+                    conference_uri,
+                })
+            }
+            Err(error) => {
+                self.fail(match error {
+                    SignInError::OriginRefused => JoinFailure::OriginNotAllowed,
+                    SignInError::Refused(_) => JoinFailure::MeetingNotFound,
+                    SignInError::GuestsNotAllowed => JoinFailure::Refused,
+                    SignInError::NoServer | SignInError::NoAnswer => JoinFailure::NetworkLost,
+                    SignInError::TooManySteps | SignInError::Protocol(_) => JoinFailure::Incompatible,
+                });
+                Ok(())
+            }
+        }
+    }
+
+    /// The renewed web ticket: the same guest, for another hour.
+    fn on_ticket_renewed(&mut self, response: &HttpResponse, now: Timestamp) -> Result<(), ProtocolError> {
+        let Ok(ticket) = crate::on_premises::read_web_ticket(response) else {
+            self.fail(JoinFailure::AccessExpired);
+            return Ok(());
+        };
+        let expires_at = now.plus_millis(ticket.expires_in.saturating_mul(1000));
+        if let Some(access) = &mut self.access {
+            access.token = ticket.access_token;
+        }
+        self.token_renewals = 0;
+        self.schedule_token_renewal(expires_at, now);
+        for kind in std::mem::take(&mut self.awaiting_token) {
+            self.send(kind, 0)?;
+        }
+        Ok(())
+    }
+
     fn on_discover(&mut self, pending: Pending, response: &HttpResponse) -> Result<(), ProtocolError> {
         let discover = match ucwa::parse_discover(response) {
             Ok(discover) => discover,
@@ -1279,10 +1431,15 @@ impl GuestJoin {
             // A second answer (a retry raced its original) has nothing new to say.
             return Ok(());
         }
-        self.discovered = Some(Discovered {
+        self.on_discovered(Discovered {
             anon_applications,
             conference_uri,
-        });
+        })
+    }
+
+    /// Where the application is made is known.
+    fn on_discovered(&mut self, discovered: Discovered) -> Result<(), ProtocolError> {
+        self.discovered = Some(discovered);
         // The service creates the application with the guest's display name, so it waits
         // for one: made now when the name is already known (and the machine is ready once it
         // exists), otherwise at the click.
@@ -1399,7 +1556,7 @@ impl GuestJoin {
         let ids: Vec<RequestId> = self
             .pending
             .iter()
-            .filter(|(_, p)| !matches!(p.kind, RequestKind::Token))
+            .filter(|(_, p)| !matches!(p.kind, RequestKind::Token | RequestKind::RenewTicket))
             .map(|(id, _)| *id)
             .collect();
         for id in ids {

@@ -36,6 +36,7 @@ pub fn config() -> JoinConfig {
         culture: "en-us".to_owned(),
         user_agent: "guest-join-test".to_owned(),
         operation_prefix: "op".to_owned(),
+        on_premises: None,
     }
 }
 

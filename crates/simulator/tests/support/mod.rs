@@ -265,6 +265,7 @@ impl Driver {
                 culture: "en-us".to_owned(),
                 user_agent: "guest-join-native-test".to_owned(),
                 operation_prefix: "native".to_owned(),
+                on_premises: None,
             }),
             sim_hosts: sim.hosts().clone(),
             meeting_url,
@@ -275,6 +276,29 @@ impl Driver {
             sent: Vec::new(),
             tokens_minted: 0,
         }
+    }
+
+    /// A driver whose machine joins `meeting` on the simulator's on-premises server,
+    /// asking `roots` for autodiscovery, from `origin`.
+    pub fn on_premises(sim: &Simulator, meeting: &str, roots: Vec<Url>, origin: &str) -> Self {
+        let conference =
+            protocol::join_link::parse_conference_uri(&conference(sim, meeting)).expect("a conference");
+        let mut driver = Self::with_origin(sim, meeting, Some(origin));
+        driver.machine = GuestJoin::new(JoinConfig {
+            middle_tier: Url::parse(MIDDLE_TIER).expect("url"),
+            meeting_url: driver.meeting_url.clone(),
+            invitation: None,
+            application_session_id: None,
+            culture: "en-us".to_owned(),
+            user_agent: "guest-join-native-test".to_owned(),
+            operation_prefix: "native".to_owned(),
+            on_premises: Some(protocol::join::OnPremisesServer {
+                conference,
+                roots,
+                trusted_hosts: Vec::new(),
+            }),
+        });
+        driver
     }
 
     fn dispatch(&mut self) {
