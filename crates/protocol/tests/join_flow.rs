@@ -1261,3 +1261,88 @@ fn every_step_on_the_way_in_is_kept_with_its_status_and_problem() {
         &Phase::Over(Ending::Failed(JoinFailure::OriginNotAllowed))
     );
 }
+
+/// protocol.md §3: the on-premises join's requests in order, with the bodies of §3.4, §3.6
+/// and §3.8, and the ticket's renewal keeping the guest (§3.4) before it expires.
+#[test]
+fn an_on_premises_join_signs_in_then_joins_with_the_name() {
+    let mut h = Harness::with(on_premises_config());
+    h.machine.join("Robin").expect("join");
+    h.drain();
+    let pool = "https://lyncweb.contoso.com";
+    let root = h.expect(&Method::GET, "/");
+    assert_eq!(h.request(root).uri(), "https://lyncdiscover.contoso.com/");
+    let links = json!({"_links": {
+        "user": {"href": format!("{pool}/Autodiscover/AutodiscoverService.svc/root/oauth/user")},
+        "xframe": {"href": format!("{pool}/Autodiscover/XFrame/XFrame.html")},
+    }});
+    h.respond(root, 200, &links);
+    let user = h.expect(&Method::GET, "/oauth/user");
+    assert!(h.request(user).headers().get("authorization").is_none());
+    let challenge = format!(
+        r#"MsRtcOAuth href="{pool}/WebTicket/oauthtoken",grant_type="urn:microsoft.rtc:windows,urn:microsoft.rtc:anonmeeting,password""#
+    );
+    h.respond_raw(
+        user,
+        401,
+        &[("www-authenticate", &challenge)],
+        b"<html>401</html>".to_vec(),
+    );
+    let ticket = h.expect(&Method::POST, "/WebTicket/oauthtoken");
+    let form = String::from_utf8(h.request(ticket).body().clone()).expect("a form");
+    assert_eq!(
+        form,
+        "grant_type=urn%3Amicrosoft.rtc%3Aanonmeeting&password=G03W98W4\
+         &ms_rtc_conferenceuri=sip%3Ajohn%40contoso.com%3Bgruu%3Bopaque%3Dapp%3Aconf%3Afocus%3Aid%3AG03W98W4"
+    );
+    h.respond(
+        ticket,
+        200,
+        &json!({"access_token": "cwt=AAEB", "token_type": "Bearer", "expires_in": 3600}),
+    );
+    let signed = h.expect(&Method::GET, "/oauth/user");
+    assert_eq!(h.request(signed).headers()["authorization"], "Bearer cwt=AAEB");
+    h.respond(
+        signed,
+        200,
+        &json!({"_links": {"applications": {"href": format!("{pool}/ucwa/oauth/v1/applications")}}}),
+    );
+
+    let create = h.expect(&Method::POST, "/ucwa/oauth/v1/applications");
+    let request = body(h.request(create));
+    assert_eq!(h.request(create).headers()["authorization"], "Bearer cwt=AAEB");
+    assert_eq!(request["userAgent"], "guest-join-test");
+    assert_eq!(request["culture"], "en-us");
+    assert!(request["endpointId"].as_str().is_some_and(|id| !id.is_empty()));
+    assert!(
+        request.get("anonymousDisplayName").is_none(),
+        "on premises the name comes with the join"
+    );
+    h.respond(create, 201, &application_body("1"));
+    let invite = h.expect(&Method::POST, "/onlineMeetingInvitations");
+    let join = body(h.request(invite));
+    assert_eq!(join["anonymousDisplayName"], "Robin");
+    assert_eq!(
+        join["onlineMeetingUri"],
+        "sip:john@contoso.com;gruu;opaque=app:conf:focus:id:G03W98W4"
+    );
+    assert_eq!(h.request(invite).uri().host(), Some("lyncweb.contoso.com"));
+
+    // Five minutes before the hour, the ticket is renewed with itself.
+    let renewal_in = h.longest_timer();
+    assert!(
+        (54 * 60_000..=55 * 60_000).contains(&renewal_in),
+        "renewed 5 minutes early: {renewal_in} ms"
+    );
+    h.advance(i64::from(renewal_in));
+    h.fire_timers();
+    let renew = h.expect(&Method::POST, "/WebTicket/oauthtoken");
+    let form = String::from_utf8(h.request(renew).body().clone()).expect("a form");
+    assert!(form.ends_with("&ms_rtc_renew=cwt%3DAAEB"), "{form}");
+    h.respond(
+        renew,
+        200,
+        &json!({"access_token": "cwt=RENEWED", "token_type": "Bearer", "expires_in": 3600}),
+    );
+    assert_eq!(ended(&h), None);
+}

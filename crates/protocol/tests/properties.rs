@@ -163,6 +163,14 @@ proptest! {
     ) {
         survive(&script)?;
     }
+
+    /// The same on premises, where the sign-in's steps come first.
+    #[test]
+    fn the_on_premises_join_survives_arbitrary_answers(
+        script in proptest::collection::vec((0u8..6, 0usize..8, 0u8..5), 1..60),
+    ) {
+        survive_with(support::Harness::with(support::on_premises_config()), &script)?;
+    }
 }
 
 /// One step of a server script: what happens (0..6), to which request in flight, with
@@ -171,7 +179,43 @@ type Step = (u8, usize, u8);
 
 /// Drives the join machine through `script` and then leaves.
 fn survive(script: &[Step]) -> Result<(), TestCaseError> {
-    let mut h = support::Harness::new();
+    survive_with(support::Harness::new(), script)
+}
+
+/// A plausible answer from the on-premises server to the request at `path`.
+fn on_premises_answer(h: &mut support::Harness, id: protocol::join::RequestId, path: &str) {
+    let pool = "https://lyncweb.contoso.com";
+    let json = |value: serde_json::Value| serde_json::to_vec(&value).expect("json");
+    let signed = h.request(id).headers().contains_key("authorization");
+    if path == "/" {
+        let links = serde_json::json!({"_links": {
+            "user": {"href": format!("{pool}/Autodiscover/AutodiscoverService.svc/root/oauth/user")},
+            "xframe": {"href": format!("{pool}/Autodiscover/XFrame/XFrame.html")},
+        }});
+        h.respond_raw(id, 200, &[], json(links));
+    } else if path.ends_with("/oauth/user") && !signed {
+        let challenge = format!(
+            "MsRtcOAuth href=\"{pool}/WebTicket/oauthtoken\",grant_type=\"urn:microsoft.rtc:anonmeeting\""
+        );
+        h.respond_raw(id, 401, &[("www-authenticate", &challenge)], Vec::new());
+    } else if path.ends_with("/oauth/user") {
+        let links = serde_json::json!({"_links": {"applications": {"href": format!("{pool}/ucwa/oauth/v1/applications")}}});
+        h.respond_raw(id, 200, &[], json(links));
+    } else if path.ends_with("/oauthtoken") {
+        let ticket =
+            serde_json::json!({"access_token": "cwt=AAEB", "token_type": "Bearer", "expires_in": 3600});
+        h.respond_raw(id, 200, &[], json(ticket));
+    } else if path.ends_with("/applications") {
+        h.respond(id, 201, &support::application_body("1"));
+    } else if path.ends_with("/events") {
+        h.deliver(support::join_without_lobby("op-1"));
+    } else {
+        h.respond_raw(id, 201, &[], Vec::new());
+    }
+}
+
+/// Drives `h`'s join machine through `script` and then leaves.
+fn survive_with(mut h: support::Harness, script: &[Step]) -> Result<(), TestCaseError> {
     h.machine.join("Ada").expect("join");
     h.drain();
     for &(action, pick, body) in script {
@@ -196,7 +240,10 @@ fn survive(script: &[Step]) -> Result<(), TestCaseError> {
             (4, Some(id)) => {
                 // A plausible answer to whatever the request was.
                 let path = h.request(id).uri().path().to_owned();
-                if path.ends_with("guest-token") {
+                let host = h.request(id).uri().host().unwrap_or_default().to_owned();
+                if host.ends_with("contoso.com") {
+                    on_premises_answer(&mut h, id, &path);
+                } else if path.ends_with("guest-token") {
                     h.give_token()
                 } else if path.ends_with("discover") {
                     h.give_discover()

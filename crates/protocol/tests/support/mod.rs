@@ -40,10 +40,30 @@ pub fn config() -> JoinConfig {
     }
 }
 
+/// A machine joining an on-premises meeting (`sip:john@contoso.com;…:G03W98W4`) through
+/// `https://lyncdiscover.contoso.com/`.
+pub fn on_premises_config() -> JoinConfig {
+    JoinConfig {
+        on_premises: Some(protocol::join::OnPremisesServer {
+            conference: protocol::join_link::ConferenceUri {
+                organizer: "john@contoso.com".to_owned(),
+                meeting_id: "G03W98W4".to_owned(),
+            },
+            roots: vec![Url::parse("https://lyncdiscover.contoso.com/").expect("url")],
+            trusted_hosts: Vec::new(),
+        }),
+        ..config()
+    }
+}
+
 impl Harness {
     pub fn new() -> Self {
+        Self::with(config())
+    }
+
+    pub fn with(config: JoinConfig) -> Self {
         Self {
-            machine: GuestJoin::new(config()),
+            machine: GuestJoin::new(config),
             now: Timestamp::from_secs(1_700_000_000),
             in_flight: BTreeMap::new(),
             timers: Vec::new(),
