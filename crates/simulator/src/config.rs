@@ -244,6 +244,9 @@ pub struct Quirks {
     /// On premises: send both `401` challenges folded into one `WWW-Authenticate` line.
     /// Strict: one line each.
     pub folded_challenges: bool,
+    /// On premises: answer CORS for the origins of the `CrossDomainAuthorizationList`, as
+    /// servers did for the Web SDK's `cors: true`. Strict: no CORS, only the XFrame.
+    pub on_premises_cors: bool,
 }
 
 impl Default for Quirks {
@@ -263,6 +266,7 @@ impl Default for Quirks {
             preflight_max_age_secs: 7200,
             unquoted_challenge_href: false,
             folded_challenges: false,
+            on_premises_cors: false,
         }
     }
 }
@@ -291,6 +295,7 @@ impl Quirks {
             preflight_max_age_secs: 0,
             unquoted_challenge_href: true,
             folded_challenges: true,
+            on_premises_cors: true,
         }
     }
 

@@ -51,6 +51,13 @@ impl Simulator {
             .map(|grant| grant.identity.clone())
     }
 
+    /// Sets the web origins the on-premises server lets call it from a browser (its
+    /// `CrossDomainAuthorizationList`), for a site whose origin is known only once it runs.
+    pub fn set_cross_domain_authorization_list(&self, origins: &[&str]) {
+        self.store.lock().on_premises.cross_domain_authorization_list =
+            origins.iter().map(|origin| (*origin).to_owned()).collect();
+    }
+
     /// The guests in a meeting or its lobby, by id.
     pub fn guests_in(&self, meeting: &str) -> Vec<PersonView> {
         self.people_where(meeting, |p| p.guest)

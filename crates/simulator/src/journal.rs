@@ -84,6 +84,8 @@ pub enum Step {
     UserResource,
     /// On premises: `POST WebTicket/oauthtoken`.
     WebTicket,
+    /// On premises: the cross-domain frame's page.
+    XFrame,
     /// Something unknown.
     Other,
 }
@@ -106,6 +108,11 @@ impl Step {
             HostName::Api if path.starts_with("/platformservice/discover") => Self::TaapiDiscover,
             HostName::Meet => Self::MeetPage,
             HostName::Control => Self::Control,
+            HostName::Lyncdiscover | HostName::Pool
+                if path.ends_with("/xframe") || path.ends_with("/xframe.html") =>
+            {
+                Self::XFrame
+            }
             HostName::Lyncdiscover => Self::Autodiscover,
             HostName::Pool if path.ends_with("/webticket/oauthtoken") => Self::WebTicket,
             HostName::Pool if path.contains("/oauth/user") => Self::UserResource,

@@ -258,7 +258,10 @@ pub fn router(host: HostName, store: Arc<Store>) -> Router {
     let mut router = routes
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed);
-    if matches!(host, HostName::Api | HostName::Webpool) {
+    if matches!(
+        host,
+        HostName::Api | HostName::Webpool | HostName::Lyncdiscover | HostName::Pool
+    ) {
         router = router.layer(axum::middleware::from_fn_with_state(
             state.clone(),
             middleware::cors,

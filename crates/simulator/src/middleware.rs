@@ -11,7 +11,7 @@ use axum::response::{IntoResponse, Response};
 use crate::auth;
 use crate::faults::WrongAnswer;
 use crate::ids::{now_ms, random_hex};
-use crate::journal::{DeliveredEvents, JournalEntry, Step};
+use crate::journal::{DeliveredEvents, HostName, JournalEntry, Step};
 use crate::refusal::Refusal;
 use crate::reply::DroppedConnection;
 use crate::request::{bearer, discover_context};
@@ -159,9 +159,18 @@ enum Allowed {
     NotForBrowsers,
 }
 
-fn allowed_origins(store: &Store, request: &Request) -> Allowed {
+fn allowed_origins(store: &Store, host: HostName, request: &Request) -> Allowed {
     let path = request.uri().path();
     let state = store.lock();
+    if matches!(host, HostName::Lyncdiscover | HostName::Pool) {
+        // An on-premises server answers CORS (if at all) for its allow list, whatever the
+        // resource; without it a browser reaches the server through the XFrame only.
+        return if state.quirks.on_premises_cors {
+            Allowed::Origins(state.on_premises.cross_domain_authorization_list.clone())
+        } else {
+            Allowed::NotForBrowsers
+        };
+    }
     let origins_of_token = |token: Option<&str>| {
         auth::verify_psat(store, &state, token)
             .map(|claims| claims.origins())
@@ -204,7 +213,7 @@ pub async fn cors(State(host): State<HostState>, request: Request, next: Next) -
     let Some(origin) = header_text(request.headers(), header::ORIGIN) else {
         return next.run(request).await;
     };
-    let allowed = allowed_origins(&host.store, &request);
+    let allowed = allowed_origins(&host.store, host.host, &request);
     let permitted = match &allowed {
         Allowed::Origins(origins) => origins.iter().any(|o| o.eq_ignore_ascii_case(&origin)),
         Allowed::NotForBrowsers => false,

@@ -34,9 +34,9 @@ const ROOT_PATH: &str = "/Autodiscover/AutodiscoverService.svc/root";
 const USER_PATH: &str = "/Autodiscover/AutodiscoverService.svc/root/oauth/user";
 const XFRAME_PATH: &str = "/Autodiscover/XFrame/XFrame.html";
 
-/// The autodiscovery host's routes.
+/// The autodiscovery host's routes (`/xframe` is where the UCWA sample first frames it).
 pub fn discover_routes() -> Router<HostState> {
-    Router::new().route("/", get(root))
+    Router::new().route("/", get(root)).route("/xframe", get(xframe))
 }
 
 /// The web pool's routes.
@@ -45,6 +45,52 @@ pub fn pool_routes() -> Router<HostState> {
         .route(ROOT_PATH, get(root))
         .route(USER_PATH, get(user))
         .route(WEB_TICKET_PATH, post(web_ticket))
+        .route(XFRAME_PATH, get(xframe))
+}
+
+/// The cross-domain frame (protocol.md §5.2): a page on another origin posts a request as
+/// a JSON string (UCWA's "Cross-domain IFRAME" shape), the frame makes it to its own server
+/// with `X-Ms-Origin` naming that page's origin, and posts back the status, text, body and
+/// headers with the request's `messageId`. The server, not the frame, applies the allow
+/// list, so a refused page gets the documented `403` and its reason through the frame.
+async fn xframe() -> Response {
+    const PAGE: &str = r#"<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>XFrame</title></head><body><script>
+"use strict";
+window.addEventListener("message", function (event) {
+  var request;
+  try { request = typeof event.data === "string" ? JSON.parse(event.data) : null; } catch (e) { return; }
+  if (!request || typeof request.url !== "string" || typeof request.type !== "string") { return; }
+  function reply(status, statusText, responseText, headers) {
+    event.source.postMessage(JSON.stringify({status: status, statusText: statusText,
+      responseText: responseText, headers: headers, messageId: request.messageId}), event.origin);
+  }
+  var target;
+  try { target = new URL(request.url, location.href); } catch (e) { reply(0, "", "", ""); return; }
+  if (target.origin !== location.origin) { reply(0, "", "", ""); return; }
+  var headers = request.headers || {};
+  var named = function (name) {
+    return Object.keys(headers).some(function (h) { return h.toLowerCase() === name; });
+  };
+  var xhr = new XMLHttpRequest();
+  xhr.open(request.type.toUpperCase(), target.href, true);
+  Object.keys(headers).forEach(function (name) { xhr.setRequestHeader(name, headers[name]); });
+  if (request.accepts && !named("accept")) { xhr.setRequestHeader("Accept", request.accepts); }
+  if (request.contentType && !named("content-type")) { xhr.setRequestHeader("Content-Type", request.contentType); }
+  xhr.setRequestHeader("X-Ms-Origin", event.origin);
+  xhr.setRequestHeader("X-Requested-With", "XMLHttpRequest");
+  xhr.onload = function () { reply(xhr.status, xhr.statusText, xhr.responseText, xhr.getAllResponseHeaders()); };
+  xhr.onerror = function () { reply(0, "", "", ""); };
+  xhr.send(typeof request.data === "string" ? request.data : null);
+});
+</script></body></html>
+"#;
+    let mut response = (StatusCode::OK, PAGE).into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    response
 }
 
 /// The domain this server answers for, once the origin may ask.

@@ -57,7 +57,17 @@ pub fn methods_at(path: &str) -> Option<&'static [&'static str]> {
     if path.eq_ignore_ascii_case("/platformservice/discover") {
         return Some(GET);
     }
-    let rest = path.strip_prefix("/ucwa/psanon/v1/applications")?;
+    // On premises: the autodiscovery root, the user resource, the web-ticket service.
+    let lower = path.to_ascii_lowercase();
+    if lower == "/" || lower.starts_with("/autodiscover/autodiscoverservice.svc/root") {
+        return Some(GET);
+    }
+    if lower == crate::model::WEB_TICKET_PATH.to_ascii_lowercase() {
+        return Some(POST);
+    }
+    let rest = path
+        .strip_prefix(crate::model::PSANON_APPLICATIONS)
+        .or_else(|| path.strip_prefix(crate::model::ON_PREMISES_APPLICATIONS))?;
     let segments: Vec<&str> = rest.split('/').filter(|s| !s.is_empty()).collect();
     Some(match segments.as_slice() {
         [] => POST,
