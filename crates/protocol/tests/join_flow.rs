@@ -1262,6 +1262,7 @@ fn every_step_on_the_way_in_is_kept_with_its_status_and_problem() {
     );
 }
 
+#[cfg(feature = "on-premises")]
 /// protocol.md §3: the on-premises join's requests in order, with the bodies of §3.4, §3.6
 /// and §3.8, and the ticket's renewal keeping the guest (§3.4) before it expires.
 #[test]

@@ -165,6 +165,7 @@ proptest! {
     }
 
     /// The same on premises, where the sign-in's steps come first.
+    #[cfg(feature = "on-premises")]
     #[test]
     fn the_on_premises_join_survives_arbitrary_answers(
         script in proptest::collection::vec((0u8..6, 0usize..8, 0u8..5), 1..60),

@@ -33,6 +33,13 @@
 
 mod events;
 mod model;
+// The on-premises sign-in and ticket renewal, or without the feature their refusal: an
+// app that joins online meetings only does not carry them.
+#[cfg(feature = "on-premises")]
+mod on_premises;
+#[cfg(not(feature = "on-premises"))]
+#[path = "online_only.rs"]
+mod on_premises;
 mod trace;
 
 use events::{PendingEnding, RosterEntry};
@@ -48,7 +55,6 @@ pub use trace::{Exchange, JoinStep, Problem, diagnostics_reason};
 use crate::date::Timestamp;
 use crate::error::{ErrorSubcode, ProtocolError};
 use crate::guest_api::{self, GuestErrorCode, GuestTokenError, GuestTokenRequest, StaffAccess};
-use crate::on_premises::{Next, SignIn, SignInError, WebTicketService};
 use crate::secret::Secret;
 use crate::{HttpRequest, HttpResponse, ucwa};
 
@@ -185,6 +191,8 @@ pub enum Input {
 enum RequestKind {
     Token,
     /// A step of the on-premises sign-in (its request is the sign-in's current one).
+    // Only the `on-premises` feature starts a sign-in.
+    #[cfg_attr(not(feature = "on-premises"), allow(dead_code))]
     SignIn,
     /// The on-premises web ticket's renewal.
     RenewTicket,
@@ -349,10 +357,8 @@ pub struct GuestJoin {
     exchanges: VecDeque<Exchange>,
     /// Set for a link check outside a browser: tokens come from the staff API.
     staff: Option<StaffAccess>,
-    /// On premises: the sign-in under way, and the request it asked for last.
-    sign_in: Option<(SignIn, HttpRequest)>,
-    /// On premises: where the web ticket was issued, to renew it there.
-    ticket_service: Option<WebTicketService>,
+    /// On premises: the sign-in under way, and where the web ticket was issued.
+    on_premises: on_premises::State,
 }
 
 impl GuestJoin {
@@ -398,8 +404,7 @@ impl GuestJoin {
             updates: VecDeque::new(),
             exchanges: VecDeque::new(),
             staff: None,
-            sign_in: None,
-            ticket_service: None,
+            on_premises: on_premises::State::default(),
         }
     }
 
@@ -764,8 +769,7 @@ impl GuestJoin {
         self.access = None;
         self.discovered = None;
         self.app = None;
-        self.sign_in = None;
-        self.ticket_service = None;
+        self.on_premises = on_premises::State::default();
         self.reset_conversation();
         self.app_recoveries = 0;
         self.token_renewals = 0;
@@ -781,16 +785,7 @@ impl GuestJoin {
         let Some(server) = self.config.on_premises.clone() else {
             return self.send(RequestKind::Token, 0);
         };
-        match SignIn::start(server.conference, server.roots, server.trusted_hosts) {
-            Ok(started) => {
-                self.sign_in = Some(started);
-                self.send(RequestKind::SignIn, 0)
-            }
-            Err(_) => {
-                self.fail(JoinFailure::LinkNotUsable);
-                Ok(())
-            }
-        }
+        self.start_sign_in(server)
     }
 
     fn reset_conversation(&mut self) {
@@ -897,21 +892,8 @@ impl GuestJoin {
                     None => guest_api::token_request(&self.config.middle_tier, &request),
                 }
             }
-            RequestKind::SignIn => {
-                let (_, request) = self
-                    .sign_in
-                    .as_ref()
-                    .ok_or_else(|| missing("a sign-in step without a sign-in"))?;
-                crate::http_util::redirected(request, &crate::http_util::request_url(request)?)
-            }
-            RequestKind::RenewTicket => {
-                let (service, server) = self
-                    .ticket_service
-                    .as_ref()
-                    .zip(self.config.on_premises.as_ref())
-                    .ok_or_else(|| missing("renew a ticket never issued"))?;
-                crate::on_premises::web_ticket_request(service, &server.conference, Some(self.token()?))
-            }
+            RequestKind::SignIn => self.sign_in_request(),
+            RequestKind::RenewTicket => self.renewal_request(),
             RequestKind::Discover => {
                 let access = self
                     .access
@@ -1023,9 +1005,7 @@ impl GuestJoin {
             }
             // An autodiscovery root that does not answer is not the one: the sign-in asks
             // the next.
-            RequestKind::SignIn if self.sign_in.as_ref().is_some_and(|(s, _)| s.discovering()) => {
-                self.on_sign_in(None, now)
-            }
+            RequestKind::SignIn if self.discovering_server() => self.on_sign_in(None, now),
             // For discover too: a browser reports a refused origin (no CORS headers) exactly
             // like a network failure, so after the retries both stay possible.
             _ => self.retry_or_fail(pending, now, JoinFailure::NetworkLost),
@@ -1333,67 +1313,6 @@ impl GuestJoin {
             return self.send(RequestKind::Discover, 0);
         }
         // A renewal: repeat what the old token could no longer do.
-        for kind in std::mem::take(&mut self.awaiting_token) {
-            self.send(kind, 0)?;
-        }
-        Ok(())
-    }
-
-    /// The next step of the on-premises sign-in; once signed in, the application is made
-    /// as after an online discover.
-    fn on_sign_in(&mut self, response: Option<&HttpResponse>, now: Timestamp) -> Result<(), ProtocolError> {
-        let Some((mut sign_in, _)) = self.sign_in.take() else {
-            return Ok(());
-        };
-        match sign_in.on_response(response) {
-            Ok(Next::Send(request)) => {
-                self.sign_in = Some((sign_in, request));
-                self.send(RequestKind::SignIn, 0)
-            }
-            Ok(Next::Done(signed_in)) => {
-                let conference_uri = self
-                    .config
-                    .on_premises
-                    .as_ref()
-                    .map(|server| server.conference.to_string())
-                    .unwrap_or_default();
-                let expires_at = now.plus_millis(signed_in.ticket.expires_in.saturating_mul(1000));
-                self.access = Some(Access {
-                    token: signed_in.ticket.access_token,
-                    discover_url: signed_in.applications.clone(),
-                });
-                self.ticket_service = Some(signed_in.service);
-                self.schedule_token_renewal(expires_at, now);
-                self.on_discovered(Discovered {
-                    anon_applications: signed_in.applications,
-                    conference_uri,
-                })
-            }
-            Err(error) => {
-                self.fail(match error {
-                    SignInError::OriginRefused => JoinFailure::OriginNotAllowed,
-                    SignInError::Refused(_) => JoinFailure::MeetingNotFound,
-                    SignInError::GuestsNotAllowed => JoinFailure::Refused,
-                    SignInError::NoServer | SignInError::NoAnswer => JoinFailure::NetworkLost,
-                    SignInError::TooManySteps | SignInError::Protocol(_) => JoinFailure::Incompatible,
-                });
-                Ok(())
-            }
-        }
-    }
-
-    /// The renewed web ticket: the same guest, for another hour.
-    fn on_ticket_renewed(&mut self, response: &HttpResponse, now: Timestamp) -> Result<(), ProtocolError> {
-        let Ok(ticket) = crate::on_premises::read_web_ticket(response) else {
-            self.fail(JoinFailure::AccessExpired);
-            return Ok(());
-        };
-        let expires_at = now.plus_millis(ticket.expires_in.saturating_mul(1000));
-        if let Some(access) = &mut self.access {
-            access.token = ticket.access_token;
-        }
-        self.token_renewals = 0;
-        self.schedule_token_renewal(expires_at, now);
         for kind in std::mem::take(&mut self.awaiting_token) {
             self.send(kind, 0)?;
         }

@@ -1,0 +1,138 @@
+//! The on-premises join's own steps in the machine (the `on-premises` feature): the
+//! server's sign-in in place of the middle tier's token and the online discover, and the
+//! web ticket's renewal with `ms_rtc_renew`, which keeps the guest's identity.
+
+use super::{Access, Discovered, GuestJoin, JoinFailure, OnPremisesServer, RequestKind};
+use crate::date::Timestamp;
+use crate::error::ProtocolError;
+use crate::on_premises::{Next, SignIn, SignInError, WebTicketService};
+use crate::{HttpRequest, HttpResponse};
+
+/// Where the on-premises sign-in is.
+#[derive(Debug, Default)]
+pub(super) struct State {
+    /// The sign-in under way, and the request it asked for last.
+    sign_in: Option<(SignIn, HttpRequest)>,
+    /// Where the web ticket was issued, to renew it there.
+    ticket_service: Option<WebTicketService>,
+}
+
+impl GuestJoin {
+    /// Starts signing in to `server`.
+    pub(super) fn start_sign_in(&mut self, server: OnPremisesServer) -> Result<(), ProtocolError> {
+        match SignIn::start(server.conference, server.roots, server.trusted_hosts) {
+            Ok(started) => {
+                self.on_premises.sign_in = Some(started);
+                self.send(RequestKind::SignIn, 0)
+            }
+            Err(_) => {
+                self.fail(JoinFailure::LinkNotUsable);
+                Ok(())
+            }
+        }
+    }
+
+    /// The next step of the on-premises sign-in; once signed in, the application is made
+    /// as after an online discover.
+    pub(super) fn on_sign_in(
+        &mut self,
+        response: Option<&HttpResponse>,
+        now: Timestamp,
+    ) -> Result<(), ProtocolError> {
+        let Some((mut sign_in, _)) = self.on_premises.sign_in.take() else {
+            return Ok(());
+        };
+        match sign_in.on_response(response) {
+            Ok(Next::Send(request)) => {
+                self.on_premises.sign_in = Some((sign_in, request));
+                self.send(RequestKind::SignIn, 0)
+            }
+            Ok(Next::Done(signed_in)) => {
+                let conference_uri = self
+                    .config
+                    .on_premises
+                    .as_ref()
+                    .map(|server| server.conference.to_string())
+                    .unwrap_or_default();
+                let expires_at = now.plus_millis(signed_in.ticket.expires_in.saturating_mul(1000));
+                self.access = Some(Access {
+                    token: signed_in.ticket.access_token,
+                    discover_url: signed_in.applications.clone(),
+                });
+                self.on_premises.ticket_service = Some(signed_in.service);
+                self.schedule_token_renewal(expires_at, now);
+                self.on_discovered(Discovered {
+                    anon_applications: signed_in.applications,
+                    conference_uri,
+                })
+            }
+            Err(error) => {
+                self.fail(match error {
+                    SignInError::OriginRefused => JoinFailure::OriginNotAllowed,
+                    SignInError::Refused(_) => JoinFailure::MeetingNotFound,
+                    SignInError::GuestsNotAllowed => JoinFailure::Refused,
+                    SignInError::NoServer | SignInError::NoAnswer => JoinFailure::NetworkLost,
+                    SignInError::TooManySteps | SignInError::Protocol(_) => JoinFailure::Incompatible,
+                });
+                Ok(())
+            }
+        }
+    }
+
+    /// The renewed web ticket: the same guest, for another hour.
+    pub(super) fn on_ticket_renewed(
+        &mut self,
+        response: &HttpResponse,
+        now: Timestamp,
+    ) -> Result<(), ProtocolError> {
+        let Ok(ticket) = crate::on_premises::read_web_ticket(response) else {
+            self.fail(JoinFailure::AccessExpired);
+            return Ok(());
+        };
+        let expires_at = now.plus_millis(ticket.expires_in.saturating_mul(1000));
+        if let Some(access) = &mut self.access {
+            access.token = ticket.access_token;
+        }
+        self.token_renewals = 0;
+        self.schedule_token_renewal(expires_at, now);
+        for kind in std::mem::take(&mut self.awaiting_token) {
+            self.send(kind, 0)?;
+        }
+        Ok(())
+    }
+
+    /// The sign-in's current request, again.
+    pub(super) fn sign_in_request(&self) -> Result<HttpRequest, ProtocolError> {
+        let (_, request) = self
+            .on_premises
+            .sign_in
+            .as_ref()
+            .ok_or(ProtocolError::InvalidTransition {
+                state: self.phase.name(),
+                input: "a sign-in step without a sign-in",
+            })?;
+        crate::http_util::redirected(request, &crate::http_util::request_url(request)?)
+    }
+
+    /// Whether the sign-in is still asking autodiscovery roots.
+    pub(super) fn discovering_server(&self) -> bool {
+        self.on_premises
+            .sign_in
+            .as_ref()
+            .is_some_and(|(sign_in, _)| sign_in.discovering())
+    }
+
+    /// The request that renews the web ticket.
+    pub(super) fn renewal_request(&self) -> Result<HttpRequest, ProtocolError> {
+        let (service, server) = self
+            .on_premises
+            .ticket_service
+            .as_ref()
+            .zip(self.config.on_premises.as_ref())
+            .ok_or(ProtocolError::InvalidTransition {
+                state: self.phase.name(),
+                input: "renew a ticket never issued",
+            })?;
+        crate::on_premises::web_ticket_request(service, &server.conference, Some(self.token()?))
+    }
+}

@@ -1,0 +1,44 @@
+//! Without the `on-premises` feature the machine joins online meetings only: an app that
+//! offers nothing else does not carry the on-premises sign-in. A configured on-premises
+//! server ends the join as a link this build cannot use.
+
+use super::{GuestJoin, JoinFailure, OnPremisesServer};
+use crate::date::Timestamp;
+use crate::error::ProtocolError;
+use crate::{HttpRequest, HttpResponse};
+
+/// Nothing: no sign-in ever starts.
+#[derive(Debug, Default)]
+pub(super) struct State {}
+
+impl GuestJoin {
+    pub(super) fn start_sign_in(&mut self, _server: OnPremisesServer) -> Result<(), ProtocolError> {
+        self.fail(JoinFailure::LinkNotUsable);
+        Ok(())
+    }
+
+    // Nothing below is reached: no sign-in starts, so no ticket is renewed.
+
+    pub(super) fn on_sign_in(&mut self, _: Option<&HttpResponse>, _: Timestamp) -> Result<(), ProtocolError> {
+        Ok(())
+    }
+
+    pub(super) fn on_ticket_renewed(&mut self, _: &HttpResponse, _: Timestamp) -> Result<(), ProtocolError> {
+        Ok(())
+    }
+
+    pub(super) fn discovering_server(&self) -> bool {
+        false
+    }
+
+    pub(super) fn sign_in_request(&self) -> Result<HttpRequest, ProtocolError> {
+        self.renewal_request()
+    }
+
+    pub(super) fn renewal_request(&self) -> Result<HttpRequest, ProtocolError> {
+        Err(ProtocolError::InvalidTransition {
+            state: self.phase.name(),
+            input: "renew an on-premises ticket in an online-only build",
+        })
+    }
+}
