@@ -34,6 +34,9 @@ pub fn config(base_port: u16, client_secret: String) -> SimConfig {
             webpool_port: base_port + 3,
             meet_port: base_port + 4,
             control_port: base_port + 5,
+            // base + 6 is the example partner page's.
+            lyncdiscover_port: base_port + 7,
+            pool_port: base_port + 8,
             ..ServiceConfig::default()
         },
         tenants: vec![TenantConfig {

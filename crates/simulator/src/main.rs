@@ -185,6 +185,11 @@ async fn serve(
     quirks: &[String],
 ) -> Result<(), String> {
     let secret = simulator::ids::random_hex(24);
+    if demo && base_port.checked_add(8).is_none() {
+        return Err(format!(
+            "--demo-base-port {base_port} is too high: the demo needs nine ports from it"
+        ));
+    }
     let mut config = match (config, demo) {
         (Some(path), false) => SimConfig::from_file(&path).map_err(|e| e.to_string())?,
         (None, true) => demo::config(base_port, secret.clone()),
@@ -212,8 +217,10 @@ async fn serve(
         ("webpool", &hosts.webpool),
         ("meet", &hosts.meet),
         ("control", &hosts.control),
+        ("lyncdiscover", &hosts.lyncdiscover),
+        ("pool", &hosts.pool),
     ] {
-        println!("  {name:<8} {url}");
+        println!("  {name:<12} {url}");
     }
     if let Some(path) = settings_out {
         let settings: String = simulator
