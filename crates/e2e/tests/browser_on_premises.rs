@@ -132,6 +132,30 @@ async fn with_the_cors_quirk_a_listed_site_calls_directly() {
         stack.sim.set_cross_domain_authorization_list(&[&origin]);
         let listed = browser.script(&fetch).await?;
         check(listed == "read 200", format!("a listed site reads the answer: {listed}"))?;
+        // The frame still works beside CORS: its POSTs come from its own origin.
+        let frame = stack
+            .sim
+            .hosts()
+            .pool
+            .join("Autodiscover/XFrame/XFrame.html")
+            .map_err(|e| e.to_string())?;
+        let conference = stack.sim.conference_uri(e2e::ON_PREMISES_MEETING).ok_or("the meeting")?;
+        let form = url::form_urlencoded::Serializer::new(String::new())
+            .append_pair("grant_type", "urn:microsoft.rtc:anonmeeting")
+            .append_pair("password", e2e::ON_PREMISES_MEETING)
+            .append_pair("ms_rtc_conferenceuri", &conference)
+            .finish();
+        let ticket = serde_json::json!({
+            "type": "post",
+            "url": frame.join("/WebTicket/oauthtoken").map_err(|e| e.to_string())?.as_str(),
+            "headers": {"Accept": "application/json", "Content-Type": "application/x-www-form-urlencoded"},
+            "data": form, "messageId": 7,
+        });
+        let answer = through_frame(browser, frame.as_str(), &ticket).await?;
+        check(
+            answer["status"] == 200 && answer["responseText"].as_str().is_some_and(|t| t.contains("access_token")),
+            format!("a ticket through the frame: status {}", answer["status"]),
+        )?;
         stack.sim.set_cross_domain_authorization_list(&["https://other.example"]);
         // The refused preflight or answer shows in the console, as a browser reports it.
         browser.expect_console_errors();

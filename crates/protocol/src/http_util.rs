@@ -47,12 +47,14 @@ fn builder(
         .uri(url.as_str())
         .header(ACCEPT, JSON);
     if let Some(token) = bearer {
-        let value = HeaderValue::from_str(&format!("Bearer {}", token.expose())).map_err(|_| {
+        let mut value = HeaderValue::from_str(&format!("Bearer {}", token.expose())).map_err(|_| {
             ProtocolError::InvalidInput {
                 field: "token",
                 reason: "it contains characters a header cannot carry".to_owned(),
             }
         })?;
+        // A request's `Debug` then shows `Sensitive` instead of the token.
+        value.set_sensitive(true);
         builder = builder.header(AUTHORIZATION, value);
     }
     Ok(builder)

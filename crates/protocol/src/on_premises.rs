@@ -204,9 +204,11 @@ pub enum Root {
 
 /// Reads an autodiscovery root's answer to a `GET` of `requested`.
 ///
-/// A `3xx` to the same domain is a redirect (the server moves plain `http` to `https`); one
-/// to another domain, a `404`, or any other failure means this root is not the one, and
-/// the next of [`autodiscover_roots`] is tried.
+/// A `3xx` to the same host is a redirect (the server moves plain `http` to `https`); one
+/// to another host, a `404`, or any other failure means this root is not the one, and the
+/// next of [`autodiscover_roots`] is tried. (The documents fail a redirect "to a different
+/// domain"; without the public-suffix list the host is the part that can be compared
+/// safely.)
 ///
 /// # Errors
 /// [`ProtocolError::MissingLink`] for a root with neither `user` nor `redirect`; the
@@ -215,7 +217,7 @@ pub fn read_root(response: &HttpResponse, requested: &Url) -> Result<Root, Proto
     const WHAT: &str = "discover the meeting's server";
     if response.status().is_redirection() {
         return http_util::location(response, requested)
-            .filter(|target| same_domain(requested, target))
+            .filter(|target| target.host_str() == requested.host_str())
             .map(Root::Redirect)
             .ok_or_else(|| http_util::error_from(WHAT, response));
     }
@@ -259,17 +261,6 @@ pub fn redirect_is_safe(
         || trusted_hosts
             .iter()
             .any(|trusted| trusted.eq_ignore_ascii_case(&host))
-}
-
-/// Whether `to` is in the same domain as `from`: the same host, or both under the same
-/// last two labels (`lyncdiscover.contoso.com` → `lyncweb.contoso.com`).
-fn same_domain(from: &Url, to: &Url) -> bool {
-    let site = |url: &Url| {
-        let host = url.host_str()?.trim_end_matches('.').to_ascii_lowercase();
-        let labels: Vec<&str> = host.rsplit('.').take(2).collect();
-        (labels.len() == 2).then(|| labels.join("."))
-    };
-    from.host_str() == to.host_str() || (site(from).is_some() && site(from) == site(to))
 }
 
 /// Where and how to get a web ticket: the `MsRtcOAuth` challenge of a `401` (§3.3).
@@ -458,7 +449,8 @@ pub fn read_web_ticket(response: &HttpResponse) -> Result<WebTicket, WebTicketEr
         error: String,
     }
     let status = response.status();
-    if !status.is_success() {
+    // The documented refusals are `400`s; anything else is the service failing.
+    if status == StatusCode::BAD_REQUEST {
         return match serde_json::from_slice::<Refusal>(response.body()) {
             Ok(refusal) => Err(WebTicketError::Refused(WebTicketRefused {
                 error: refusal.error,
@@ -471,6 +463,9 @@ pub fn read_web_ticket(response: &HttpResponse) -> Result<WebTicket, WebTicketEr
             })),
             Err(_) => Err(http_util::error_from(WHAT, response).into()),
         };
+    }
+    if !status.is_success() {
+        return Err(http_util::error_from(WHAT, response).into());
     }
     let answer: Answer = http_util::decode_json(WHAT, response.body())?;
     let expires_in = match &answer.expires_in {
@@ -781,6 +776,9 @@ impl SignIn {
                 Ok(Next::Send(request))
             }
             User::Redirect(target) => {
+                // A ticket is good on the server that issued it: another pool challenges for
+                // its own, and is not sent this one.
+                let ticket = ticket.filter(|(_, service)| ticket_covers(&service.href, &target));
                 let request = self.get(&target, ticket.as_ref().map(|(t, _)| &t.access_token))?;
                 self.stage = Stage::User { url: target, ticket };
                 Ok(Next::Send(request))

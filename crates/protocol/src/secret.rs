@@ -68,7 +68,15 @@ mod tests {
 /// pass through here first. It recognises JWTs (`eyJ…`) and the `psat=`/`cwt=` prefixes in
 /// plain and percent-encoded form.
 pub fn redact(text: &str) -> String {
-    const PREFIXES: [&str; 5] = ["psat=", "psat%3d", "psat%253d", "cwt=", "eyJ"];
+    const PREFIXES: [&str; 7] = [
+        "psat=",
+        "psat%3d",
+        "psat%253d",
+        "cwt=",
+        "cwt%3d",
+        "cwt%253d",
+        "eyJ",
+    ];
     let is_token_char =
         |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '%' | '=' | '+' | '/');
     let mut out = String::with_capacity(text.len());
@@ -117,5 +125,13 @@ mod redact_tests {
     #[test]
     fn leaves_ordinary_text_alone() {
         assert_eq!(redact("Meeting ended — café"), "Meeting ended — café");
+    }
+
+    #[test]
+    fn hides_web_tickets_in_forms() {
+        assert_eq!(
+            redact("grant_type=x&ms_rtc_renew=cwt%3DAAEB%2Bx&password=G03W98W4"),
+            "grant_type=x&ms_rtc_renew=[redacted]&password=G03W98W4"
+        );
     }
 }

@@ -18,8 +18,9 @@ use serde_json::Value;
 use crate::error::ProtocolError;
 use crate::{HttpRequest, HttpResponse};
 
-/// A request posted to the frame.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// A request posted to the frame. Its `Debug` leaves out the headers and the body, which
+/// carry the web ticket.
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FrameRequest {
     /// The HTTP method (`get`, `post`, … in the samples; any case).
@@ -44,8 +45,9 @@ pub struct FrameRequest {
     pub message_id: Value,
 }
 
-/// An answer the frame posts back.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// An answer the frame posts back. Its `Debug` leaves out the body, which can carry a
+/// web ticket.
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FrameResponse {
     /// The HTTP status; `0` when the frame's own request failed.
@@ -62,6 +64,25 @@ pub struct FrameResponse {
     /// The request's `messageId`.
     #[serde(default)]
     pub message_id: Value,
+}
+
+impl std::fmt::Debug for FrameRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FrameRequest")
+            .field("method", &self.method)
+            .field("url", &crate::secret::redact(&self.url))
+            .field("message_id", &self.message_id)
+            .finish_non_exhaustive()
+    }
+}
+
+impl std::fmt::Debug for FrameResponse {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FrameResponse")
+            .field("status", &self.status)
+            .field("message_id", &self.message_id)
+            .finish_non_exhaustive()
+    }
 }
 
 impl FrameRequest {

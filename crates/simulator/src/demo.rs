@@ -24,7 +24,7 @@ pub const LOBBY_MEETING: &str = "ADV1SE24";
 pub const OPEN_MEETING: &str = "OPEN2024";
 
 /// The demo configuration, on fixed ports from `base_port` (login, api, ring, webpool,
-/// meet, control).
+/// meet, control; then the partner page's, and the on-premises lyncdiscover and pool).
 pub fn config(base_port: u16, client_secret: String) -> SimConfig {
     SimConfig {
         service: ServiceConfig {

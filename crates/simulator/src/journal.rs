@@ -114,6 +114,7 @@ impl Step {
                 Self::XFrame
             }
             HostName::Lyncdiscover => Self::Autodiscover,
+            HostName::Pool if path == "/autodiscover/autodiscoverservice.svc/root" => Self::Autodiscover,
             HostName::Pool if path.ends_with("/webticket/oauthtoken") => Self::WebTicket,
             HostName::Pool if path.contains("/oauth/user") => Self::UserResource,
             _ if path.ends_with("/anontokens") || path.ends_with("/anonapplicationtokens") => Self::AnonToken,

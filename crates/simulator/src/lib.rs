@@ -267,6 +267,12 @@ pub fn router(host: HostName, store: Arc<Store>) -> Router {
             middleware::cors,
         ));
     }
+    if matches!(host, HostName::Lyncdiscover | HostName::Pool) {
+        router = router.layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            middleware::on_premises_origins,
+        ));
+    }
     router
         .layer(axum::middleware::map_response(uniform_errors))
         .layer(DefaultBodyLimit::max(MAX_BODY))

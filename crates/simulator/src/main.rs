@@ -49,8 +49,8 @@ enum Command {
         /// guests and answers chat.
         #[arg(long)]
         demo: bool,
-        /// With --demo: the first of six consecutive ports (login, api, ring, webpool,
-        /// meet, control).
+        /// With --demo: the first of nine consecutive ports (login, api, ring, webpool,
+        /// meet, control, the partner page, lyncdiscover, pool).
         #[arg(long, default_value_t = 8401)]
         demo_base_port: u16,
         /// Write the settings the middle tier needs (client secret included) to this file,
@@ -113,7 +113,8 @@ enum Command {
     Fail {
         /// The step: aad_token, taapi_discover, applications, application, anon_token,
         /// adhoc_meeting, guest_discover, create_application, events, join_meeting,
-        /// add_messaging, send_message, …
+        /// add_messaging, send_message, …; on premises autodiscover, user_resource,
+        /// web_ticket, xframe
         step: String,
         status: u16,
         #[arg(long)]

@@ -166,7 +166,14 @@ fn allowed_origins(store: &Store, host: HostName, request: &Request) -> Allowed 
         // An on-premises server answers CORS (if at all) for its allow list, whatever the
         // resource; without it a browser reaches the server through the XFrame only.
         return if state.quirks.on_premises_cors {
-            Allowed::Origins(state.on_premises.cross_domain_authorization_list.clone())
+            Allowed::Origins(
+                state
+                    .on_premises
+                    .cross_domain_authorization_list
+                    .iter()
+                    .map(|listed| listed.trim_end_matches('/').to_owned())
+                    .collect(),
+            )
         } else {
             Allowed::NotForBrowsers
         };
@@ -213,6 +220,10 @@ pub async fn cors(State(host): State<HostState>, request: Request, next: Next) -
     let Some(origin) = header_text(request.headers(), header::ORIGIN) else {
         return next.run(request).await;
     };
+    // A page of the host itself (the on-premises XFrame posting) is not cross-origin.
+    if origin.trim_end_matches('/') == own_origin(&host) {
+        return next.run(request).await;
+    }
     let allowed = allowed_origins(&host.store, host.host, &request);
     let permitted = match &allowed {
         Allowed::Origins(origins) => origins.iter().any(|o| o.eq_ignore_ascii_case(&origin)),
@@ -282,6 +293,50 @@ pub async fn cors(State(host): State<HostState>, request: Request, next: Next) -
     }
     headers.append(header::VARY, HeaderValue::from_static("Origin"));
     response
+}
+
+/// The origin of the host handling a request.
+fn own_origin(host: &HostState) -> String {
+    let hosts = &host.store.hosts;
+    let url = match host.host {
+        HostName::Login => &hosts.login,
+        HostName::Api => &hosts.api,
+        HostName::Ring => &hosts.ring,
+        HostName::Webpool => &hosts.webpool,
+        HostName::Meet => &hosts.meet,
+        HostName::Control => &hosts.control,
+        HostName::Lyncdiscover => &hosts.lyncdiscover,
+        HostName::Pool => &hosts.pool,
+    };
+    url.origin().ascii_serialization()
+}
+
+/// On premises, for every route: the browser page a request comes from (`X-Ms-Origin`
+/// through the XFrame, else a cross-origin `Origin`) must be in the server's
+/// `CrossDomainAuthorizationList`, or it gets the documented `403` (protocol.md §5.2). A
+/// caller that names no page (a server, a command line) is served.
+pub async fn on_premises_origins(State(host): State<HostState>, request: Request, next: Next) -> Response {
+    let page = header_text(request.headers(), header::HeaderName::from_static("x-ms-origin")).or_else(|| {
+        header_text(request.headers(), header::ORIGIN)
+            .filter(|origin| origin.trim_end_matches('/') != own_origin(&host))
+    });
+    if let Some(page) = page {
+        let listed = host
+            .store
+            .lock()
+            .on_premises
+            .cross_domain_authorization_list
+            .iter()
+            .any(|listed| {
+                listed
+                    .trim_end_matches('/')
+                    .eq_ignore_ascii_case(page.trim_end_matches('/'))
+            });
+        if !listed {
+            return Refusal::CrossOriginRefused.into_response();
+        }
+    }
+    next.run(request).await
 }
 
 /// Standard headers the real servers sent on every response.

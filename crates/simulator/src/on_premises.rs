@@ -93,36 +93,19 @@ window.addEventListener("message", function (event) {
     response
 }
 
-/// The domain this server answers for, once the origin may ask.
-fn admit(host: &HostState, headers: &HeaderMap) -> Result<String, Response> {
+/// The domain this server answers for, if it is set up. (Which browser origins may call
+/// is checked for every route of the on-premises hosts: `middleware::on_premises_origins`.)
+fn admit(host: &HostState) -> Result<String, Response> {
     let state = host.store.lock();
-    let Some(domain) = state.on_premises.sip_domain.clone() else {
-        return Err(Refusal::ResourceNotFound.into_response());
-    };
-    // A browser names its page's origin: `Origin` when it calls directly, `X-Ms-Origin`
-    // when the call comes through the XFrame page. A caller that is no browser names none.
-    let origin = ["x-ms-origin", "origin"]
-        .iter()
-        .find_map(|name| headers.get(*name).and_then(|v| v.to_str().ok()));
-    if let Some(origin) = origin {
-        let allowed = state
-            .on_premises
-            .cross_domain_authorization_list
-            .iter()
-            .any(|listed| {
-                listed
-                    .trim_end_matches('/')
-                    .eq_ignore_ascii_case(origin.trim_end_matches('/'))
-            });
-        if !allowed {
-            return Err(Refusal::CrossOriginRefused.into_response());
-        }
-    }
-    Ok(domain)
+    state
+        .on_premises
+        .sip_domain
+        .clone()
+        .ok_or_else(|| Refusal::ResourceNotFound.into_response())
 }
 
 fn pool_url(host: &HostState, path: &str) -> String {
-    format!("{}{}", host.store.hosts.pool.as_str().trim_end_matches('/'), path)
+    reply::pool_url(&host.store.hosts.pool, path)
 }
 
 fn json_response(status: StatusCode, body: &serde_json::Value) -> Response {
@@ -136,8 +119,8 @@ fn json_response(status: StatusCode, body: &serde_json::Value) -> Response {
 
 /// `GET /` on `lyncdiscover.<domain>`, or the pool's root: where the `user` resource and
 /// the XFrame are.
-async fn root(State(host): State<HostState>, headers: HeaderMap) -> Response {
-    let domain = match admit(&host, &headers) {
+async fn root(State(host): State<HostState>) -> Response {
+    let domain = match admit(&host) {
         Ok(domain) => domain,
         Err(refused) => return refused,
     };
@@ -154,7 +137,7 @@ async fn root(State(host): State<HostState>, headers: HeaderMap) -> Response {
 
 /// `GET user`: the challenges without a ticket of this pool, else where applications are.
 async fn user(State(host): State<HostState>, headers: HeaderMap) -> Response {
-    if let Err(refused) = admit(&host, &headers) {
+    if let Err(refused) = admit(&host) {
         return refused;
     }
     if ticket(&host, &headers).is_none() {
@@ -179,7 +162,7 @@ fn ticket(host: &HostState, headers: &HeaderMap) -> Option<WebTicketGrant> {
 /// The pool's `401` with both challenges.
 fn challenge(host: &HostState) -> Response {
     let quirks = host.store.lock().quirks.clone();
-    reply::on_premises_unauthorized(&pool_url(host, WEB_TICKET_PATH), &quirks)
+    reply::on_premises_unauthorized(&host.store.hosts.pool, &quirks)
 }
 
 /// A web-ticket refusal: the OAuth `error`, and `X-Ms-diagnostics` with its code and reason.
@@ -194,7 +177,7 @@ fn refuse(host: &HostState, error: &str, code: u32, reason: &str) -> Response {
 
 /// `POST WebTicket/oauthtoken`: an anonymous ticket for a meeting this server hosts.
 async fn web_ticket(State(host): State<HostState>, headers: HeaderMap, body: Bytes) -> Response {
-    let domain = match admit(&host, &headers) {
+    let domain = match admit(&host) {
         Ok(domain) => domain,
         Err(refused) => return refused,
     };
@@ -236,13 +219,14 @@ async fn web_ticket(State(host): State<HostState>, headers: HeaderMap, body: Byt
     let lifetime = i64::try_from(host.store.timers.web_ticket_secs).unwrap_or(i64::MAX);
     let mut state = host.store.lock();
     let hosted = state.meetings.values().find(|meeting| {
+        // The URI's scheme and domain may come in any case; the key must match exactly.
         meeting.conference_uri.eq_ignore_ascii_case(uri)
             && meeting
                 .organizer_uri
                 .to_ascii_lowercase()
                 .ends_with(&format!("@{}", domain.to_ascii_lowercase()))
     });
-    let Some(meeting) = hosted.filter(|meeting| meeting.id.eq_ignore_ascii_case(key)) else {
+    let Some(meeting) = hosted.filter(|meeting| meeting.id == key) else {
         return refuse(
             &host,
             "invalid_grant",

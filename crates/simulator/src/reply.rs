@@ -47,12 +47,18 @@ pub fn unauthorized(pool: &Url) -> Response {
     response
 }
 
+/// `path` on the on-premises `pool`, absolute.
+pub fn pool_url(pool: &Url, path: &str) -> String {
+    format!("{}{path}", pool.as_str().trim_end_matches('/'))
+}
+
 /// An on-premises pool's `401`: IIS's page and both challenges, the `MsRtcOAuth` one
-/// naming `web_ticket_href` and the grants the pool takes (protocol.md §3.3). The quirks
-/// choose the documented alternatives: an unquoted `href`, and one folded header line.
-pub fn on_premises_unauthorized(web_ticket_href: &str, quirks: &Quirks) -> Response {
+/// naming the `pool`'s web-ticket service and the grants it takes (protocol.md §3.3). The
+/// quirks choose the documented alternatives: an unquoted `href`, and one folded line.
+pub fn on_premises_unauthorized(pool: &Url, quirks: &Quirks) -> Response {
+    let web_ticket_href = pool_url(pool, crate::model::WEB_TICKET_PATH);
     let href = if quirks.unquoted_challenge_href {
-        web_ticket_href.to_owned()
+        web_ticket_href
     } else {
         format!("\"{web_ticket_href}\"")
     };

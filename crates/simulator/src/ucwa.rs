@@ -20,7 +20,7 @@ use crate::channel::{PollOutcome, PollStart};
 use crate::ids::{now_ms, random_hex};
 use crate::journal::DeliveredEvents;
 use crate::journal::HostName;
-use crate::model::{NewApplication, ON_PREMISES_APPLICATIONS, PSANON_APPLICATIONS, WEB_TICKET_PATH};
+use crate::model::{NewApplication, ON_PREMISES_APPLICATIONS, PSANON_APPLICATIONS};
 use crate::refusal::{Refusal, Validation};
 use crate::reply::{self, dropped_connection};
 use crate::request::{bearer, json_body, query_param, query_param_any, text_field};
@@ -556,11 +556,7 @@ fn invalid(name: &'static str, reason: Validation) -> Response {
 /// service of the host's pool.
 fn unauthorized(host: &HostState) -> Response {
     if on_premises(host) {
-        let href = format!(
-            "{}{WEB_TICKET_PATH}",
-            host.store.hosts.pool.as_str().trim_end_matches('/')
-        );
-        return reply::on_premises_unauthorized(&href, &host.store.lock().quirks);
+        return reply::on_premises_unauthorized(&host.store.hosts.pool, &host.store.lock().quirks);
     }
     reply::unauthorized(&host.store.hosts.webpool)
 }

@@ -9,12 +9,22 @@ use crate::on_premises::{Next, SignIn, SignInError, WebTicketService};
 use crate::{HttpRequest, HttpResponse};
 
 /// Where the on-premises sign-in is.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub(super) struct State {
     /// The sign-in under way, and the request it asked for last.
     sign_in: Option<(SignIn, HttpRequest)>,
     /// Where the web ticket was issued, to renew it there.
     ticket_service: Option<WebTicketService>,
+}
+
+impl std::fmt::Debug for State {
+    // The last request can carry the web ticket, in its header or its form.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("State")
+            .field("signing_in", &self.sign_in.is_some())
+            .field("ticket_service", &self.ticket_service)
+            .finish()
+    }
 }
 
 impl GuestJoin {
@@ -69,7 +79,17 @@ impl GuestJoin {
             Err(error) => {
                 self.fail(match error {
                     SignInError::OriginRefused => JoinFailure::OriginNotAllowed,
-                    SignInError::Refused(_) => JoinFailure::MeetingNotFound,
+                    // A wrong conference or key: no such meeting on this server.
+                    SignInError::Refused(refused) if refused.error == "invalid_grant" => {
+                        JoinFailure::MeetingNotFound
+                    }
+                    SignInError::Refused(refused) if refused.error == "unsupported_grant_type" => {
+                        JoinFailure::Refused
+                    }
+                    SignInError::Refused(refused) if refused.error == "server_error" => {
+                        JoinFailure::ServiceUnavailable
+                    }
+                    SignInError::Refused(_) => JoinFailure::Incompatible,
                     SignInError::GuestsNotAllowed => JoinFailure::Refused,
                     SignInError::NoServer | SignInError::NoAnswer => JoinFailure::NetworkLost,
                     SignInError::TooManySteps | SignInError::Protocol(_) => JoinFailure::Incompatible,
@@ -93,7 +113,8 @@ impl GuestJoin {
         if let Some(access) = &mut self.access {
             access.token = ticket.access_token;
         }
-        self.token_renewals = 0;
+        // The renewal count is not reset here: a request that a fresh ticket still cannot
+        // make must not go round renewing forever.
         self.schedule_token_renewal(expires_at, now);
         for kind in std::mem::take(&mut self.awaiting_token) {
             self.send(kind, 0)?;
