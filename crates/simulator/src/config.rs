@@ -49,6 +49,10 @@ pub struct OnPremisesConfig {
     /// (`Set-CsWebServiceConfiguration -CrossDomainAuthorizationList`).
     #[serde(default)]
     pub cross_domain_authorization_list: Vec<String>,
+    /// A split-domain topology: guests' applications live on a second pool, whose web
+    /// tickets are its own (protocol.md §3.5).
+    #[serde(default)]
+    pub split_domain: bool,
 }
 
 /// Listening address and one port per host (0 picks a free port).
@@ -75,6 +79,9 @@ pub struct ServiceConfig {
     /// The on-premises web pool ("lyncweb.contoso.com"): user resource and web tickets.
     #[serde(default)]
     pub pool_port: u16,
+    /// A second on-premises pool, for the split-domain topology.
+    #[serde(default)]
+    pub pool2_port: u16,
 }
 
 impl Default for ServiceConfig {
@@ -89,6 +96,7 @@ impl Default for ServiceConfig {
             control_port: 0,
             lyncdiscover_port: 0,
             pool_port: 0,
+            pool2_port: 0,
         }
     }
 }

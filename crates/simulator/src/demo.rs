@@ -24,7 +24,7 @@ pub const LOBBY_MEETING: &str = "ADV1SE24";
 pub const OPEN_MEETING: &str = "OPEN2024";
 
 /// The demo configuration, on fixed ports from `base_port` (login, api, ring, webpool,
-/// meet, control; then the partner page's, and the on-premises lyncdiscover and pool).
+/// meet, control; then the partner page's, and the on-premises lyncdiscover and pools).
 pub fn config(base_port: u16, client_secret: String) -> SimConfig {
     SimConfig {
         service: ServiceConfig {
@@ -37,6 +37,7 @@ pub fn config(base_port: u16, client_secret: String) -> SimConfig {
             // base + 6 is the example partner page's.
             lyncdiscover_port: base_port + 7,
             pool_port: base_port + 8,
+            pool2_port: base_port + 9,
             ..ServiceConfig::default()
         },
         tenants: vec![TenantConfig {

@@ -22,6 +22,8 @@ pub enum HostName {
     Lyncdiscover,
     /// The on-premises web pool.
     Pool,
+    /// A second on-premises pool (split domain).
+    Pool2,
 }
 
 impl HostName {
@@ -36,6 +38,7 @@ impl HostName {
             Self::Control => "control",
             Self::Lyncdiscover => "lyncdiscover",
             Self::Pool => "pool",
+            Self::Pool2 => "pool2",
         }
     }
 }
@@ -108,14 +111,14 @@ impl Step {
             HostName::Api if path.starts_with("/platformservice/discover") => Self::TaapiDiscover,
             HostName::Meet => Self::MeetPage,
             HostName::Control => Self::Control,
-            HostName::Lyncdiscover | HostName::Pool
+            HostName::Lyncdiscover | HostName::Pool | HostName::Pool2
                 if path.ends_with("/xframe") || path.ends_with("/xframe.html") =>
             {
                 Self::XFrame
             }
             HostName::Lyncdiscover => Self::Autodiscover,
             HostName::Pool if path == "/autodiscover/autodiscoverservice.svc/root" => Self::Autodiscover,
-            HostName::Pool if path.ends_with("/webticket/oauthtoken") => Self::WebTicket,
+            HostName::Pool | HostName::Pool2 if path.ends_with("/webticket/oauthtoken") => Self::WebTicket,
             HostName::Pool if path.contains("/oauth/user") => Self::UserResource,
             _ if path.ends_with("/anontokens") || path.ends_with("/anonapplicationtokens") => Self::AnonToken,
             _ if path.ends_with("/adhocmeetings") => Self::AdhocMeeting,

@@ -16,6 +16,7 @@
 //! | meet | `meet.lync.com` | meeting join pages |
 //! | lyncdiscover | `lyncdiscover.contoso.com` | on-premises autodiscovery |
 //! | pool | `lyncweb.contoso.com` | on premises: the `user` resource and web tickets |
+//! | pool2 | `lyncweb2.contoso.com` | on premises, split domain: applications on a pool of their own |
 //! | control | — | the control API for tests and demos |
 //!
 //! State lives in memory behind [`state::Store`]; tests and benchmarks look at it, and act
@@ -115,6 +116,7 @@ impl Simulator {
             (HostName::Control, service.control_port),
             (HostName::Lyncdiscover, service.lyncdiscover_port),
             (HostName::Pool, service.pool_port),
+            (HostName::Pool2, service.pool2_port),
         ];
         let mut listeners = Vec::new();
         for (host, port) in ports {
@@ -149,6 +151,7 @@ impl Simulator {
             control: url_of(HostName::Control)?,
             lyncdiscover: url_of(HostName::Lyncdiscover)?,
             pool: url_of(HostName::Pool)?,
+            pool2: url_of(HostName::Pool2)?,
         };
         let store = Arc::new(Store::new(&config, hosts));
         let (shutdown, watcher) = watch::channel(false);
@@ -254,20 +257,23 @@ pub fn router(host: HostName, store: Arc<Store>) -> Router {
         HostName::Control => control::routes(),
         HostName::Lyncdiscover => on_premises::discover_routes(),
         HostName::Pool => on_premises::pool_routes().merge(ucwa::routes(model::ON_PREMISES_APPLICATIONS)),
+        HostName::Pool2 => {
+            on_premises::second_pool_routes().merge(ucwa::routes(model::ON_PREMISES_APPLICATIONS))
+        }
     };
     let mut router = routes
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed);
     if matches!(
         host,
-        HostName::Api | HostName::Webpool | HostName::Lyncdiscover | HostName::Pool
+        HostName::Api | HostName::Webpool | HostName::Lyncdiscover | HostName::Pool | HostName::Pool2
     ) {
         router = router.layer(axum::middleware::from_fn_with_state(
             state.clone(),
             middleware::cors,
         ));
     }
-    if matches!(host, HostName::Lyncdiscover | HostName::Pool) {
+    if matches!(host, HostName::Lyncdiscover | HostName::Pool | HostName::Pool2) {
         router = router.layer(axum::middleware::from_fn_with_state(
             state.clone(),
             middleware::on_premises_origins,

@@ -49,8 +49,8 @@ enum Command {
         /// guests and answers chat.
         #[arg(long)]
         demo: bool,
-        /// With --demo: the first of nine consecutive ports (login, api, ring, webpool,
-        /// meet, control, the partner page, lyncdiscover, pool).
+        /// With --demo: the first of ten consecutive ports (login, api, ring, webpool,
+        /// meet, control, the partner page, lyncdiscover, pool, pool2).
         #[arg(long, default_value_t = 8401)]
         demo_base_port: u16,
         /// Write the settings the middle tier needs (client secret included) to this file,
@@ -186,9 +186,9 @@ async fn serve(
     quirks: &[String],
 ) -> Result<(), String> {
     let secret = simulator::ids::random_hex(24);
-    if demo && base_port.checked_add(8).is_none() {
+    if demo && base_port.checked_add(9).is_none() {
         return Err(format!(
-            "--demo-base-port {base_port} is too high: the demo needs nine ports from it"
+            "--demo-base-port {base_port} is too high: the demo needs ten ports from it"
         ));
     }
     let mut config = match (config, demo) {
@@ -220,6 +220,7 @@ async fn serve(
         ("control", &hosts.control),
         ("lyncdiscover", &hosts.lyncdiscover),
         ("pool", &hosts.pool),
+        ("pool2", &hosts.pool2),
     ] {
         println!("  {name:<12} {url}");
     }

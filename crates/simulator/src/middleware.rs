@@ -162,7 +162,7 @@ enum Allowed {
 fn allowed_origins(store: &Store, host: HostName, request: &Request) -> Allowed {
     let path = request.uri().path();
     let state = store.lock();
-    if matches!(host, HostName::Lyncdiscover | HostName::Pool) {
+    if matches!(host, HostName::Lyncdiscover | HostName::Pool | HostName::Pool2) {
         // An on-premises server answers CORS (if at all) for its allow list, whatever the
         // resource; without it a browser reaches the server through the XFrame only.
         return if state.quirks.on_premises_cors {
@@ -297,18 +297,7 @@ pub async fn cors(State(host): State<HostState>, request: Request, next: Next) -
 
 /// The origin of the host handling a request.
 fn own_origin(host: &HostState) -> String {
-    let hosts = &host.store.hosts;
-    let url = match host.host {
-        HostName::Login => &hosts.login,
-        HostName::Api => &hosts.api,
-        HostName::Ring => &hosts.ring,
-        HostName::Webpool => &hosts.webpool,
-        HostName::Meet => &hosts.meet,
-        HostName::Control => &hosts.control,
-        HostName::Lyncdiscover => &hosts.lyncdiscover,
-        HostName::Pool => &hosts.pool,
-    };
-    url.origin().ascii_serialization()
+    host.url().origin().ascii_serialization()
 }
 
 /// On premises, for every route: the browser page a request comes from (`X-Ms-Origin`

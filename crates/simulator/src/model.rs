@@ -29,6 +29,8 @@ pub struct Hosts {
     pub lyncdiscover: Url,
     /// The on-premises web pool (`lyncweb.<domain>`).
     pub pool: Url,
+    /// A second on-premises pool (split domain).
+    pub pool2: Url,
 }
 
 /// Where a person is.

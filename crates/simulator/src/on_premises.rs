@@ -39,6 +39,14 @@ pub fn discover_routes() -> Router<HostState> {
     Router::new().route("/", get(root)).route("/xframe", get(xframe))
 }
 
+/// The second pool's routes (split domain): its own web tickets and XFrame; the `user`
+/// resource stays on the first.
+pub fn second_pool_routes() -> Router<HostState> {
+    Router::new()
+        .route(WEB_TICKET_PATH, post(web_ticket))
+        .route(XFRAME_PATH, get(xframe))
+}
+
 /// The web pool's routes.
 pub fn pool_routes() -> Router<HostState> {
     Router::new()
@@ -143,11 +151,19 @@ async fn user(State(host): State<HostState>, headers: HeaderMap) -> Response {
     if ticket(&host, &headers).is_none() {
         return challenge(&host);
     }
+    // In a split domain the applications live on the second pool, which wants a ticket
+    // of its own.
+    let pool = if host.store.lock().on_premises.split_domain {
+        &host.store.hosts.pool2
+    } else {
+        &host.store.hosts.pool
+    };
+    let applications = reply::pool_url(pool, ON_PREMISES_APPLICATIONS);
     json_response(
         StatusCode::OK,
         &json!({"_links": {
             "self": {"href": pool_url(&host, USER_PATH)},
-            "applications": {"href": pool_url(&host, ON_PREMISES_APPLICATIONS)},
+            "applications": {"href": applications},
             "xframe": {"href": pool_url(&host, XFRAME_PATH)},
         }}),
     )
@@ -162,13 +178,13 @@ fn ticket(host: &HostState, headers: &HeaderMap) -> Option<WebTicketGrant> {
 /// The pool's `401` with both challenges.
 fn challenge(host: &HostState) -> Response {
     let quirks = host.store.lock().quirks.clone();
-    reply::on_premises_unauthorized(&host.store.hosts.pool, &quirks)
+    reply::on_premises_unauthorized(host.url(), &quirks)
 }
 
 /// A web-ticket refusal: the OAuth `error`, and `X-Ms-diagnostics` with its code and reason.
 fn refuse(host: &HostState, error: &str, code: u32, reason: &str) -> Response {
     let mut response = json_response(StatusCode::BAD_REQUEST, &json!({"error": error}));
-    let source = host.store.hosts.pool.host_str().unwrap_or_default().to_owned();
+    let source = host.url().host_str().unwrap_or_default().to_owned();
     if let Ok(value) = HeaderValue::from_str(&format!("{code};source=\"{source}\";reason=\"{reason}\"")) {
         response.headers_mut().insert("x-ms-diagnostics", value);
     }
@@ -252,7 +268,7 @@ async fn web_ticket(State(host): State<HostState>, headers: HeaderMap, body: Byt
         WebTicketGrant {
             identity,
             conference_uri,
-            issuer: auth::pool_of(&host.store.hosts.pool),
+            issuer: auth::pool_of(host.url()),
             expires_secs: now.saturating_add(lifetime),
         },
     );

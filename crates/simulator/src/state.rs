@@ -90,6 +90,22 @@ pub struct HostState {
 }
 
 impl HostState {
+    /// Where this host listens.
+    pub fn url(&self) -> &Url {
+        let hosts = &self.store.hosts;
+        match self.host {
+            HostName::Login => &hosts.login,
+            HostName::Api => &hosts.api,
+            HostName::Ring => &hosts.ring,
+            HostName::Webpool => &hosts.webpool,
+            HostName::Meet => &hosts.meet,
+            HostName::Control => &hosts.control,
+            HostName::Lyncdiscover => &hosts.lyncdiscover,
+            HostName::Pool => &hosts.pool,
+            HostName::Pool2 => &hosts.pool2,
+        }
+    }
+
     /// The rel namespace to write for a request with `headers`.
     pub fn namespace(&self, headers: &HeaderMap) -> &'static str {
         request::namespace(self.store.lock().quirks.namespace, headers)

@@ -71,7 +71,7 @@ pub fn routes(collection: &'static str) -> Router<HostState> {
 
 /// Whether `host` is the on-premises pool, whose guests hold web tickets.
 fn on_premises(host: &HostState) -> bool {
-    host.host == HostName::Pool
+    matches!(host.host, HostName::Pool | HostName::Pool2)
 }
 
 async fn anonymous_not_allowed(_guest: Guest) -> Response {
@@ -103,7 +103,7 @@ impl FromRequestParts<HostState> for Guest {
 fn guest(host: &HostState, headers: &HeaderMap, app: &str) -> Result<(), Response> {
     let mut state = host.store.lock();
     let session = if on_premises(host) {
-        auth::verify_web_ticket(&state, bearer(headers), &host.store.hosts.pool).map(|grant| grant.identity)
+        auth::verify_web_ticket(&state, bearer(headers), host.url()).map(|grant| grant.identity)
     } else {
         auth::verify_psat(&host.store, &state, bearer(headers)).map(|claims| claims.asi)
     };
@@ -225,7 +225,7 @@ fn application_created(host: &HostState, id: &str, collection: &str) -> Response
 fn create_on_premises_application(host: &HostState, headers: &HeaderMap, body: &[u8]) -> Response {
     let grant = {
         let state = host.store.lock();
-        auth::verify_web_ticket(&state, bearer(headers), &host.store.hosts.pool)
+        auth::verify_web_ticket(&state, bearer(headers), host.url())
     };
     let Ok(grant) = grant else {
         return unauthorized(host);
@@ -556,7 +556,7 @@ fn invalid(name: &'static str, reason: Validation) -> Response {
 /// service of the host's pool.
 fn unauthorized(host: &HostState) -> Response {
     if on_premises(host) {
-        return reply::on_premises_unauthorized(&host.store.hosts.pool, &host.store.lock().quirks);
+        return reply::on_premises_unauthorized(host.url(), &host.store.lock().quirks);
     }
     reply::unauthorized(&host.store.hosts.webpool)
 }

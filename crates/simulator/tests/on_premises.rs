@@ -29,10 +29,12 @@ const LISTED: &str = "https://bank.example";
 const LOBBY_MEETING: &str = "LOBBY7Q3";
 
 async fn start(quirks: Quirks) -> Simulator {
-    start_with(quirks, Timers::default()).await
+    start_with(quirks, Timers::default(), false).await
 }
 
-async fn start_with(quirks: Quirks, timers: Timers) -> Simulator {
+/// A simulator whose on-premises server hosts [`MEETING`] and [`LOBBY_MEETING`], with
+/// guests' applications on a second pool when `split_domain`.
+async fn start_with(quirks: Quirks, timers: Timers, split_domain: bool) -> Simulator {
     let mut config = support::config();
     config.quirks = quirks;
     config.timers = Timers {
@@ -69,6 +71,7 @@ async fn start_with(quirks: Quirks, timers: Timers) -> Simulator {
     config.on_premises = OnPremisesConfig {
         sip_domain: Some("contoso.com".to_owned()),
         cross_domain_authorization_list: vec![LISTED.to_owned()],
+        split_domain,
     };
     Simulator::start(config).await.expect("simulator starts")
 }
@@ -382,6 +385,7 @@ async fn joins_and_chats(quirks: Quirks) {
             web_ticket_secs: 330,
             ..Timers::default()
         },
+        false,
     )
     .await;
     let mut guest = Driver::on_premises(&sim, MEETING, roots(&sim), LISTED);
@@ -496,5 +500,51 @@ async fn on_premises_lobby_endings_and_refusals() {
         lost.until_over().await,
         Ending::Failed(JoinFailure::MeetingNotFound)
     );
+    sim.shutdown().await;
+}
+
+/// A split domain (protocol.md §3.5): the applications link is on a second pool, whose
+/// first answer is a `401` naming its own web-ticket service; the machine gets a ticket
+/// there and joins, and the first pool's ticket never goes to the second.
+#[tokio::test]
+async fn a_split_domain_gets_a_second_ticket_from_the_second_pool() {
+    let sim = start_with(Quirks::strict(), Timers::default(), true).await;
+    let mut guest = Driver::on_premises(&sim, MEETING, roots(&sim), LISTED);
+    guest.join("Robin").await;
+    assert!(
+        matches!(guest.machine.phase(), Phase::InMeeting { .. }),
+        "{:?}",
+        guest.machine.phase()
+    );
+    let pool2 = sim.hosts().pool2.port().expect("a port");
+    let journal = sim.journal();
+    let tickets: Vec<_> = journal
+        .iter()
+        .filter(|e| e.step == simulator::journal::Step::WebTicket && e.status == 200)
+        .map(|e| e.host)
+        .collect();
+    assert_eq!(
+        tickets,
+        [
+            simulator::journal::HostName::Pool,
+            simulator::journal::HostName::Pool2
+        ],
+        "a ticket from each pool"
+    );
+    let created = journal
+        .iter()
+        .filter(|e| e.step == simulator::journal::Step::CreateApplication)
+        .map(|e| (e.host, e.status))
+        .collect::<Vec<_>>();
+    assert_eq!(
+        created,
+        [
+            (simulator::journal::HostName::Pool2, 401),
+            (simulator::journal::HostName::Pool2, 201)
+        ],
+        "port {pool2}"
+    );
+    guest.machine.leave().expect("leave");
+    assert_eq!(guest.until_over().await, Ending::Left);
     sim.shutdown().await;
 }

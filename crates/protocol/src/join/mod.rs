@@ -1182,6 +1182,9 @@ impl GuestJoin {
         if matches!(self.phase, Phase::Over(_)) {
             return Ok(());
         }
+        if status == StatusCode::UNAUTHORIZED && self.on_other_pool(&pending.kind, &pending.url, response)? {
+            return Ok(());
+        }
         // Transient server trouble is retried the same way for every request.
         if matches!(
             status,

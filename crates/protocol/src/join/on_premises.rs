@@ -2,7 +2,9 @@
 //! server's sign-in in place of the middle tier's token and the online discover, and the
 //! web ticket's renewal with `ms_rtc_renew`, which keeps the guest's identity.
 
-use super::{Access, Discovered, GuestJoin, JoinFailure, OnPremisesServer, RequestKind};
+use url::Url;
+
+use super::{Access, Discovered, GuestJoin, JoinFailure, MAX_TOKEN_RENEWALS, OnPremisesServer, RequestKind};
 use crate::date::Timestamp;
 use crate::error::ProtocolError;
 use crate::on_premises::{Next, SignIn, SignInError, WebTicketService};
@@ -15,6 +17,8 @@ pub(super) struct State {
     sign_in: Option<(SignIn, HttpRequest)>,
     /// Where the web ticket was issued, to renew it there.
     ticket_service: Option<WebTicketService>,
+    /// The next ticket is a first one from another pool, not a renewal.
+    fresh_ticket: bool,
 }
 
 impl std::fmt::Debug for State {
@@ -23,6 +27,7 @@ impl std::fmt::Debug for State {
         f.debug_struct("State")
             .field("signing_in", &self.sign_in.is_some())
             .field("ticket_service", &self.ticket_service)
+            .field("fresh_ticket", &self.fresh_ticket)
             .finish()
     }
 }
@@ -110,6 +115,7 @@ impl GuestJoin {
             return Ok(());
         };
         let expires_at = now.plus_millis(ticket.expires_in.saturating_mul(1000));
+        self.on_premises.fresh_ticket = false;
         if let Some(access) = &mut self.access {
             access.token = ticket.access_token;
         }
@@ -143,7 +149,43 @@ impl GuestJoin {
             .is_some_and(|(sign_in, _)| sign_in.discovering())
     }
 
-    /// The request that renews the web ticket.
+    /// A `401` from another pool than the ticket's (a split domain, protocol.md §3.5): its
+    /// challenge names that pool's own web-ticket service, so a first ticket from there,
+    /// and then `kind` again. Returns whether the answer was that.
+    pub(super) fn on_other_pool(
+        &mut self,
+        kind: &RequestKind,
+        url: &Url,
+        response: &HttpResponse,
+    ) -> Result<bool, ProtocolError> {
+        let Some(current) = &self.on_premises.ticket_service else {
+            return Ok(false);
+        };
+        let Ok(service) = crate::on_premises::web_ticket_service(response, url) else {
+            return Ok(false);
+        };
+        if service.href.origin() == current.href.origin() {
+            return Ok(false);
+        }
+        self.token_renewals += 1;
+        if !service.allows_guests() {
+            self.fail(JoinFailure::Refused);
+            return Ok(true);
+        }
+        if self.token_renewals > MAX_TOKEN_RENEWALS {
+            self.fail(JoinFailure::AccessExpired);
+            return Ok(true);
+        }
+        self.on_premises.ticket_service = Some(service);
+        self.on_premises.fresh_ticket = true;
+        if !self.awaiting_token.contains(kind) {
+            self.awaiting_token.push(kind.clone());
+        }
+        self.send(RequestKind::RenewTicket, 0)?;
+        Ok(true)
+    }
+
+    /// The request that renews the web ticket (or gets a first one from another pool).
     pub(super) fn renewal_request(&self) -> Result<HttpRequest, ProtocolError> {
         let (service, server) = self
             .on_premises
@@ -154,6 +196,11 @@ impl GuestJoin {
                 state: self.phase.name(),
                 input: "renew a ticket never issued",
             })?;
-        crate::on_premises::web_ticket_request(service, &server.conference, Some(self.token()?))
+        let renew = if self.on_premises.fresh_ticket {
+            None
+        } else {
+            Some(self.token()?)
+        };
+        crate::on_premises::web_ticket_request(service, &server.conference, renew)
     }
 }

@@ -27,6 +27,15 @@ impl GuestJoin {
         Ok(())
     }
 
+    pub(super) fn on_other_pool(
+        &mut self,
+        _: &super::RequestKind,
+        _: &url::Url,
+        _: &HttpResponse,
+    ) -> Result<bool, ProtocolError> {
+        Ok(false)
+    }
+
     pub(super) fn discovering_server(&self) -> bool {
         false
     }
