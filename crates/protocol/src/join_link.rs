@@ -316,9 +316,10 @@ pub fn parse_conference_uri(text: &str) -> Result<ConferenceUri, JoinLinkError> 
         .filter(|scheme| scheme.eq_ignore_ascii_case("sip:"))
         .map(|_| &address[4..])
         .ok_or(JoinLinkError::NotALink)?;
-    let valid_address = address
-        .split_once('@')
-        .is_some_and(|(user, domain)| !user.is_empty() && domain.contains('.') && !domain.contains('@'));
+    // A user part with `:` is not a user (a doubled `sip:sip:` prefix, a password).
+    let valid_address = address.split_once('@').is_some_and(|(user, domain)| {
+        !user.is_empty() && !user.contains(':') && domain.contains('.') && !domain.contains('@')
+    });
     if !valid_address {
         return Err(JoinLinkError::NotALink);
     }

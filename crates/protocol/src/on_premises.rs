@@ -884,6 +884,9 @@ mod tests {
             read_meet_page(launcher, &page_url),
             MeetPage::JoinLauncher(url("https://pool.contoso.com/meet/JoinLauncher?a=1&b=2"))
         );
+        // A doubled scheme is no conference.
+        let doubled = r#"<a href="conf:sip:sip%3Ajohn%40contoso.com%3Bgruu%3Bopaque%3Dapp%3Aconf%3Afocus%3Aid%3ABW9Z1MJD">"#;
+        assert_eq!(read_meet_page(doubled, &page_url), MeetPage::Silent);
         let insecure = r#"<div sb-data-domainOwnerJoinLauncherUrl="http://pool.contoso.com/jl"></div>"#;
         assert_eq!(read_meet_page(insecure, &page_url), MeetPage::Silent);
         assert_eq!(

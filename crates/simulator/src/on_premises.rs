@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -54,6 +54,31 @@ pub fn pool_routes() -> Router<HostState> {
         .route(USER_PATH, get(user))
         .route(WEB_TICKET_PATH, post(web_ticket))
         .route(XFRAME_PATH, get(xframe))
+        .route("/meet/{organizer}/{id}", get(meet_page))
+}
+
+/// A meeting's simple URL, `https://join.contoso.com/meet/<organizer>/<id>` as the seed's
+/// example has it: the pool plays the simple-URL host, and the page links the meeting's
+/// conference URI (`conf:sip:…`), which is how a client learns the SIP domain the host
+/// alone does not say (protocol.md §3.1, §8 item 20).
+async fn meet_page(State(host): State<HostState>, Path((organizer, id)): Path<(String, String)>) -> Response {
+    let found = {
+        let state = host.store.lock();
+        let domain = state.on_premises.sip_domain.clone().unwrap_or_default();
+        state
+            .meetings
+            .get(&id.to_ascii_uppercase())
+            .filter(|meeting| {
+                meeting
+                    .organizer_uri
+                    .eq_ignore_ascii_case(&format!("sip:{organizer}@{domain}"))
+            })
+            .map(|meeting| (meeting.subject.clone(), meeting.conference_uri.clone()))
+    };
+    match found {
+        Some((subject, uri)) => reply::meeting_page(&subject, &uri),
+        None => reply::meeting_page_not_found(),
+    }
 }
 
 /// The cross-domain frame (protocol.md §5.2): a page on another origin posts a request as

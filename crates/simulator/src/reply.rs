@@ -85,6 +85,37 @@ pub fn on_premises_unauthorized(pool: &Url, quirks: &Quirks) -> Response {
     response
 }
 
+fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// A meeting's join page: real ones carried a `conf:sip:…%3Frequired…` link that clients
+/// such as SIPE read the conference URI from, and so does this one.
+pub fn meeting_page(subject: &str, conference_uri: &str) -> Response {
+    let conf = escape_html(conference_uri);
+    axum::response::Html(format!(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{subject}</title></head><body>\
+         <h1>{subject}</h1><p>This is a Skype for Business meeting (simulated).</p>\
+         <p><a href=\"conf:{conf}%3Frequired-media=audio\">Join with Skype for Business</a></p></body></html>",
+        subject = escape_html(subject),
+    ))
+    .into_response()
+}
+
+/// The page for a join link that leads to no meeting.
+pub fn meeting_page_not_found() -> Response {
+    (
+        StatusCode::NOT_FOUND,
+        axum::response::Html(
+            "<!doctype html><title>Meeting not found</title><p>This meeting does not exist.</p>",
+        ),
+    )
+        .into_response()
+}
+
 /// An Azure AD OAuth error.
 pub fn aad_error(status: StatusCode, error: &str, code: u32, description: &str) -> Response {
     let now = now_ms();

@@ -548,3 +548,37 @@ async fn a_split_domain_gets_a_second_ticket_from_the_second_pool() {
     assert_eq!(guest.until_over().await, Ending::Left);
     sim.shutdown().await;
 }
+
+/// §3.1 and §8 item 20: the meeting's simple URL serves a page linking its conference, from
+/// which a client reads the conference URI as pidgin-sipe does.
+#[tokio::test]
+async fn the_simple_url_page_names_the_conference() {
+    let sim = start(Quirks::strict()).await;
+    let client = client();
+    let page_url = sim
+        .hosts()
+        .pool
+        .join(&format!("meet/john/{MEETING}"))
+        .expect("url");
+    let page = send(&client, &on_premises::get(&page_url, None).expect("request"))
+        .await
+        .expect("the page answers");
+    assert_eq!(page.status(), 200);
+    let html = String::from_utf8_lossy(page.body()).into_owned();
+    let conference =
+        parse_conference_uri(&sim.conference_uri(MEETING).expect("the meeting")).expect("a conference");
+    assert_eq!(
+        on_premises::read_meet_page(&html, &page_url),
+        on_premises::MeetPage::Conference(conference)
+    );
+    let elsewhere = sim
+        .hosts()
+        .pool
+        .join(&format!("meet/someone/{MEETING}"))
+        .expect("url");
+    let missing = send(&client, &on_premises::get(&elsewhere, None).expect("request"))
+        .await
+        .expect("answers");
+    assert_eq!(missing.status(), 404);
+    sim.shutdown().await;
+}
