@@ -222,23 +222,43 @@ pub fn read_root(response: &HttpResponse, requested: &Url) -> Result<Root, Proto
             .ok_or_else(|| http_util::error_from(WHAT, response));
     }
     let body = http_util::expect(WHAT, response, &[StatusCode::OK])?;
-    let root: Resource = http_util::decode_json(WHAT, body)?;
-    if let Some(user) = root.links.get("user") {
-        return Ok(Root::User {
-            user: user.resolve(requested)?,
-            xframe: root
-                .links
-                .get("xframe")
-                .map(|link| link.resolve(requested))
-                .transpose()?,
+    Ok(
+        match leads(WHAT, body, requested, "user", "the autodiscovery root")? {
+            Leads::On { target, xframe } => Root::User { user: target, xframe },
+            Leads::Elsewhere(redirect) => Root::Redirect(redirect),
+        },
+    )
+}
+
+/// Where a resource on the way in leads: its `rel` link (with the XFrame of its pool), or
+/// else its `redirect`.
+enum Leads {
+    On { target: Url, xframe: Option<Url> },
+    Elsewhere(Url),
+}
+
+fn leads(
+    what: &'static str,
+    body: &[u8],
+    base: &Url,
+    rel: &'static str,
+    resource: &'static str,
+) -> Result<Leads, ProtocolError> {
+    let found: Resource = http_util::decode_json(what, body)?;
+    if let Some(link) = found.links.get(rel) {
+        let xframe = found
+            .links
+            .get("xframe")
+            .map(|link| link.resolve(base))
+            .transpose()?;
+        return Ok(Leads::On {
+            target: link.resolve(base)?,
+            xframe,
         });
     }
-    match root.links.get("redirect") {
-        Some(redirect) => Ok(Root::Redirect(redirect.resolve(requested)?)),
-        None => Err(ProtocolError::MissingLink {
-            rel: "user",
-            resource: "the autodiscovery root",
-        }),
+    match found.links.get("redirect") {
+        Some(redirect) => Ok(Leads::Elsewhere(redirect.resolve(base)?)),
+        None => Err(ProtocolError::MissingLink { rel, resource }),
     }
 }
 
@@ -515,24 +535,15 @@ pub fn read_user(response: &HttpResponse, requested: &Url) -> Result<User, Proto
         return web_ticket_service(response, requested).map(User::Challenge);
     }
     let body = http_util::expect(WHAT, response, &[StatusCode::OK])?;
-    let user: Resource = http_util::decode_json(WHAT, body)?;
-    if let Some(applications) = user.links.get("applications") {
-        return Ok(User::Applications {
-            applications: applications.resolve(requested)?,
-            xframe: user
-                .links
-                .get("xframe")
-                .map(|link| link.resolve(requested))
-                .transpose()?,
-        });
-    }
-    match user.links.get("redirect") {
-        Some(redirect) => Ok(User::Redirect(redirect.resolve(requested)?)),
-        None => Err(ProtocolError::MissingLink {
-            rel: "applications",
-            resource: "the user resource",
-        }),
-    }
+    Ok(
+        match leads(WHAT, body, requested, "applications", "the user resource")? {
+            Leads::On { target, xframe } => User::Applications {
+                applications: target,
+                xframe,
+            },
+            Leads::Elsewhere(redirect) => User::Redirect(redirect),
+        },
+    )
 }
 
 /// Whether a web ticket issued by `issuer` (its token endpoint) is good at `target`: web
