@@ -53,6 +53,10 @@ pub struct OnPremisesConfig {
     /// tickets are its own (protocol.md §3.5).
     #[serde(default)]
     pub split_domain: bool,
+    /// The `lyncdiscover` root answers with only a `redirect` to the pool's root, which a
+    /// client follows after the documented security check (protocol.md §3.2).
+    #[serde(default)]
+    pub root_redirect: bool,
 }
 
 /// Listening address and one port per host (0 picks a free port).

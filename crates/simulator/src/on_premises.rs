@@ -158,6 +158,13 @@ async fn root(State(host): State<HostState>) -> Response {
         Err(refused) => return refused,
     };
     let query = format!("?originalDomain={domain}");
+    let redirect = host.store.lock().on_premises.root_redirect;
+    if redirect && host.host == crate::journal::HostName::Lyncdiscover {
+        return json_response(
+            StatusCode::OK,
+            &json!({"_links": {"redirect": {"href": pool_url(&host, &format!("{ROOT_PATH}{query}"))}}}),
+        );
+    }
     json_response(
         StatusCode::OK,
         &json!({"_links": {

@@ -72,6 +72,7 @@ async fn start_with(quirks: Quirks, timers: Timers, split_domain: bool) -> Simul
         sip_domain: Some("contoso.com".to_owned()),
         cross_domain_authorization_list: vec![LISTED.to_owned()],
         split_domain,
+        root_redirect: false,
     };
     Simulator::start(config).await.expect("simulator starts")
 }
@@ -580,5 +581,51 @@ async fn the_simple_url_page_names_the_conference() {
         .await
         .expect("answers");
     assert_eq!(missing.status(), 404);
+    sim.shutdown().await;
+}
+
+/// §3.2: a root that only redirects. Over plain HTTP (as on loopback) the redirect leaves
+/// the meeting's domain, so the sign-in follows it only to a host the deployment trusts.
+#[tokio::test]
+async fn a_redirecting_root_is_followed_only_to_a_trusted_host() {
+    let mut config = support::config();
+    config.tenants.push(TenantConfig {
+        id: ON_PREMISES_TENANT.to_owned(),
+        domain: "contoso.com".to_owned(),
+        name: "contoso-server".to_owned(),
+    });
+    config.on_premises = OnPremisesConfig {
+        sip_domain: Some("contoso.com".to_owned()),
+        cross_domain_authorization_list: Vec::new(),
+        split_domain: false,
+        root_redirect: true,
+    };
+    let sim = Simulator::start(config).await.expect("simulator starts");
+    let client = client();
+    let conference = protocol::join_link::ConferenceUri {
+        organizer: "john@contoso.com".to_owned(),
+        meeting_id: "BW9Z1MJD".to_owned(),
+    };
+    let roots = vec![sim.hosts().lyncdiscover.clone()];
+    let pool = sim.hosts().pool.host_str().expect("a host").to_owned();
+    for (trusted, expect_user) in [(Vec::new(), false), (vec![pool.clone()], true)] {
+        let (mut sign_in, first) = SignIn::start(conference.clone(), roots.clone(), trusted).expect("starts");
+        let answer = send(&client, &first).await.ok();
+        match sign_in.on_response(answer.as_ref()) {
+            Ok(Next::Send(next)) => {
+                assert!(expect_user, "followed an untrusted redirect to {}", next.uri());
+                assert_eq!(next.uri().host(), Some(pool.as_str()));
+                let root = send(&client, &next).await.ok();
+                let Ok(Next::Send(user)) = sign_in.on_response(root.as_ref()) else {
+                    panic!("the pool's root did not lead to the user resource");
+                };
+                assert!(user.uri().path().ends_with("/oauth/user"));
+            }
+            Err(on_premises::SignInError::NoServer) => {
+                assert!(!expect_user, "the trusted redirect was not followed")
+            }
+            other => panic!("unexpected: {other:?}"),
+        }
+    }
     sim.shutdown().await;
 }
