@@ -57,6 +57,11 @@ pub struct OnPremisesConfig {
     /// client follows after the documented security check (protocol.md §3.2).
     #[serde(default)]
     pub root_redirect: bool,
+    /// Meetings are homed on the second pool: the first pool's `user` resource, once
+    /// signed in, answers a `redirect` to the second's, which wants a ticket of its own
+    /// (protocol.md §3.5).
+    #[serde(default)]
+    pub homed_on_second_pool: bool,
 }
 
 /// Listening address and one port per host (0 picks a free port).

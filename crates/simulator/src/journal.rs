@@ -120,7 +120,7 @@ impl Step {
             HostName::Pool if path == "/autodiscover/autodiscoverservice.svc/root" => Self::Autodiscover,
             HostName::Pool | HostName::Pool2 if path.ends_with("/webticket/oauthtoken") => Self::WebTicket,
             HostName::Pool if path.starts_with("/meet/") => Self::MeetPage,
-            HostName::Pool if path.contains("/oauth/user") => Self::UserResource,
+            HostName::Pool | HostName::Pool2 if path.contains("/oauth/user") => Self::UserResource,
             _ if path.ends_with("/anontokens") || path.ends_with("/anonapplicationtokens") => Self::AnonToken,
             _ if path.ends_with("/adhocmeetings") => Self::AdhocMeeting,
             _ if path.starts_with("/platformservice/v1/applications/") => Self::Application,

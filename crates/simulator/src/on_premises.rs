@@ -43,6 +43,7 @@ pub fn discover_routes() -> Router<HostState> {
 /// resource stays on the first.
 pub fn second_pool_routes() -> Router<HostState> {
     Router::new()
+        .route(USER_PATH, get(user))
         .route(WEB_TICKET_PATH, post(web_ticket))
         .route(XFRAME_PATH, get(xframe))
 }
@@ -183,20 +184,29 @@ async fn user(State(host): State<HostState>, headers: HeaderMap) -> Response {
     if ticket(&host, &headers).is_none() {
         return challenge(&host);
     }
-    // In a split domain the applications live on the second pool, which wants a ticket
-    // of its own.
-    let pool = if host.store.lock().on_premises.split_domain {
-        &host.store.hosts.pool2
-    } else {
-        &host.store.hosts.pool
+    let (split_domain, homed_elsewhere) = {
+        let state = host.store.lock();
+        (
+            state.on_premises.split_domain,
+            state.on_premises.homed_on_second_pool,
+        )
     };
-    let applications = reply::pool_url(pool, ON_PREMISES_APPLICATIONS);
+    let second = &host.store.hosts.pool2;
+    if homed_elsewhere && host.host == crate::journal::HostName::Pool {
+        return json_response(
+            StatusCode::OK,
+            &json!({"_links": {"redirect": {"href": reply::pool_url(second, USER_PATH)}}}),
+        );
+    }
+    // In a split domain the applications live on the second pool, which wants a ticket
+    // of its own; a meeting homed there has them there too.
+    let pool = if split_domain { second } else { host.url() };
     json_response(
         StatusCode::OK,
         &json!({"_links": {
-            "self": {"href": pool_url(&host, USER_PATH)},
-            "applications": {"href": applications},
-            "xframe": {"href": pool_url(&host, XFRAME_PATH)},
+            "self": {"href": reply::pool_url(host.url(), USER_PATH)},
+            "applications": {"href": reply::pool_url(pool, ON_PREMISES_APPLICATIONS)},
+            "xframe": {"href": reply::pool_url(host.url(), XFRAME_PATH)},
         }}),
     )
 }
@@ -204,7 +214,7 @@ async fn user(State(host): State<HostState>, headers: HeaderMap) -> Response {
 /// The live ticket a request bears, if this pool issued it.
 fn ticket(host: &HostState, headers: &HeaderMap) -> Option<WebTicketGrant> {
     let state = host.store.lock();
-    auth::verify_web_ticket(&state, request::bearer(headers), &host.store.hosts.pool).ok()
+    auth::verify_web_ticket(&state, request::bearer(headers), host.url()).ok()
 }
 
 /// The pool's `401` with both challenges.

@@ -73,6 +73,7 @@ async fn start_with(quirks: Quirks, timers: Timers, split_domain: bool) -> Simul
         cross_domain_authorization_list: vec![LISTED.to_owned()],
         split_domain,
         root_redirect: false,
+        homed_on_second_pool: false,
     };
     Simulator::start(config).await.expect("simulator starts")
 }
@@ -599,6 +600,7 @@ async fn a_redirecting_root_is_followed_only_to_a_trusted_host() {
         cross_domain_authorization_list: Vec::new(),
         split_domain: false,
         root_redirect: true,
+        homed_on_second_pool: false,
     };
     let sim = Simulator::start(config).await.expect("simulator starts");
     let client = client();
@@ -627,5 +629,53 @@ async fn a_redirecting_root_is_followed_only_to_a_trusted_host() {
             other => panic!("unexpected: {other:?}"),
         }
     }
+    sim.shutdown().await;
+}
+
+/// §3.5: the meeting is homed on another pool. The first pool's `user` answers a
+/// `redirect`; the second challenges for a ticket of its own (the first pool's is not sent
+/// there), and the guest joins on it.
+#[tokio::test]
+async fn a_meeting_homed_on_another_pool_is_joined_there() {
+    let mut config = support::config();
+    config.tenants.push(TenantConfig {
+        id: ON_PREMISES_TENANT.to_owned(),
+        domain: "contoso.com".to_owned(),
+        name: "contoso-server".to_owned(),
+    });
+    config.meetings.push(MeetingConfig {
+        id: MEETING.to_owned(),
+        tenant: ON_PREMISES_TENANT.to_owned(),
+        organizer: "john".to_owned(),
+        organizer_name: "John Doe".to_owned(),
+        subject: "Account review".to_owned(),
+        access_level: protocol::taapi::AccessLevel::Everyone,
+        organizer_present: true,
+        participants: Vec::new(),
+        dial_in: None,
+    });
+    config.on_premises = OnPremisesConfig {
+        sip_domain: Some("contoso.com".to_owned()),
+        cross_domain_authorization_list: vec![LISTED.to_owned()],
+        split_domain: false,
+        root_redirect: false,
+        homed_on_second_pool: true,
+    };
+    let sim = Simulator::start(config).await.expect("simulator starts");
+    let mut guest = Driver::on_premises(&sim, MEETING, roots(&sim), LISTED);
+    guest.join("Robin").await;
+    assert!(
+        matches!(guest.machine.phase(), Phase::InMeeting { .. }),
+        "{:?}",
+        guest.machine.phase()
+    );
+    let users: Vec<_> = sim
+        .journal()
+        .iter()
+        .filter(|e| e.step == simulator::journal::Step::UserResource)
+        .map(|e| (e.host, e.status))
+        .collect();
+    use simulator::journal::HostName::{Pool, Pool2};
+    assert_eq!(users, [(Pool, 401), (Pool, 200), (Pool2, 401), (Pool2, 200)]);
     sim.shutdown().await;
 }
