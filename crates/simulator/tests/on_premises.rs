@@ -32,48 +32,48 @@ async fn start(quirks: Quirks) -> Simulator {
     start_with(quirks, Timers::default(), false).await
 }
 
-/// A simulator whose on-premises server hosts [`MEETING`] and [`LOBBY_MEETING`], with
-/// guests' applications on a second pool when `split_domain`.
-async fn start_with(quirks: Quirks, timers: Timers, split_domain: bool) -> Simulator {
+/// A simulator whose on-premises server (`contoso.com`, which lists [`LISTED`]) hosts
+/// [`MEETING`] and [`LOBBY_MEETING`], set up further by `topology`.
+fn server(topology: impl FnOnce(&mut OnPremisesConfig)) -> simulator::config::SimConfig {
     let mut config = support::config();
-    config.quirks = quirks;
-    config.timers = Timers {
-        web_ticket_secs: timers.web_ticket_secs,
-        ..config.timers
-    };
     config.tenants.push(TenantConfig {
         id: ON_PREMISES_TENANT.to_owned(),
         domain: "contoso.com".to_owned(),
         name: "contoso-server".to_owned(),
     });
-    config.meetings.push(MeetingConfig {
-        id: MEETING.to_owned(),
-        tenant: ON_PREMISES_TENANT.to_owned(),
-        organizer: "john".to_owned(),
-        organizer_name: "John Doe".to_owned(),
-        subject: "Account review".to_owned(),
-        access_level: protocol::taapi::AccessLevel::Everyone,
-        organizer_present: true,
-        participants: Vec::new(),
-        dial_in: None,
-    });
-    config.meetings.push(MeetingConfig {
-        id: LOBBY_MEETING.to_owned(),
-        tenant: ON_PREMISES_TENANT.to_owned(),
-        organizer: "john".to_owned(),
-        organizer_name: "John Doe".to_owned(),
-        subject: "Loan advice".to_owned(),
-        access_level: protocol::taapi::AccessLevel::Locked,
-        organizer_present: true,
-        participants: Vec::new(),
-        dial_in: None,
-    });
+    for (id, subject, access_level) in [
+        (MEETING, "Account review", protocol::taapi::AccessLevel::Everyone),
+        (LOBBY_MEETING, "Loan advice", protocol::taapi::AccessLevel::Locked),
+    ] {
+        config.meetings.push(MeetingConfig {
+            id: id.to_owned(),
+            tenant: ON_PREMISES_TENANT.to_owned(),
+            organizer: "john".to_owned(),
+            organizer_name: "John Doe".to_owned(),
+            subject: subject.to_owned(),
+            access_level,
+            organizer_present: true,
+            participants: Vec::new(),
+            dial_in: None,
+        });
+    }
     config.on_premises = OnPremisesConfig {
         sip_domain: Some("contoso.com".to_owned()),
         cross_domain_authorization_list: vec![LISTED.to_owned()],
-        split_domain,
-        root_redirect: false,
-        homed_on_second_pool: false,
+        ..OnPremisesConfig::default()
+    };
+    topology(&mut config.on_premises);
+    config
+}
+
+/// [`server`] with `quirks`, the web tickets' lifetime of `timers`, and guests'
+/// applications on a second pool when `split_domain`.
+async fn start_with(quirks: Quirks, timers: Timers, split_domain: bool) -> Simulator {
+    let mut config = server(|on_premises| on_premises.split_domain = split_domain);
+    config.quirks = quirks;
+    config.timers = Timers {
+        web_ticket_secs: timers.web_ticket_secs,
+        ..config.timers
     };
     Simulator::start(config).await.expect("simulator starts")
 }
@@ -589,19 +589,7 @@ async fn the_simple_url_page_names_the_conference() {
 /// the meeting's domain, so the sign-in follows it only to a host the deployment trusts.
 #[tokio::test]
 async fn a_redirecting_root_is_followed_only_to_a_trusted_host() {
-    let mut config = support::config();
-    config.tenants.push(TenantConfig {
-        id: ON_PREMISES_TENANT.to_owned(),
-        domain: "contoso.com".to_owned(),
-        name: "contoso-server".to_owned(),
-    });
-    config.on_premises = OnPremisesConfig {
-        sip_domain: Some("contoso.com".to_owned()),
-        cross_domain_authorization_list: Vec::new(),
-        split_domain: false,
-        root_redirect: true,
-        homed_on_second_pool: false,
-    };
+    let config = server(|on_premises| on_premises.root_redirect = true);
     let sim = Simulator::start(config).await.expect("simulator starts");
     let client = client();
     let conference = protocol::join_link::ConferenceUri {
@@ -637,30 +625,7 @@ async fn a_redirecting_root_is_followed_only_to_a_trusted_host() {
 /// there), and the guest joins on it.
 #[tokio::test]
 async fn a_meeting_homed_on_another_pool_is_joined_there() {
-    let mut config = support::config();
-    config.tenants.push(TenantConfig {
-        id: ON_PREMISES_TENANT.to_owned(),
-        domain: "contoso.com".to_owned(),
-        name: "contoso-server".to_owned(),
-    });
-    config.meetings.push(MeetingConfig {
-        id: MEETING.to_owned(),
-        tenant: ON_PREMISES_TENANT.to_owned(),
-        organizer: "john".to_owned(),
-        organizer_name: "John Doe".to_owned(),
-        subject: "Account review".to_owned(),
-        access_level: protocol::taapi::AccessLevel::Everyone,
-        organizer_present: true,
-        participants: Vec::new(),
-        dial_in: None,
-    });
-    config.on_premises = OnPremisesConfig {
-        sip_domain: Some("contoso.com".to_owned()),
-        cross_domain_authorization_list: vec![LISTED.to_owned()],
-        split_domain: false,
-        root_redirect: false,
-        homed_on_second_pool: true,
-    };
+    let config = server(|on_premises| on_premises.homed_on_second_pool = true);
     let sim = Simulator::start(config).await.expect("simulator starts");
     let mut guest = Driver::on_premises(&sim, MEETING, roots(&sim), LISTED);
     guest.join("Robin").await;
