@@ -592,6 +592,14 @@ pub struct SignedIn {
     pub service: WebTicketService,
     /// The XFrame of the pool the application lives in.
     pub xframe: Option<Url>,
+    /// Every cross-domain frame learned on the way, for [`frame_for`].
+    pub frames: Vec<Url>,
+}
+
+/// The cross-domain frame (XFrame) that makes requests to `url`'s origin, among `frames`:
+/// the most recently learned one of that origin (protocol.md §5.2).
+pub fn frame_for<'f>(frames: &'f [Url], url: &Url) -> Option<&'f Url> {
+    frames.iter().rev().find(|frame| frame.origin() == url.origin())
 }
 
 impl SignedIn {
@@ -642,6 +650,7 @@ pub struct SignIn {
     trusted_hosts: Vec<String>,
     stage: Stage,
     steps: u32,
+    frames: Vec<Url>,
 }
 
 /// More requests than an honest server needs: two roots, a few redirects, two pools with a
@@ -662,6 +671,12 @@ impl SignIn {
         trusted_hosts: Vec<String>,
     ) -> Result<(Self, HttpRequest), SignInError> {
         let first = roots.first().cloned().ok_or(SignInError::NoServer)?;
+        // An autodiscovery root's frame is `/xframe` on its host, where the UCWA sample
+        // frames it before any answer has named one.
+        let frames = roots
+            .iter()
+            .filter_map(|root| root.join("/xframe").ok())
+            .collect();
         let sign_in_domain = conference
             .organizer
             .rsplit_once('@')
@@ -677,9 +692,22 @@ impl SignIn {
                 url: first.clone(),
             },
             steps: 0,
+            frames,
         };
         let request = sign_in.get(&first, None)?;
         Ok((sign_in, request))
+    }
+
+    /// The cross-domain frames learned so far: each root's, and the `xframe` links the
+    /// answers gave.
+    pub fn frames(&self) -> &[Url] {
+        &self.frames
+    }
+
+    fn learn_frame(&mut self, frame: Option<Url>) {
+        if let Some(frame) = frame.filter(|frame| !self.frames.contains(frame)) {
+            self.frames.push(frame);
+        }
     }
 
     /// Whether the sign-in is still looking for its server among the autodiscovery roots
@@ -737,7 +765,8 @@ impl SignIn {
     ) -> Result<Next, SignInError> {
         let root = response.map(|response| read_root(response, url));
         match root {
-            Some(Ok(Root::User { user, .. })) => {
+            Some(Ok(Root::User { user, xframe })) => {
+                self.learn_frame(xframe);
                 let request = self.get(&user, None)?;
                 self.stage = Stage::User {
                     url: user,
@@ -748,6 +777,7 @@ impl SignIn {
             Some(Ok(Root::Redirect(target)))
                 if redirect_is_safe(url, &target, &self.sign_in_domain, &self.trusted_hosts) =>
             {
+                self.learn_frame(target.join("/xframe").ok());
                 let request = self.get(&target, None)?;
                 self.stage = Stage::Discover { index, url: target };
                 Ok(Next::Send(request))
@@ -795,6 +825,7 @@ impl SignIn {
                 Ok(Next::Send(request))
             }
             User::Applications { applications, xframe } => {
+                self.learn_frame(xframe.clone());
                 let (ticket, service) = ticket.ok_or(SignInError::Protocol(ProtocolError::MissingLink {
                     rel: "MsRtcOAuth href",
                     resource: "the user resource, which let a guest in without a ticket",
@@ -804,6 +835,7 @@ impl SignIn {
                     ticket,
                     service,
                     xframe,
+                    frames: self.frames.clone(),
                 }))
             }
         }

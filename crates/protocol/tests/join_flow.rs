@@ -1273,6 +1273,17 @@ fn an_on_premises_join_signs_in_then_joins_with_the_name() {
     let pool = "https://lyncweb.contoso.com";
     let root = h.expect(&Method::GET, "/");
     assert_eq!(h.request(root).uri(), "https://lyncdiscover.contoso.com/");
+    // Before any answer, the root's own frame, where the UCWA sample frames it.
+    let frame = |h: &Harness, url: &str| {
+        h.machine
+            .frame_for(&url::Url::parse(url).expect("url"))
+            .map(|frame| frame.to_string())
+    };
+    assert_eq!(
+        frame(&h, "https://lyncdiscover.contoso.com/"),
+        Some("https://lyncdiscover.contoso.com/xframe".to_owned())
+    );
+    assert_eq!(frame(&h, "https://lyncweb.contoso.com/x"), None);
     let links = json!({"_links": {
         "user": {"href": format!("{pool}/Autodiscover/AutodiscoverService.svc/root/oauth/user")},
         "xframe": {"href": format!("{pool}/Autodiscover/XFrame/XFrame.html")},
@@ -1280,6 +1291,14 @@ fn an_on_premises_join_signs_in_then_joins_with_the_name() {
     h.respond(root, 200, &links);
     let user = h.expect(&Method::GET, "/oauth/user");
     assert!(h.request(user).headers().get("authorization").is_none());
+    // The root named the pool's frame: the pool's requests go through it.
+    assert_eq!(
+        frame(
+            &h,
+            "https://lyncweb.contoso.com/Autodiscover/AutodiscoverService.svc/root/oauth/user"
+        ),
+        Some(format!("{pool}/Autodiscover/XFrame/XFrame.html"))
+    );
     let challenge = format!(
         r#"MsRtcOAuth href="{pool}/WebTicket/oauthtoken",grant_type="urn:microsoft.rtc:windows,urn:microsoft.rtc:anonmeeting,password""#
     );

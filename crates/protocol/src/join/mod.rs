@@ -489,6 +489,14 @@ impl GuestJoin {
         self.exchanges.iter()
     }
 
+    /// On premises, the server's cross-domain frame (XFrame) through which a browser must
+    /// send a request to `url` when the server answers it no CORS (protocol.md §5.2):
+    /// an autodiscovery root's `/xframe`, or an `xframe` link the server gave for that
+    /// origin. `None` online, or for an origin no frame is known for.
+    pub fn frame_for(&self, url: &Url) -> Option<Url> {
+        self.frame_for_url(url)
+    }
+
     /// The next command for the driver.
     pub fn poll_command(&mut self) -> Option<Command> {
         self.commands.pop_front()

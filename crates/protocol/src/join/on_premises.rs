@@ -19,6 +19,8 @@ pub(super) struct State {
     ticket_service: Option<WebTicketService>,
     /// The next ticket is a first one from another pool, not a renewal.
     fresh_ticket: bool,
+    /// The cross-domain frames learned while signing in.
+    frames: Vec<Url>,
 }
 
 impl std::fmt::Debug for State {
@@ -28,6 +30,7 @@ impl std::fmt::Debug for State {
             .field("signing_in", &self.sign_in.is_some())
             .field("ticket_service", &self.ticket_service)
             .field("fresh_ticket", &self.fresh_ticket)
+            .field("frames", &self.frames)
             .finish()
     }
 }
@@ -37,6 +40,7 @@ impl GuestJoin {
     pub(super) fn start_sign_in(&mut self, server: OnPremisesServer) -> Result<(), ProtocolError> {
         match SignIn::start(server.conference, server.roots, server.trusted_hosts) {
             Ok(started) => {
+                self.on_premises.frames = started.0.frames().to_vec();
                 self.on_premises.sign_in = Some(started);
                 self.send(RequestKind::SignIn, 0)
             }
@@ -57,7 +61,9 @@ impl GuestJoin {
         let Some((mut sign_in, _)) = self.on_premises.sign_in.take() else {
             return Ok(());
         };
-        match sign_in.on_response(response) {
+        let outcome = sign_in.on_response(response);
+        self.on_premises.frames = sign_in.frames().to_vec();
+        match outcome {
             Ok(Next::Send(request)) => {
                 self.on_premises.sign_in = Some((sign_in, request));
                 self.send(RequestKind::SignIn, 0)
@@ -126,6 +132,12 @@ impl GuestJoin {
             self.send(kind, 0)?;
         }
         Ok(())
+    }
+
+    /// The cross-domain frame that carries requests to `url`'s origin, if the server named
+    /// one (or it is an autodiscovery root's).
+    pub(super) fn frame_for_url(&self, url: &Url) -> Option<Url> {
+        crate::on_premises::frame_for(&self.on_premises.frames, url).cloned()
     }
 
     /// The sign-in's current request, again.

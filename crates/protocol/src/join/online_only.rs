@@ -36,6 +36,10 @@ impl GuestJoin {
         Ok(false)
     }
 
+    pub(super) fn frame_for_url(&self, _: &url::Url) -> Option<url::Url> {
+        None
+    }
+
     pub(super) fn discovering_server(&self) -> bool {
         false
     }
