@@ -13,6 +13,7 @@ use serde_json::Value;
 use url::Url;
 
 use crate::error::{ProtocolError, kept_body};
+use crate::html;
 use crate::http_util::{self, X_MS_DIAGNOSTICS};
 use crate::join_link::{ConferenceUri, OnPremisesMeeting, parse_conference_uri, percent_decode_lossy};
 use crate::links::Resource;
@@ -97,7 +98,7 @@ pub fn read_meet_page(html: &str, page_url: &Url) -> MeetPage {
     for (at, _) in lower.match_indices("conf:sip") {
         let rest = &html[at + "conf:".len()..];
         let end = rest.find(['"', '\'', '<', '>', ' ']).unwrap_or(rest.len());
-        let decoded = percent_decode_lossy(&decode_entities(&rest[..end]));
+        let decoded = percent_decode_lossy(&html::decode_entities(&rest[..end]));
         let uri = decoded.split('?').next().unwrap_or_default();
         if let Ok(conference) = parse_conference_uri(uri) {
             return MeetPage::Conference(conference);
@@ -106,7 +107,7 @@ pub fn read_meet_page(html: &str, page_url: &Url) -> MeetPage {
     for marker in ["domainownerjoinlauncherurl = \"", "domainownerjoinlauncherurl=\""] {
         if let Some(at) = lower.find(marker) {
             let rest = &html[at + marker.len()..];
-            let href = decode_entities(&rest[..rest.find('"').unwrap_or(rest.len())]);
+            let href = html::decode_entities(&rest[..rest.find('"').unwrap_or(rest.len())]);
             if let Ok(url) = page_url.join(href.trim())
                 && url.scheme() == "https"
             {
@@ -115,49 +116,6 @@ pub fn read_meet_page(html: &str, page_url: &Url) -> MeetPage {
         }
     }
     MeetPage::Silent
-}
-
-/// The few HTML character references a link in a page uses: `&amp;`, `&quot;`, `&#58;`,
-/// `&#x3A;`.
-fn decode_entities(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        rest = &rest[at..];
-        let Some(end) = rest.find(';').filter(|&end| end <= 10) else {
-            out.push('&');
-            rest = &rest[1..];
-            continue;
-        };
-        let name = &rest[1..end];
-        let decoded = match name {
-            "amp" => Some('&'),
-            "quot" => Some('"'),
-            "apos" => Some('\''),
-            "lt" => Some('<'),
-            "gt" => Some('>'),
-            _ => name
-                .strip_prefix("#x")
-                .or_else(|| name.strip_prefix("#X"))
-                .map(|hex| u32::from_str_radix(hex, 16))
-                .or_else(|| name.strip_prefix('#').map(str::parse))
-                .and_then(Result::ok)
-                .and_then(char::from_u32),
-        };
-        match decoded {
-            Some(c) => {
-                out.push(c);
-                rest = &rest[end + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 /// The autodiscovery roots to try for `domain`, internal first (§3.2):
@@ -548,10 +506,9 @@ pub fn read_user(response: &HttpResponse, requested: &Url) -> Result<User, Proto
 
 /// Whether a web ticket issued by `issuer` (its token endpoint) is good at `target`: web
 /// tickets are scoped to the server that issued them, so an `applications` link on another
-/// host (a split-domain topology) needs a ticket of its own (§3.5).
+/// server (a split-domain topology) needs a ticket of its own (§3.5).
 pub fn ticket_covers(issuer: &Url, target: &Url) -> bool {
-    issuer.host_str().map(str::to_ascii_lowercase) == target.host_str().map(str::to_ascii_lowercase)
-        && issuer.port_or_known_default() == target.port_or_known_default()
+    issuer.origin() == target.origin()
 }
 
 /// Why a guest could not sign in to the meeting's server.
@@ -590,9 +547,8 @@ pub struct SignedIn {
     pub ticket: WebTicket,
     /// The service that issued it, to renew it at.
     pub service: WebTicketService,
-    /// The XFrame of the pool the application lives in.
-    pub xframe: Option<Url>,
-    /// Every cross-domain frame learned on the way, for [`frame_for`].
+    /// Every cross-domain frame learned on the way (the application's pool's among them),
+    /// for [`frame_for`].
     pub frames: Vec<Url>,
 }
 
@@ -716,11 +672,17 @@ impl SignIn {
         matches!(self.stage, Stage::Discover { .. })
     }
 
-    fn get(&mut self, url: &Url, ticket: Option<&Secret>) -> Result<HttpRequest, SignInError> {
+    /// Counts a request, refusing more than an honest server needs.
+    fn step(&mut self) -> Result<(), SignInError> {
         self.steps += 1;
         if self.steps > MAX_SIGN_IN_STEPS {
             return Err(SignInError::TooManySteps);
         }
+        Ok(())
+    }
+
+    fn get(&mut self, url: &Url, ticket: Option<&Secret>) -> Result<HttpRequest, SignInError> {
+        self.step()?;
         get(url, ticket).map_err(SignInError::Protocol)
     }
 
@@ -804,12 +766,9 @@ impl SignIn {
                 if !service.allows_guests() {
                     return Err(SignInError::GuestsNotAllowed);
                 }
+                self.step()?;
                 let request =
                     web_ticket_request(&service, &self.conference, None).map_err(SignInError::Protocol)?;
-                self.steps += 1;
-                if self.steps > MAX_SIGN_IN_STEPS {
-                    return Err(SignInError::TooManySteps);
-                }
                 self.stage = Stage::Ticket {
                     service,
                     user: url.clone(),
@@ -825,7 +784,7 @@ impl SignIn {
                 Ok(Next::Send(request))
             }
             User::Applications { applications, xframe } => {
-                self.learn_frame(xframe.clone());
+                self.learn_frame(xframe);
                 let (ticket, service) = ticket.ok_or(SignInError::Protocol(ProtocolError::MissingLink {
                     rel: "MsRtcOAuth href",
                     resource: "the user resource, which let a guest in without a ticket",
@@ -834,7 +793,6 @@ impl SignIn {
                     applications,
                     ticket,
                     service,
-                    xframe,
                     frames: self.frames.clone(),
                 }))
             }

@@ -109,10 +109,9 @@ async fn signs_in(quirks: Quirks) {
     let (ticket, applications) = (&signed_in.ticket, signed_in.applications.clone());
     assert!(ticket.access_token.expose().starts_with("cwt="));
     assert_eq!(ticket.expires_in, 3600);
+    // The pool's frame carries the requests to its applications.
     assert!(
-        signed_in
-            .xframe
-            .as_ref()
+        on_premises::frame_for(&signed_in.frames, &applications)
             .is_some_and(|x| x.path().ends_with("/XFrame.html"))
     );
     assert!(on_premises::ticket_covers(&signed_in.service.href, &applications));

@@ -494,7 +494,7 @@ impl GuestJoin {
     /// an autodiscovery root's `/xframe`, or an `xframe` link the server gave for that
     /// origin. `None` online, or for an origin no frame is known for.
     pub fn frame_for(&self, url: &Url) -> Option<Url> {
-        self.frame_for_url(url)
+        self.on_premises.frame_for(url)
     }
 
     /// The next command for the driver.
@@ -761,8 +761,14 @@ impl GuestJoin {
 
     fn operation_id(&mut self) -> String {
         self.next_operation += 1;
+        self.prefixed(&self.next_operation.to_string())
+    }
+
+    /// `suffix` after the driver's prefix (its first 32 characters): the ids this client
+    /// gives its operations and its endpoint.
+    fn prefixed(&self, suffix: &str) -> String {
         let prefix: String = self.config.operation_prefix.chars().take(32).collect();
-        format!("{prefix}-{}", self.next_operation)
+        format!("{prefix}-{suffix}")
     }
 
     fn set_phase(&mut self, phase: Phase) {
@@ -920,12 +926,7 @@ impl GuestJoin {
                     anonymous_display_name: self.display_name.clone().filter(|_| !on_premises),
                     culture: self.config.culture.clone(),
                     user_agent: self.config.user_agent.clone(),
-                    endpoint_id: on_premises.then(|| {
-                        format!(
-                            "{}-endpoint",
-                            self.config.operation_prefix.chars().take(32).collect::<String>()
-                        )
-                    }),
+                    endpoint_id: on_premises.then(|| self.prefixed("endpoint")),
                     other: serde_json::Map::new(),
                 };
                 ucwa::create_application_request(&discovered.anon_applications, self.token()?, &input)
@@ -955,11 +956,7 @@ impl GuestJoin {
             }
             RequestKind::Events(url) => ucwa::events_request(url, self.token()?),
             RequestKind::AddMessaging(url) => {
-                let operation = format!(
-                    "{}-chat",
-                    self.config.operation_prefix.chars().take(32).collect::<String>()
-                );
-                ucwa::add_messaging_request(url, self.token()?, &operation)
+                ucwa::add_messaging_request(url, self.token()?, &self.prefixed("chat"))
             }
             RequestKind::SendMessage(id) => {
                 let Chat::Connected { send: send_url, .. } = &self.chat else {
@@ -1013,7 +1010,7 @@ impl GuestJoin {
             }
             // An autodiscovery root that does not answer is not the one: the sign-in asks
             // the next.
-            RequestKind::SignIn if self.discovering_server() => self.on_sign_in(None, now),
+            RequestKind::SignIn if self.on_premises.discovering() => self.on_sign_in(None, now),
             // For discover too: a browser reports a refused origin (no CORS headers) exactly
             // like a network failure, so after the retries both stay possible.
             _ => self.retry_or_fail(pending, now, JoinFailure::NetworkLost),

@@ -19,8 +19,27 @@ pub(super) struct State {
     ticket_service: Option<WebTicketService>,
     /// The next ticket is a first one from another pool, not a renewal.
     fresh_ticket: bool,
-    /// The cross-domain frames learned while signing in.
+    /// The cross-domain frames learned, once signed in (while signing in, the sign-in's).
     frames: Vec<Url>,
+}
+
+impl State {
+    /// The cross-domain frame that carries requests to `url`'s origin, if the server named
+    /// one (or it is an autodiscovery root's).
+    pub(super) fn frame_for(&self, url: &Url) -> Option<Url> {
+        let frames = match &self.sign_in {
+            Some((sign_in, _)) => sign_in.frames(),
+            None => &self.frames,
+        };
+        crate::on_premises::frame_for(frames, url).cloned()
+    }
+
+    /// Whether the sign-in is still asking autodiscovery roots.
+    pub(super) fn discovering(&self) -> bool {
+        self.sign_in
+            .as_ref()
+            .is_some_and(|(sign_in, _)| sign_in.discovering())
+    }
 }
 
 impl std::fmt::Debug for State {
@@ -40,7 +59,6 @@ impl GuestJoin {
     pub(super) fn start_sign_in(&mut self, server: OnPremisesServer) -> Result<(), ProtocolError> {
         match SignIn::start(server.conference, server.roots, server.trusted_hosts) {
             Ok(started) => {
-                self.on_premises.frames = started.0.frames().to_vec();
                 self.on_premises.sign_in = Some(started);
                 self.send(RequestKind::SignIn, 0)
             }
@@ -61,9 +79,7 @@ impl GuestJoin {
         let Some((mut sign_in, _)) = self.on_premises.sign_in.take() else {
             return Ok(());
         };
-        let outcome = sign_in.on_response(response);
-        self.on_premises.frames = sign_in.frames().to_vec();
-        match outcome {
+        match sign_in.on_response(response) {
             Ok(Next::Send(request)) => {
                 self.on_premises.sign_in = Some((sign_in, request));
                 self.send(RequestKind::SignIn, 0)
@@ -81,6 +97,7 @@ impl GuestJoin {
                     discover_url: signed_in.applications.clone(),
                 });
                 self.on_premises.ticket_service = Some(signed_in.service);
+                self.on_premises.frames = signed_in.frames;
                 self.schedule_token_renewal(expires_at, now);
                 self.on_discovered(Discovered {
                     anon_applications: signed_in.applications,
@@ -134,12 +151,6 @@ impl GuestJoin {
         Ok(())
     }
 
-    /// The cross-domain frame that carries requests to `url`'s origin, if the server named
-    /// one (or it is an autodiscovery root's).
-    pub(super) fn frame_for_url(&self, url: &Url) -> Option<Url> {
-        crate::on_premises::frame_for(&self.on_premises.frames, url).cloned()
-    }
-
     /// The sign-in's current request, again.
     pub(super) fn sign_in_request(&self) -> Result<HttpRequest, ProtocolError> {
         let (_, request) = self
@@ -151,14 +162,6 @@ impl GuestJoin {
                 input: "a sign-in step without a sign-in",
             })?;
         crate::http_util::redirected(request, &crate::http_util::request_url(request)?)
-    }
-
-    /// Whether the sign-in is still asking autodiscovery roots.
-    pub(super) fn discovering_server(&self) -> bool {
-        self.on_premises
-            .sign_in
-            .as_ref()
-            .is_some_and(|(sign_in, _)| sign_in.discovering())
     }
 
     /// A `401` from another pool than the ticket's (a split domain, protocol.md §3.5): its
@@ -176,7 +179,7 @@ impl GuestJoin {
         let Ok(service) = crate::on_premises::web_ticket_service(response, url) else {
             return Ok(false);
         };
-        if service.href.origin() == current.href.origin() {
+        if crate::on_premises::ticket_covers(&current.href, &service.href) {
             return Ok(false);
         }
         self.token_renewals += 1;

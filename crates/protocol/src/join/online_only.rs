@@ -11,6 +11,16 @@ use crate::{HttpRequest, HttpResponse};
 #[derive(Debug, Default)]
 pub(super) struct State {}
 
+impl State {
+    pub(super) fn frame_for(&self, _: &url::Url) -> Option<url::Url> {
+        None
+    }
+
+    pub(super) fn discovering(&self) -> bool {
+        false
+    }
+}
+
 impl GuestJoin {
     pub(super) fn start_sign_in(&mut self, _server: OnPremisesServer) -> Result<(), ProtocolError> {
         self.fail(JoinFailure::LinkNotUsable);
@@ -36,22 +46,18 @@ impl GuestJoin {
         Ok(false)
     }
 
-    pub(super) fn frame_for_url(&self, _: &url::Url) -> Option<url::Url> {
-        None
-    }
-
-    pub(super) fn discovering_server(&self) -> bool {
-        false
-    }
-
     pub(super) fn sign_in_request(&self) -> Result<HttpRequest, ProtocolError> {
-        self.renewal_request()
+        Err(self.online_only())
     }
 
     pub(super) fn renewal_request(&self) -> Result<HttpRequest, ProtocolError> {
-        Err(ProtocolError::InvalidTransition {
+        Err(self.online_only())
+    }
+
+    fn online_only(&self) -> ProtocolError {
+        ProtocolError::InvalidTransition {
             state: self.phase.name(),
-            input: "renew an on-premises ticket in an online-only build",
-        })
+            input: "an on-premises request in an online-only build",
+        }
     }
 }
