@@ -1366,3 +1366,21 @@ fn an_on_premises_join_signs_in_then_joins_with_the_name() {
     );
     assert_eq!(ended(&h), None);
 }
+
+/// A `409 AlreadyExists` is a raced retry only for the invitation: for the application
+/// (an endpoint id already in use, §3.6) nothing will ever answer, so the join ends.
+#[test]
+fn an_application_that_already_exists_ends_the_join_instead_of_waiting() {
+    let mut h = Harness::new();
+    h.machine.join("Ada").expect("join");
+    h.drain();
+    h.give_token();
+    h.give_discover();
+    let create = h.expect(&Method::POST, "/ucwa/psanon/v1/applications");
+    h.respond(
+        create,
+        409,
+        &json!({"code": "Conflict", "subcode": "AlreadyExists", "message": "The endpoint is in use."}),
+    );
+    assert_eq!(ended(&h), Some(Ending::Failed(JoinFailure::Refused)));
+}

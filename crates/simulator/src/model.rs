@@ -236,6 +236,9 @@ pub struct UcwaApp {
     pub culture: String,
     /// User agent.
     pub user_agent: String,
+    /// The client's `endpointId`, if it gave one (unique among a user's running
+    /// applications on premises).
+    pub endpoint_id: Option<String>,
     /// When it expired, if it did.
     pub expired_at: Option<Instant>,
     /// The guest's conversation, once they joined a meeting.
@@ -284,6 +287,8 @@ pub struct NewApplication {
     pub culture: String,
     /// User agent.
     pub user_agent: String,
+    /// The client's `endpointId`, if it gave one.
+    pub endpoint_id: Option<String>,
 }
 
 /// Why a guest's conversation ends; each is told with its own `reason`.

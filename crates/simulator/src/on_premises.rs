@@ -1,6 +1,7 @@
-//! The on-premises Skype for Business Server's sign-in side (protocol.md §3.2–§3.5, §8
-//! items 16–18): autodiscovery (`lyncdiscover.<domain>`), and on the web pool the `user`
-//! resource with its `401` challenges and the anonymous web-ticket service.
+//! The on-premises Skype for Business Server's sign-in side (protocol.md §3.1–§3.5, §5.2,
+//! §8 items 16–20): autodiscovery (`lyncdiscover.<domain>`), and on the web pools the
+//! `user` resource with its `401` challenges, the anonymous web-ticket service, the XFrame
+//! page and meetings' simple URLs. (The pools' UCWA is `crate::ucwa`'s.)
 //!
 //! Strict by default: only the anonymous meeting grant is served, its conference must be
 //! one this server hosts with its own id as the key, tickets live an hour and are good on
@@ -17,6 +18,8 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use serde_json::json;
 
+use protocol::on_premises::ANONYMOUS_GRANT;
+
 use crate::auth;
 use crate::ids::{now_secs, random_digits, random_hex};
 use crate::model::{ON_PREMISES_APPLICATIONS, WEB_TICKET_PATH};
@@ -24,9 +27,6 @@ use crate::refusal::Refusal;
 use crate::reply;
 use crate::request;
 use crate::state::{HostState, WebTicketGrant};
-
-/// The anonymous meeting grant.
-const ANONYMOUS_GRANT: &str = "urn:microsoft.rtc:anonmeeting";
 
 /// Where the pool keeps its autodiscovery root, `user` resource, XFrame and web tickets
 /// (the paths of the documented examples).
@@ -39,8 +39,8 @@ pub fn discover_routes() -> Router<HostState> {
     Router::new().route("/", get(root)).route("/xframe", get(xframe))
 }
 
-/// The second pool's routes (split domain): its own web tickets and XFrame; the `user`
-/// resource stays on the first.
+/// The second pool's routes: its own `user` resource (for meetings homed there), web
+/// tickets and XFrame; autodiscovery and meetings' pages stay on the first.
 pub fn second_pool_routes() -> Router<HostState> {
     Router::new()
         .route(USER_PATH, get(user))

@@ -28,23 +28,8 @@ pub fn json(status: StatusCode, value: &Value, quirks: &Quirks) -> Response {
 /// IIS's `401`: an HTML body and both challenges, as recorded. The `MsRtcOAuth` challenge
 /// points at the WebTicket service of `pool`.
 pub fn unauthorized(pool: &Url) -> Response {
-    let webticket = format!("{}/WebTicket/oauthtoken", with_port_4443(pool));
-    let mut response = (StatusCode::UNAUTHORIZED, "<html><head><title>401 - Unauthorized</title></head><body>401 - Unauthorized: Access is denied due to invalid credentials.</body></html>").into_response();
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/html; charset=utf-8"),
-    );
-    headers.append(
-        header::WWW_AUTHENTICATE,
-        HeaderValue::from_static("Bearer trusted_issuers=\"00000002-0000-0ff1-ce00-000000000000@*\", client_id=\"00000004-0000-0ff1-ce00-000000000000\""),
-    );
-    if let Ok(value) = HeaderValue::from_str(&format!(
-        "MsRtcOAuth href=\"{webticket}\",grant_type=\"urn:microsoft.rtc:windows,urn:microsoft.rtc:anonmeeting,password\""
-    )) {
-        headers.append(header::WWW_AUTHENTICATE, value);
-    }
-    response
+    let web_ticket = format!("{}/WebTicket/oauthtoken", with_port_4443(pool));
+    challenges(&web_ticket, &Quirks::strict())
 }
 
 /// `path` on the on-premises `pool`, absolute.
@@ -56,11 +41,14 @@ pub fn pool_url(pool: &Url, path: &str) -> String {
 /// naming the `pool`'s web-ticket service and the grants it takes (protocol.md §3.3). The
 /// quirks choose the documented alternatives: an unquoted `href`, and one folded line.
 pub fn on_premises_unauthorized(pool: &Url, quirks: &Quirks) -> Response {
-    let web_ticket_href = pool_url(pool, crate::model::WEB_TICKET_PATH);
+    challenges(&pool_url(pool, crate::model::WEB_TICKET_PATH), quirks)
+}
+
+fn challenges(web_ticket: &str, quirks: &Quirks) -> Response {
     let href = if quirks.unquoted_challenge_href {
-        web_ticket_href
+        web_ticket.to_owned()
     } else {
-        format!("\"{web_ticket_href}\"")
+        format!("\"{web_ticket}\"")
     };
     let bearer = "Bearer trusted_issuers=\"00000002-0000-0ff1-ce00-000000000000@*\", client_id=\"00000004-0000-0ff1-ce00-000000000000\"";
     let oauth = format!(

@@ -353,6 +353,7 @@ impl State {
             number: random_digits(10),
             culture: new.culture,
             user_agent: new.user_agent,
+            endpoint_id: new.endpoint_id,
             expired_at: None,
             conversation: None,
         };

@@ -201,6 +201,7 @@ async fn create_application(State(host): State<HostState>, headers: HeaderMap, b
             name: name.unwrap_or_default(),
             culture: culture.unwrap_or_default(),
             user_agent: user_agent.unwrap_or_default(),
+            endpoint_id: text_field(&input, "endpointId"),
         });
         app.id.clone()
     };
@@ -221,7 +222,9 @@ fn application_created(host: &HostState, id: &str, collection: &str) -> Response
 
 /// `POST applications` on premises (protocol.md §3.6): a web ticket's holder, with
 /// `userAgent`, `endpointId` and `culture` as every documented example sends them (in any
-/// case: PascalCase is accepted). The display name comes with the join.
+/// case: PascalCase is accepted). The display name comes with the join. The `endpointId`
+/// must be unique among the user's running applications: a second one gets
+/// `409 AlreadyExists` (the documents give no error for it).
 fn create_on_premises_application(host: &HostState, headers: &HeaderMap, body: &[u8]) -> Response {
     let grant = {
         let state = host.store.lock();
@@ -234,19 +237,28 @@ fn create_on_premises_application(host: &HostState, headers: &HeaderMap, body: &
         Ok(input) => input,
         Err(response) => return response,
     };
-    let mut fields = Vec::new();
-    for field in ["userAgent", "endpointId", "culture"] {
-        match text_field(&input, field) {
-            None => return invalid(field, Validation::Missing),
-            Some(v) if v.chars().count() > protocol::ucwa::MAX_APPLICATION_FIELD => {
-                return invalid(field, Validation::Invalid);
-            }
-            Some(v) => fields.push(v),
+    let field = |name: &'static str| match text_field(&input, name) {
+        None => Err(invalid(name, Validation::Missing)),
+        Some(v) if v.chars().count() > protocol::ucwa::MAX_APPLICATION_FIELD => {
+            Err(invalid(name, Validation::Invalid))
         }
-    }
-    let [user_agent, _endpoint, culture] = <[String; 3]>::try_from(fields).unwrap_or_default();
+        Some(v) => Ok(v),
+    };
+    let (user_agent, endpoint_id, culture) = match (field("userAgent"), field("endpointId"), field("culture"))
+    {
+        (Ok(user_agent), Ok(endpoint_id), Ok(culture)) => (user_agent, endpoint_id, culture),
+        (Err(refused), _, _) | (_, Err(refused), _) | (_, _, Err(refused)) => return refused,
+    };
     let id = {
         let mut state = host.store.lock();
+        let in_use = state.apps.values().any(|app| {
+            app.session_id == grant.identity
+                && app.expired_at.is_none()
+                && app.endpoint_id.as_deref() == Some(endpoint_id.as_str())
+        });
+        if in_use {
+            return Refusal::AlreadyExists.into_response();
+        }
         let origins = state.on_premises.cross_domain_authorization_list.clone();
         state
             .create_app(NewApplication {
@@ -257,6 +269,7 @@ fn create_on_premises_application(host: &HostState, headers: &HeaderMap, body: &
                 name: String::new(),
                 culture,
                 user_agent,
+                endpoint_id: Some(endpoint_id),
             })
             .id
             .clone()

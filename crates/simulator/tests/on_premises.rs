@@ -93,19 +93,7 @@ async fn signs_in(quirks: Quirks) {
     let client = client();
     let conference =
         parse_conference_uri(&sim.conference_uri(MEETING).expect("the meeting")).expect("a conference");
-    let closed = {
-        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a port");
-        Url::parse(&format!("http://{}/", listener.local_addr().expect("an address"))).expect("url")
-    };
-    let roots = vec![closed, sim.hosts().lyncdiscover.clone()];
-    let (mut sign_in, mut request) = SignIn::start(conference.clone(), roots, Vec::new()).expect("starts");
-    let signed_in = loop {
-        let answer = send(&client, &request).await.ok();
-        match sign_in.on_response(answer.as_ref()).expect("signs in") {
-            Next::Send(next) => request = next,
-            Next::Done(signed_in) => break signed_in,
-        }
-    };
+    let signed_in = signed_in(&sim, &client).await;
     let (ticket, applications) = (&signed_in.ticket, signed_in.applications.clone());
     assert!(ticket.access_token.expose().starts_with("cwt="));
     assert_eq!(ticket.expires_in, 3600);
@@ -364,6 +352,58 @@ async fn the_server_refuses_as_documented() {
         .await
         .expect("answers");
     assert!(matches!(read_user(&forged_user, &user), Ok(User::Challenge(_))));
+    sim.shutdown().await;
+}
+
+/// Signs in to [`MEETING`] with the sign-in machine, through [`roots`].
+async fn signed_in(sim: &Simulator, client: &reqwest::Client) -> on_premises::SignedIn {
+    let conference =
+        parse_conference_uri(&sim.conference_uri(MEETING).expect("the meeting")).expect("a conference");
+    let (mut sign_in, mut request) = SignIn::start(conference, roots(sim), Vec::new()).expect("starts");
+    loop {
+        let answer = send(client, &request).await.ok();
+        match sign_in.on_response(answer.as_ref()).expect("signs in") {
+            Next::Send(next) => request = next,
+            Next::Done(signed_in) => return signed_in,
+        }
+    }
+}
+
+/// §3.6: an `endpointId` is unique among the user's running applications; once the first
+/// application is gone, it may be used again.
+#[tokio::test]
+async fn an_endpoint_id_is_one_running_application() {
+    let sim = start(Quirks::strict()).await;
+    let client = client();
+    let signed_in = signed_in(&sim, &client).await;
+    let token = &signed_in.ticket.access_token;
+    let create = || {
+        json_request(
+            Method::POST,
+            &signed_in.applications,
+            token,
+            &json!({"userAgent": "guest-join test", "endpointId": "7c1f3a2e", "culture": "en-US"}),
+        )
+    };
+    let first = send(&client, &create()).await.expect("answers");
+    assert_eq!(first.status(), 201);
+    let application: Value = serde_json::from_slice(first.body()).expect("the application");
+    assert_eq!(application["endpointId"], "7c1f3a2e");
+    let again = send(&client, &create()).await.expect("answers");
+    assert_eq!(again.status(), 409);
+    assert!(String::from_utf8_lossy(again.body()).contains("AlreadyExists"));
+    let location = first.headers()["location"].to_str().expect("text");
+    let app_url = Href::new(location)
+        .resolve(&signed_in.applications)
+        .expect("an href");
+    let deleted = send(
+        &client,
+        &protocol::http_util::empty(Method::DELETE, &app_url, Some(token)).expect("request"),
+    )
+    .await
+    .expect("answers");
+    assert_eq!(deleted.status(), 204);
+    assert_eq!(send(&client, &create()).await.expect("answers").status(), 201);
     sim.shutdown().await;
 }
 

@@ -1447,7 +1447,8 @@ impl GuestJoin {
                 self.fail(JoinFailure::MeetingNotFound);
                 Ok(())
             }
-            (Some(409), Some(ErrorSubcode::AlreadyExists)) => Ok(()),
+            // The invitation was already posted (a retry raced its original).
+            (Some(409), Some(ErrorSubcode::AlreadyExists)) if kind == RequestKind::Invite => Ok(()),
             (Some(403), _) => {
                 let origin = matches!(&error, ProtocolError::Service { error, .. }
                     if error.message.as_deref().is_some_and(|m| m.to_ascii_lowercase().contains("origin")));

@@ -107,7 +107,7 @@ pub fn application(app: &UcwaApp, events: &str, expires: &str) -> Value {
         "culture": app.culture,
         "userAgent": app.user_agent,
         "type": "Browser",
-        "endpointId": format!("psanon-{}", app.id),
+        "endpointId": app.endpoint_id.clone().unwrap_or_else(|| format!("psanon-{}", app.id)),
         "id": app.id,
         "_links": {
             "self": {"href": paths.app},
