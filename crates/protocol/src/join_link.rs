@@ -25,6 +25,7 @@ pub const MAX_LINK_LEN: usize = 2048;
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct MeetingHosts {
     extra: Vec<String>,
+    on_premises: Vec<String>,
 }
 
 impl MeetingHosts {
@@ -55,20 +56,22 @@ impl MeetingHosts {
         }
     }
 
+    /// Adds a host (`meet.fabrikam.com`, `127.0.0.1:8409`) that serves an on-premises
+    /// server's meeting links: configured, so trusted over plain `http` as well (a test bed).
+    #[must_use]
+    pub fn with_on_premises_host(mut self, host: &str) -> Self {
+        self.on_premises.push(host.trim().to_ascii_lowercase());
+        self
+    }
+
     /// Whether `url`'s host was added with [`MeetingHosts::with_host`].
     pub fn is_configured(&self, url: &Url) -> bool {
-        let Some(host) = url.host_str() else {
-            return false;
-        };
-        let host = host.to_ascii_lowercase();
-        let with_port = url.port().map(|port| format!("{host}:{port}"));
-        self.extra.iter().any(|entry| {
-            *entry == host
-                || Some(entry) == with_port.as_ref()
-                || entry
-                    .strip_prefix("*.")
-                    .is_some_and(|domain| host.ends_with(&format!(".{domain}")))
-        })
+        listed(&self.extra, url)
+    }
+
+    /// Whether `url`'s host was added with [`MeetingHosts::with_on_premises_host`].
+    pub fn is_on_premises(&self, url: &Url) -> bool {
+        listed(&self.on_premises, url)
     }
 
     /// Whether `url` is served by Skype for Business Online.
@@ -81,6 +84,23 @@ impl MeetingHosts {
         });
         public || self.is_configured(url)
     }
+}
+
+/// Whether `url`'s host, with or without its port, is in `entries` (`*.domain` entries
+/// cover the hosts under that domain).
+fn listed(entries: &[String], url: &Url) -> bool {
+    let Some(host) = url.host_str() else {
+        return false;
+    };
+    let host = host.to_ascii_lowercase();
+    let with_port = url.port().map(|port| format!("{host}:{port}"));
+    entries.iter().any(|entry| {
+        *entry == host
+            || Some(entry) == with_port.as_ref()
+            || entry
+                .strip_prefix("*.")
+                .is_some_and(|domain| host.ends_with(&format!(".{domain}")))
+    })
 }
 
 /// A link the product understands.
@@ -255,7 +275,7 @@ fn classify_at_depth(input: &str, hosts: &MeetingHosts, depth: u8) -> Result<Joi
         }
         return online_meeting(&url, &segments);
     }
-    if url.scheme() == "http" {
+    if url.scheme() == "http" && !hosts.is_on_premises(&url) {
         return Err(JoinLinkError::Insecure);
     }
     on_premises_meeting(&url, &segments)
@@ -471,6 +491,16 @@ mod tests {
         let link = "http://127.0.0.1:8444/contoso/advisor/ABCD1234";
         assert!(matches!(classify(link, &hosts), Ok(JoinLink::Online(_))));
         assert_eq!(classify_default(link), Err(JoinLinkError::Insecure));
+    }
+
+    #[test]
+    fn configured_on_premises_hosts_may_link_over_http() {
+        let hosts = MeetingHosts::new().with_on_premises_host("127.0.0.1:8409");
+        let link = "http://127.0.0.1:8409/meet/alex/BRANCH01";
+        assert!(matches!(classify(link, &hosts), Ok(JoinLink::OnPremises(_))));
+        assert_eq!(classify_default(link), Err(JoinLinkError::Insecure));
+        let elsewhere = "http://127.0.0.1:8410/meet/alex/BRANCH01";
+        assert_eq!(classify(elsewhere, &hosts), Err(JoinLinkError::Insecure));
     }
 
     #[test]

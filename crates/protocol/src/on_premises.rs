@@ -20,6 +20,10 @@ use crate::links::Resource;
 use crate::secret::Secret;
 use crate::{HttpRequest, HttpResponse};
 
+/// Where a pool serves its cross-domain frame when no answer has named it: the path of the
+/// `xframe` links in protocol.md's examples, which the Web SDK also uses (§5.2).
+pub const XFRAME_PATH: &str = "/Autodiscover/XFrame/XFrame.html";
+
 /// The web-ticket grant of an anonymous meeting guest (§3.3, §3.4).
 pub const ANONYMOUS_GRANT: &str = "urn:microsoft.rtc:anonmeeting";
 
@@ -31,31 +35,49 @@ pub struct SimpleUrlDomains(Vec<(String, String)>);
 
 impl SimpleUrlDomains {
     /// Reads `host=domain` pairs separated by commas or white space
-    /// (`meet.fabrikam.com=fabrikam.com, join.contoso.com=contoso.com`).
+    /// (`meet.fabrikam.com=fabrikam.com, join.contoso.com=contoso.com`). A host may carry
+    /// a port (`127.0.0.1:8409=fabrikam.com`).
     ///
     /// # Errors
     /// A sentence naming the first pair that is not `host=domain`.
     pub fn parse(text: &str) -> Result<Self, String> {
-        let mut pairs = Vec::new();
-        for pair in text.split([',', ' ', '\n', '\t']).filter(|p| !p.is_empty()) {
-            let (host, domain) = pair
-                .split_once('=')
-                .map(|(h, d)| (h.trim().to_ascii_lowercase(), d.trim().to_ascii_lowercase()))
-                .filter(|(h, d)| is_domain(h) && is_domain(d))
-                .ok_or_else(|| format!("`{pair}` is not host=domain, as in meet.contoso.com=contoso.com"))?;
-            pairs.push((host, domain));
-        }
-        Ok(Self(pairs))
+        let pairs = settings_pairs(text, "host=domain, as in meet.contoso.com=contoso.com")?;
+        pairs
+            .into_iter()
+            .map(|(host, domain)| {
+                let (name, port) = host.split_once(':').unwrap_or((&host, "0"));
+                (is_host(name) && port.parse::<u16>().is_ok() && is_domain(&domain))
+                    .then_some((host.clone(), domain))
+                    .ok_or_else(|| format!("`{host}` is not a host, as in meet.contoso.com=contoso.com"))
+            })
+            .collect::<Result<_, _>>()
+            .map(Self)
     }
 
-    /// The SIP domain of meetings on `host`: the configured one, else the host without its
-    /// first label (`meet.contoso.com` → `contoso.com`), the heuristic clients used when the
-    /// server's join launcher was not asked. It can be wrong, which is why a meeting page
-    /// that names its conference ([`read_meet_page`]) is preferred.
-    pub fn domain_for(&self, host: &str) -> String {
-        let host = host.trim_end_matches('.').to_ascii_lowercase();
-        if let Some((_, domain)) = self.0.iter().find(|(h, _)| *h == host) {
-            return domain.clone();
+    /// The hosts configured, as `host` or `host:port`: their links are meetings on premises.
+    pub fn hosts(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|(host, _)| host.as_str())
+    }
+
+    /// The SIP domain of meetings linked at `url`: the one configured for its host (with
+    /// its port, if it has one), else the host without its first label
+    /// (`meet.contoso.com` → `contoso.com`), the heuristic clients used when the server's
+    /// join launcher was not asked. It can be wrong, which is why a meeting page that names
+    /// its conference ([`read_meet_page`]) is preferred.
+    pub fn domain_for(&self, url: &Url) -> String {
+        let host = url
+            .host_str()
+            .unwrap_or_default()
+            .trim_end_matches('.')
+            .to_ascii_lowercase();
+        let with_port = url.port().map(|port| format!("{host}:{port}"));
+        let configured = |key: &str| self.0.iter().find(|(h, _)| h == key).map(|(_, d)| d.clone());
+        if let Some(domain) = with_port
+            .as_deref()
+            .and_then(configured)
+            .or_else(|| configured(&host))
+        {
+            return domain;
         }
         match host.split_once('.') {
             Some((_, rest)) if rest.contains('.') => rest.to_owned(),
@@ -64,17 +86,100 @@ impl SimpleUrlDomains {
     }
 }
 
-fn is_domain(text: &str) -> bool {
-    text.contains('.')
+/// Where to find a SIP domain's server when DNS does not say (a test bed, a server named
+/// otherwise): `domain=root` pairs, each root asked instead of the two
+/// [`autodiscover_roots`] of its domain, and trusted as a redirect target.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AutodiscoverRoots(Vec<(String, Url)>);
+
+impl AutodiscoverRoots {
+    /// Reads `domain=root` pairs separated by commas or white space
+    /// (`fabrikam.com=https://lyncdiscover.fabrikam.net/`).
+    ///
+    /// # Errors
+    /// A sentence naming the first pair that is not `domain=root`.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let example = "domain=root, as in fabrikam.com=https://lyncdiscover.fabrikam.net/";
+        settings_pairs(text, example)?
+            .into_iter()
+            .map(|(domain, root)| {
+                Url::parse(&root)
+                    .ok()
+                    .filter(|url| is_domain(&domain) && matches!(url.scheme(), "http" | "https"))
+                    .map(|url| (domain.clone(), url))
+                    .ok_or_else(|| format!("`{domain}={root}` is not {example}"))
+            })
+            .collect::<Result<_, _>>()
+            .map(Self)
+    }
+
+    /// The roots to ask for `domain`'s server, in order: the configured ones, else the
+    /// documented two.
+    ///
+    /// # Errors
+    /// [`ProtocolError::InvalidInput`] if `domain` is not a domain name.
+    pub fn roots_for(&self, domain: &str) -> Result<Vec<Url>, ProtocolError> {
+        let domain = domain.trim_end_matches('.').to_ascii_lowercase();
+        let configured: Vec<Url> = self
+            .0
+            .iter()
+            .filter(|(d, _)| *d == domain)
+            .map(|(_, root)| root.clone())
+            .collect();
+        if configured.is_empty() {
+            return autodiscover_roots(&domain).map(Vec::from);
+        }
+        Ok(configured)
+    }
+
+    /// The configured roots' hosts: a root answering over plain HTTP may redirect to them.
+    pub fn trusted_hosts(&self) -> Vec<String> {
+        self.0
+            .iter()
+            .filter_map(|(_, root)| root.host_str().map(str::to_owned))
+            .collect()
+    }
+}
+
+/// `key=value` pairs separated by commas or white space, lower-cased; `example` says what
+/// a pair should look like.
+fn settings_pairs(text: &str, example: &str) -> Result<Vec<(String, String)>, String> {
+    text.split([',', ' ', '\n', '\t'])
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            pair.split_once('=')
+                .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_owned()))
+                .filter(|(k, v)| !k.is_empty() && !v.is_empty())
+                .map(|(k, v)| {
+                    (
+                        k,
+                        if v.contains("://") {
+                            v
+                        } else {
+                            v.to_ascii_lowercase()
+                        },
+                    )
+                })
+                .ok_or_else(|| format!("`{pair}` is not {example}"))
+        })
+        .collect()
+}
+
+fn is_host(text: &str) -> bool {
+    !text.is_empty()
         && text
             .split('.')
             .all(|label| !label.is_empty() && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
 }
 
+fn is_domain(text: &str) -> bool {
+    text.contains('.') && is_host(text)
+}
+
 /// The conference URI a meeting link stands for, from its host's SIP domain (§3.1):
 /// `https://meet.contoso.com/john/BW9Z1MJD` → `sip:john@contoso.com;gruu;opaque=app:conf:focus:id:BW9Z1MJD`.
 pub fn conference_uri(meeting: &OnPremisesMeeting, domains: &SimpleUrlDomains) -> ConferenceUri {
-    let domain = domains.domain_for(meeting.url.host_str().unwrap_or_default());
+    let domain = domains.domain_for(&meeting.url);
     ConferenceUri {
         organizer: format!("{}@{domain}", meeting.organizer),
         meeting_id: meeting.meeting_id.clone(),
@@ -666,6 +771,15 @@ impl SignIn {
         }
     }
 
+    /// Makes sure a frame is known for `url`'s origin before it is asked: a pool reached by
+    /// a redirect, or holding the applications, has not named its frame yet, so its
+    /// documented place is assumed ([`XFRAME_PATH`]).
+    fn expect_frame_at(&mut self, url: &Url) {
+        if frame_for(&self.frames, url).is_none() {
+            self.learn_frame(url.join(XFRAME_PATH).ok());
+        }
+    }
+
     /// Whether the sign-in is still looking for its server among the autodiscovery roots
     /// (where a root that does not answer is simply not the one).
     pub fn discovering(&self) -> bool {
@@ -779,12 +893,14 @@ impl SignIn {
                 // A ticket is good on the server that issued it: another pool challenges for
                 // its own, and is not sent this one.
                 let ticket = ticket.filter(|(_, service)| ticket_covers(&service.href, &target));
+                self.expect_frame_at(&target);
                 let request = self.get(&target, ticket.as_ref().map(|(t, _)| &t.access_token))?;
                 self.stage = Stage::User { url: target, ticket };
                 Ok(Next::Send(request))
             }
             User::Applications { applications, xframe } => {
                 self.learn_frame(xframe);
+                self.expect_frame_at(&applications);
                 let (ticket, service) = ticket.ok_or(SignInError::Protocol(ProtocolError::MissingLink {
                     rel: "MsRtcOAuth href",
                     resource: "the user resource, which let a guest in without a ticket",
@@ -860,6 +976,57 @@ mod tests {
         );
         assert!(SimpleUrlDomains::parse("meet.contoso.com").is_err());
         assert!(SimpleUrlDomains::parse("meet.contoso.com=contoso").is_err());
+        // A test bed's host has a port; the same host on another port is another server.
+        let ported = SimpleUrlDomains::parse("127.0.0.1:8409=fabrikam.com").expect("parses");
+        assert_eq!(
+            ported.domain_for(&url("http://127.0.0.1:8409/meet/alex/BRANCH01")),
+            "fabrikam.com"
+        );
+        assert_eq!(
+            ported.domain_for(&url("http://127.0.0.1:8410/meet/alex/BRANCH01")),
+            "0.0.1"
+        );
+        assert_eq!(ported.hosts().collect::<Vec<_>>(), ["127.0.0.1:8409"]);
+        assert!(SimpleUrlDomains::parse("127.0.0.1:port=fabrikam.com").is_err());
+    }
+
+    /// A configured root replaces the documented two for its domain only, and is trusted as
+    /// a redirect target.
+    #[test]
+    fn a_configured_root_replaces_autodiscovery_for_its_domain() {
+        let roots = AutodiscoverRoots::parse("Fabrikam.com=http://127.0.0.1:8408/").expect("parses");
+        assert_eq!(
+            roots.roots_for("fabrikam.com").expect("roots"),
+            [url("http://127.0.0.1:8408/")]
+        );
+        assert_eq!(
+            roots.roots_for("contoso.com").expect("roots"),
+            autodiscover_roots("contoso.com").expect("roots")
+        );
+        assert_eq!(roots.trusted_hosts(), ["127.0.0.1"]);
+        assert!(AutodiscoverRoots::parse("fabrikam.com=lyncdiscover.fabrikam.com").is_err());
+        assert!(AutodiscoverRoots::parse("fabrikam=https://lyncdiscover.fabrikam.com/").is_err());
+        assert!(AutodiscoverRoots::parse("fabrikam.com=ftp://lyncdiscover.fabrikam.com/").is_err());
+    }
+
+    /// A simple URL and a pasted conference URI lead to the same server; an online link to none.
+    #[test]
+    fn an_on_premises_link_names_its_conference_and_roots() {
+        use crate::join::OnPremisesServer;
+        use crate::join_link::{JoinLink, MeetingHosts, classify};
+        let domains = SimpleUrlDomains::parse("meet.fabrikam-online.com=fabrikam.com").expect("parses");
+        let roots = AutodiscoverRoots::default();
+        let server = |link: &str| {
+            let link: JoinLink = classify(link, &MeetingHosts::new()).expect("a link");
+            OnPremisesServer::for_link(&link, &domains, &roots)
+        };
+        let simple = server("https://meet.fabrikam-online.com/kenmyer/071200").expect("a server");
+        let pasted =
+            server("sip:kenmyer@fabrikam.com;gruu;opaque=app:conf:focus:id:071200").expect("a server");
+        assert_eq!(simple, pasted);
+        assert_eq!(simple.roots, autodiscover_roots("fabrikam.com").expect("roots"));
+        assert!(simple.trusted_hosts.is_empty());
+        assert_eq!(server("https://meet.lync.com/contoso/john/ABCD1234"), None);
     }
 
     /// protocol.md §3.1: pidgin-sipe reads `href="conf:sip:…%3Frequired…"` from the page,
@@ -1267,6 +1434,11 @@ mod tests {
         );
         let pool2 = send(sign_in.on_response(Some(&redirect)));
         assert_eq!(pool2.uri().host(), Some("pool2.contoso.com"));
+        // The redirect named no frame for the other pool; its documented place is assumed.
+        assert_eq!(
+            frame_for(sign_in.frames(), &url("https://pool2.contoso.com/any")).map(Url::as_str),
+            Some("https://pool2.contoso.com/Autodiscover/XFrame/XFrame.html")
+        );
         let second = send(sign_in.on_response(Some(&challenge_from("pool2.contoso.com", ANONYMOUS_GRANT))));
         assert_eq!(second.uri(), "https://pool2.contoso.com/WebTicket/oauthtoken");
         let again = send(sign_in.on_response(Some(&ticket_answer("cwt=SECOND"))));

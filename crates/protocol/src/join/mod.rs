@@ -108,7 +108,7 @@ pub struct JoinConfig {
 }
 
 /// An on-premises meeting to join (protocol.md §3).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OnPremisesServer {
     /// The meeting's conference URI.
     pub conference: crate::join_link::ConferenceUri,
@@ -117,6 +117,30 @@ pub struct OnPremisesServer {
     pub roots: Vec<Url>,
     /// Hosts a root answering over plain HTTP may redirect to, beyond the domain.
     pub trusted_hosts: Vec<String>,
+}
+
+impl OnPremisesServer {
+    /// The server of an on-premises meeting `link` (a simple URL or a conference URI):
+    /// its conference from `domains`, asked at `roots` (protocol.md §3.1, §3.2). `None` for
+    /// an online link.
+    pub fn for_link(
+        link: &crate::join_link::JoinLink,
+        domains: &crate::on_premises::SimpleUrlDomains,
+        roots: &crate::on_premises::AutodiscoverRoots,
+    ) -> Option<Self> {
+        use crate::join_link::JoinLink;
+        let conference = match link {
+            JoinLink::OnPremises(meeting) => crate::on_premises::conference_uri(meeting, domains),
+            JoinLink::ConferenceUri(conference) => conference.clone(),
+            JoinLink::Online(_) => return None,
+        };
+        let domain = conference.organizer.rsplit_once('@')?.1.to_owned();
+        Some(Self {
+            roots: roots.roots_for(&domain).ok()?,
+            trusted_hosts: roots.trusted_hosts(),
+            conference,
+        })
+    }
 }
 
 /// How far the background part of a join got.
