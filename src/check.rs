@@ -157,7 +157,7 @@ pub fn LinkCheckPage(
                 <ScreenTitle text=tr!("check-title") />
                 <p class="lead">{tr!("check-lead")}</p>
                 <form class="stack" on:submit=check novalidate>
-                    <LinkField hosts=hosts initial=link.get_untracked() on_change=Callback::new(move |result: Result<JoinLink, JoinLinkError>| {
+                    <LinkField hosts=hosts online_only=true initial=link.get_untracked() on_change=Callback::new(move |result: Result<JoinLink, JoinLinkError>| {
                         if let Ok(JoinLink::Online(meeting)) = result {
                             link.set(meeting.url.to_string());
                         } else {

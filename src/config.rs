@@ -10,6 +10,7 @@
 
 use protocol::Url;
 use protocol::join_link::MeetingHosts;
+use protocol::on_premises::{AutodiscoverRoots, SimpleUrlDomains};
 
 use crate::tr;
 
@@ -25,13 +26,47 @@ pub fn meta(name: &str) -> Option<String> {
     element.get_attribute("content").map(|c| c.trim().to_owned())
 }
 
-/// The hosts whose join links count as online meetings.
+/// The hosts whose join links count as online meetings, and the on-premises simple-URL
+/// hosts this page was set up for.
 pub fn meeting_hosts() -> MeetingHosts {
-    meta(protocol::guest_api::MEETING_HOSTS_META)
+    let online = meta(protocol::guest_api::MEETING_HOSTS_META)
         .unwrap_or_default()
         .split([' ', ',', ';'])
         .filter(|host| !host.is_empty())
-        .fold(MeetingHosts::new(), |hosts, host| hosts.with_host(host))
+        .fold(MeetingHosts::new(), |hosts, host| hosts.with_host(host));
+    OnPremises::from_page()
+        .simple_urls
+        .hosts()
+        .fold(online, MeetingHosts::with_on_premises_host)
+}
+
+/// How this page finds on-premises servers (`<meta name="guest-join-on-premises-hosts">`
+/// and `<meta name="guest-join-autodiscover">`). A setting that does not parse is logged
+/// and left out: the documented defaults still join most meetings.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OnPremises {
+    /// Simple-URL host → SIP domain.
+    pub simple_urls: SimpleUrlDomains,
+    /// SIP domain → autodiscovery root, where DNS does not say.
+    pub roots: AutodiscoverRoots,
+}
+
+impl OnPremises {
+    /// Reads the page's settings.
+    pub fn from_page() -> Self {
+        fn read<T: Default>(name: &str, parse: fn(&str) -> Result<T, String>) -> T {
+            parse(&meta(name).unwrap_or_default())
+                .inspect_err(|problem| leptos::logging::warn!("<meta name=\"{name}\">: {problem}"))
+                .unwrap_or_default()
+        }
+        Self {
+            simple_urls: read(
+                protocol::guest_api::ON_PREMISES_HOSTS_META,
+                SimpleUrlDomains::parse,
+            ),
+            roots: read(protocol::guest_api::AUTODISCOVER_META, AutodiscoverRoots::parse),
+        }
+    }
 }
 
 /// Everything the page says about this visit.
@@ -41,6 +76,8 @@ pub struct PageConfig {
     pub middle_tier: Url,
     /// Hosts serving online join links.
     pub meeting_hosts: MeetingHosts,
+    /// How on-premises servers are found.
+    pub on_premises: OnPremises,
     /// The meeting link from the URL.
     pub join: Option<String>,
     /// A signed invitation from the URL.
@@ -77,6 +114,7 @@ impl PageConfig {
         Self {
             middle_tier,
             meeting_hosts: meeting_hosts(),
+            on_premises: OnPremises::from_page(),
             join: param(protocol::guest_api::JOIN_PARAM),
             invite: param(protocol::guest_api::INVITE_PARAM),
             name: param("name"),

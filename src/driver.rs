@@ -17,7 +17,7 @@ use protocol::join::{
 };
 use web_sys::AbortController;
 
-use crate::{config, transport};
+use crate::{config, transport, xframe};
 
 /// What the UI shows, copied out of the machine after every change.
 #[derive(Clone, Debug, PartialEq)]
@@ -216,8 +216,17 @@ fn pump(inner: &Rc<Inner>) {
 }
 
 fn send(inner: &Rc<Inner>, id: RequestId, request: protocol::HttpRequest, timeout_ms: u32) {
+    // On premises, the server's cross-domain frame for this request, should it need one.
+    let frame = protocol::Url::parse(&request.uri().to_string())
+        .ok()
+        .and_then(|url| inner.machine.borrow().frame_for(&url));
     if inner.closing.get() {
-        transport::send_as_page_closes(&request);
+        if !frame
+            .as_ref()
+            .is_some_and(|frame| xframe::send_as_page_closes(&request, frame))
+        {
+            transport::send_as_page_closes(&request);
+        }
         // The answer will not be read. Leaving ends as "left" either way, which is what the
         // guest sees should the browser bring the page back from its cache.
         feed(inner, Input::TransportFailed { id });
@@ -239,7 +248,10 @@ fn send(inner: &Rc<Inner>, id: RequestId, request: protocol::HttpRequest, timeou
         }
     });
     leptos::task::spawn_local(async move {
-        let outcome = transport::send(&request, &signal).await;
+        let outcome = match &frame {
+            Some(frame) => xframe::send(&request, frame, &signal).await,
+            None => transport::send(&request, &signal).await,
+        };
         drop(deadline);
         let Some(inner) = weak.upgrade() else {
             return;

@@ -13,9 +13,9 @@ use leptos::prelude::*;
 use protocol::date::Timestamp;
 use protocol::embed::{Command as EmbedCommand, EndReason, Event as EmbedEvent, Stage as EmbedStage};
 use protocol::join::{
-    Delivery, Ending, JoinConfig, MessageDirection, MessageId, Phase, Update as JoinUpdate,
+    Delivery, Ending, JoinConfig, MessageDirection, MessageId, OnPremisesServer, Phase, Update as JoinUpdate,
 };
-use protocol::join_link::{self, JoinLink, JoinLinkError, MeetingHosts, OnlineMeeting};
+use protocol::join_link::{self, JoinLink, JoinLinkError, MeetingHosts};
 
 use crate::config::{self, PageConfig};
 use crate::driver::{self, Driver, DriverSlot, Snapshot, UpdateListener};
@@ -58,6 +58,42 @@ impl Stage {
     }
 }
 
+/// A meeting the guest can join, and the way in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Meeting {
+    /// The link, as the page keeps it (the session id is kept per link).
+    link: String,
+    /// The meeting's code, shown on the name screen.
+    meeting_id: String,
+    /// The server to sign in to, for a meeting on premises; `None` online.
+    on_premises: Option<OnPremisesServer>,
+}
+
+impl Meeting {
+    /// The meeting `link` leads to, if this page can join it.
+    fn of(link: &Result<JoinLink, JoinLinkError>, settings: &config::OnPremises) -> Option<Self> {
+        let on_premises =
+            |link: &JoinLink| OnPremisesServer::for_link(link, &settings.simple_urls, &settings.roots);
+        match link.as_ref().ok()? {
+            JoinLink::Online(meeting) => Some(Self {
+                link: meeting.url.to_string(),
+                meeting_id: meeting.meeting_id.clone(),
+                on_premises: None,
+            }),
+            found @ JoinLink::OnPremises(meeting) => Some(Self {
+                link: meeting.url.to_string(),
+                meeting_id: meeting.meeting_id.clone(),
+                on_premises: Some(on_premises(found)?),
+            }),
+            found @ JoinLink::ConferenceUri(conference) => Some(Self {
+                link: conference.to_string(),
+                meeting_id: conference.meeting_id.clone(),
+                on_premises: Some(on_premises(found)?),
+            }),
+        }
+    }
+}
+
 /// Unread chat, for the title and the "new messages" marker.
 #[derive(Clone, Copy, Debug)]
 pub struct Unread {
@@ -85,10 +121,11 @@ pub fn GuestPage(
         .join
         .as_deref()
         .map(|text| join_link::classify(text, &hosts));
-    let confirmed = RwSignal::new(matches!(from_page, Some(Ok(JoinLink::Online(_)))));
-    let meeting = Memo::new(move |_| match join_link::classify(&link.get(), &hosts) {
-        Ok(JoinLink::Online(meeting)) => Some(meeting),
-        _ => None,
+    let settings = config.on_premises.clone();
+    let confirmed = RwSignal::new(from_page.is_some_and(|link| Meeting::of(&link, &settings).is_some()));
+    let meeting = Memo::new({
+        let settings = settings.clone();
+        move |_| Meeting::of(&join_link::classify(&link.get(), &hosts), &settings)
     });
     let snapshot = RwSignal::new(Snapshot::default());
     let clicked = RwSignal::new(false);
@@ -124,16 +161,15 @@ pub fn GuestPage(
             driver.set_value(None);
             return;
         };
-        let url = meeting.url.to_string();
         let join = JoinConfig {
             middle_tier: middle_tier.clone(),
-            meeting_url: url.clone(),
+            application_session_id: storage::session_id(&meeting.link),
+            meeting_url: meeting.link,
             invitation: invite.clone(),
-            application_session_id: storage::session_id(&url),
             culture: config::culture(),
             user_agent: USER_AGENT.to_owned(),
             operation_prefix: config::random_hex(12),
-            on_premises: None,
+            on_premises: meeting.on_premises,
         };
         let fresh = Driver::new(join, snapshot, Rc::clone(&listener));
         let typed = name.get_untracked().trim().to_owned();
@@ -167,7 +203,7 @@ pub fn GuestPage(
     // Keep the session id, so a reload rejoins as the same guest.
     Effect::new(move |_| {
         if let (Some(meeting), Some(id)) = (meeting.get(), snapshot.with(|s| s.session_id.clone())) {
-            storage::keep_session_id(meeting.url.as_str(), &id);
+            storage::keep_session_id(&meeting.link, &id);
         }
     });
 
@@ -271,7 +307,7 @@ pub fn GuestPage(
     view! {
         <main class="page">
             {move || match stage.get() {
-                Stage::Link => view! { <LinkScreen link=link confirmed=confirmed hosts=config.meeting_hosts.clone() /> }.into_any(),
+                Stage::Link => view! { <LinkScreen link=link confirmed=confirmed hosts=config.meeting_hosts.clone() settings=settings.clone() /> }.into_any(),
                 Stage::Name => {
                     view! {
                         <NameScreen
@@ -413,7 +449,12 @@ fn announcer(announcement: RwSignal<String>, unread: Unread) -> UpdateListener {
 
 /// Entering or fixing the meeting link.
 #[component]
-fn LinkScreen(link: RwSignal<String>, confirmed: RwSignal<bool>, hosts: MeetingHosts) -> impl IntoView {
+fn LinkScreen(
+    link: RwSignal<String>,
+    confirmed: RwSignal<bool>,
+    hosts: MeetingHosts,
+    settings: config::OnPremises,
+) -> impl IntoView {
     let joinable = RwSignal::new(false);
     let initial = link.get_untracked();
     let submit = move |ev: SubmitEvent| {
@@ -431,9 +472,10 @@ fn LinkScreen(link: RwSignal<String>, confirmed: RwSignal<bool>, hosts: MeetingH
                     hosts=hosts
                     initial=initial
                     on_change=Callback::new(move |result: Result<JoinLink, JoinLinkError>| {
-                        joinable.set(matches!(result, Ok(JoinLink::Online(_))));
-                        if let Ok(JoinLink::Online(meeting)) = result {
-                            link.set(meeting.url.to_string());
+                        let meeting = Meeting::of(&result, &settings);
+                        joinable.set(meeting.is_some());
+                        if let Some(meeting) = meeting {
+                            link.set(meeting.link);
                         }
                     })
                 />
@@ -450,7 +492,7 @@ fn LinkScreen(link: RwSignal<String>, confirmed: RwSignal<bool>, hosts: MeetingH
 #[component]
 fn NameScreen(
     name: RwSignal<String>,
-    meeting: Memo<Option<OnlineMeeting>>,
+    meeting: Memo<Option<Meeting>>,
     snapshot: RwSignal<Snapshot>,
     on_join: Callback<String>,
     on_change_link: Callback<()>,

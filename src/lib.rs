@@ -21,5 +21,6 @@ pub mod storage;
 pub mod transport;
 pub mod ui;
 pub mod words;
+pub mod xframe;
 
 pub use app::App;

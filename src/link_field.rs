@@ -19,21 +19,20 @@ pub enum LinkVerdict {
 }
 
 impl LinkVerdict {
-    /// Judges a classification result.
-    pub fn of(result: &Result<JoinLink, JoinLinkError>) -> Self {
+    /// Judges a classification result; with `online_only`, a meeting on premises is not
+    /// joinable here (the staff check tests online meetings only).
+    pub fn of(result: &Result<JoinLink, JoinLinkError>, online_only: bool) -> Self {
+        let on_premises = |meeting_id: &str| match online_only {
+            true => Self::NotJoinable(tr!("link-field-check-online-only", meeting_id = meeting_id)),
+            false => Self::Joinable(tr!("link-field-on-premises", meeting_id = meeting_id)),
+        };
         match result {
             Ok(JoinLink::Online(meeting)) => Self::Joinable(tr!(
                 "link-field-joinable",
                 meeting_id = meeting.meeting_id.as_str()
             )),
-            Ok(JoinLink::OnPremises(meeting)) => Self::NotJoinable(tr!(
-                "link-field-on-premises",
-                meeting_id = meeting.meeting_id.as_str()
-            )),
-            Ok(JoinLink::ConferenceUri(uri)) => Self::NotJoinable(tr!(
-                "link-field-conference-uri",
-                meeting_id = uri.meeting_id.as_str()
-            )),
+            Ok(JoinLink::OnPremises(meeting)) => on_premises(&meeting.meeting_id),
+            Ok(JoinLink::ConferenceUri(uri)) => on_premises(&uri.meeting_id),
             Err(JoinLinkError::Empty) => Self::Empty,
             Err(error) => Self::Invalid(link_error(error)),
         }
@@ -86,10 +85,13 @@ pub fn LinkField(
     /// Told the classification whenever the text changes.
     #[prop(optional, into)]
     on_change: Option<Callback<Result<JoinLink, JoinLinkError>>>,
+    /// Only online meetings count as joinable (the staff check).
+    #[prop(optional)]
+    online_only: bool,
 ) -> impl IntoView {
     let text = RwSignal::new(initial);
     let result = Memo::new(move |_| join_link::classify(&text.get(), &hosts));
-    let verdict = Memo::new(move |_| LinkVerdict::of(&result.get()));
+    let verdict = Memo::new(move |_| LinkVerdict::of(&result.get(), online_only));
     Effect::new(move |_| {
         let result = result.get();
         if let Some(on_change) = on_change {

@@ -39,10 +39,10 @@ link-field-placeholder = https://meet.lync.com/…
 link-field-hint = Paste the link from your meeting invitation.
 # Confirmation under the meeting-link field when the link can be joined. $meeting_id is the meeting's code from the link, e.g. ADV1SE24.
 link-field-joinable = Skype for Business Online meeting { $meeting_id }. You can join it as a guest.
-# Error under the meeting-link field: the link is for a company's own (on-premises) Skype for Business Server, which this page cannot join. $meeting_id is the meeting's code from the link.
-link-field-on-premises = This is a meeting ({ $meeting_id }) on a company's own Skype for Business Server. This page joins Skype for Business Online meetings only: open the link directly in your browser, or ask the organizer for an online meeting link.
-# Error under the meeting-link field: a conference address (sip:…) was pasted instead of a web link. $meeting_id is the meeting's code. Keep https:// as is.
-link-field-conference-uri = This is a meeting's conference address ({ $meeting_id }), not a join link. Ask the organizer for the https:// link to the meeting.
+# Confirmation under the meeting-link field when the link is for a meeting on a company's own (on-premises) Skype for Business Server, or is such a meeting's conference address (sip:…). $meeting_id is the meeting's code.
+link-field-on-premises = Skype for Business Server meeting { $meeting_id }. You can join it as a guest.
+# Error under the meeting-link field of the staff link check: the link is for a meeting on a company's own (on-premises) Skype for Business Server, which the check cannot test. $meeting_id is the meeting's code.
+link-field-check-online-only = The link check tests Skype for Business Online meetings only. This is a meeting ({ $meeting_id }) on a company's own Skype for Business Server: to test it, open its link as a guest.
 # Error under the meeting-link field: far more text than a link was pasted.
 link-error-too-long = That text is too long to be a meeting link. Copy only the link from your invitation.
 # Error under the meeting-link field: the text is not a web address. Keep https:// as is.

@@ -88,7 +88,17 @@ impl Stack {
             .await
             .map_err(|e| format!("simulator: {e}"))?;
         let hosts = sim.hosts();
-        let connect = format!("{} {}", origin(&hosts.api), origin(&hosts.webpool));
+        // The online meeting service, and the on-premises server's hosts (the app reaches
+        // them directly or frames them, as the server allows).
+        let connect = [
+            &hosts.api,
+            &hosts.webpool,
+            &hosts.lyncdiscover,
+            &hosts.pool,
+            &hosts.pool2,
+        ]
+        .map(origin)
+        .join(" ");
         let dist = dist();
         let dist = dist.to_str().ok_or("the workspace path is not UTF-8")?.to_owned();
         let mut settings = vec![

@@ -25,37 +25,16 @@ pub fn runtime() -> tokio::runtime::Runtime {
         .expect("a tokio runtime")
 }
 
-/// An on-premises organisation the tests' simulator also serves: its SIP domain, and a
-/// meeting on its server.
-pub const ON_PREMISES_DOMAIN: &str = "fabrikam.com";
-/// The on-premises meeting (no lobby), run by `alex@fabrikam.com`.
-pub const ON_PREMISES_MEETING: &str = "BRANCH01";
+/// The on-premises organisation the demo's simulator also serves: its SIP domain, and a
+/// meeting (no lobby) on its server, run by `alex@fabrikam.com`.
+pub use simulator::demo::{ON_PREMISES_DOMAIN, ON_PREMISES_MEETING};
 
-/// The demo's simulated settings, with short timers for tests, and an on-premises server
-/// hosting [`ON_PREMISES_MEETING`] (its allowed origins are set once the site runs).
+/// The demo's simulated settings, with short timers for tests.
 pub fn simulator_config() -> SimConfig {
     let mut config = simulator::demo::config(0, "e2e-client-secret".to_owned());
     config.service = simulator::config::ServiceConfig::default();
     config.timers.min_event_timeout_secs = 1;
     config.timers.default_event_timeout_secs = 20;
-    let tenant = "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
-    config.tenants.push(simulator::config::TenantConfig {
-        id: tenant.to_owned(),
-        domain: ON_PREMISES_DOMAIN.to_owned(),
-        name: "fabrikam".to_owned(),
-    });
-    config.meetings.push(simulator::config::MeetingConfig {
-        id: ON_PREMISES_MEETING.to_owned(),
-        tenant: tenant.to_owned(),
-        organizer: "alex".to_owned(),
-        organizer_name: "Alex (Teller)".to_owned(),
-        subject: "Branch appointment".to_owned(),
-        access_level: protocol::taapi::AccessLevel::Everyone,
-        organizer_present: true,
-        participants: Vec::new(),
-        dial_in: None,
-    });
-    config.on_premises.sip_domain = Some(ON_PREMISES_DOMAIN.to_owned());
     config
 }
 

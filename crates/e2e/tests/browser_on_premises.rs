@@ -1,10 +1,15 @@
 //! The simulated on-premises server as a browser meets it (protocol.md §5.2): a page on
 //! another origin reaches it through its cross-domain frame when the server lists that
 //! origin, gets the documented refusal when it does not, and with the CORS quirk may call
-//! it directly.
+//! it directly. The app joins such a server's meeting either way.
 
+use e2e::ON_PREMISES_MEETING;
 use e2e::browser::{Browser, Check, Server, Stack, Viewport, run};
+use protocol::ucwa::resources::MessageBody;
 use serde_json::Value;
+
+/// The on-premises meeting's organizer.
+const TELLER: &str = "alex@fabrikam.com";
 
 fn check(ok: bool, what: impl Into<String>) -> Check {
     if ok { Ok(()) } else { Err(what.into()) }
@@ -139,10 +144,10 @@ async fn with_the_cors_quirk_a_listed_site_calls_directly() {
             .pool
             .join("Autodiscover/XFrame/XFrame.html")
             .map_err(|e| e.to_string())?;
-        let conference = stack.sim.conference_uri(e2e::ON_PREMISES_MEETING).ok_or("the meeting")?;
+        let conference = stack.sim.conference_uri(ON_PREMISES_MEETING).ok_or("the meeting")?;
         let form = url::form_urlencoded::Serializer::new(String::new())
             .append_pair("grant_type", "urn:microsoft.rtc:anonmeeting")
-            .append_pair("password", e2e::ON_PREMISES_MEETING)
+            .append_pair("password", ON_PREMISES_MEETING)
             .append_pair("ms_rtc_conferenceuri", &conference)
             .finish();
         let ticket = serde_json::json!({
@@ -162,5 +167,186 @@ async fn with_the_cors_quirk_a_listed_site_calls_directly() {
         let other = browser.script(&fetch).await?;
         check(other == "blocked", format!("another site cannot read it: {other}"))
     })
+    .await;
+}
+
+/// The app's link for the demo's on-premises meeting, on a site the server lists.
+fn list_the_site(stack: &Stack) -> String {
+    stack
+        .sim
+        .set_cross_domain_authorization_list(&[&site_origin(stack)]);
+    stack.app_link(ON_PREMISES_MEETING)
+}
+
+async fn join_as(browser: &Browser, link: &str, name: &str) -> Check {
+    browser.open(link).await?;
+    browser.wait_text("#screen-title", "Join", 10).await?;
+    browser.type_into("#display-name", name).await?;
+    browser.click("[data-testid=join]").await?;
+    browser
+        .wait_text("[data-testid=status]", "You're in the meeting", 15)
+        .await
+        .map(drop)
+}
+
+/// Whether the guest's application was created through the server's frame (the request
+/// came from the pool's own origin) rather than directly from the site.
+fn application_framed(stack: &Stack) -> Check<bool> {
+    let site = site_origin(stack);
+    stack
+        .sim
+        .journal()
+        .iter()
+        .find(|e| e.step == simulator::journal::Step::CreateApplication && e.status == 201)
+        .map(|e| e.origin.as_deref() != Some(site.as_str()))
+        .ok_or_else(|| "no application was created".to_owned())
+}
+
+/// A strict server answers no CORS, so every request goes through its frame; with the CORS
+/// quirk the same app calls it directly (only the challenge, whose header CORS hides, is
+/// read through the frame). Either way the guest joins, chats both ways, and is told when
+/// the organizer ends the meeting.
+async fn join_chat_and_end(stack: &Stack, browser: &Browser, framed: bool) -> Check {
+    let link = list_the_site(stack);
+    // A page cannot tell a server without CORS from one that is not there: the first
+    // direct call to each host fails in the console before the frame carries it.
+    browser.expect_console_errors();
+    join_as(browser, &link, "Ada").await?;
+    check(
+        application_framed(stack)? == framed,
+        format!("the application was created through the frame: expected {framed}"),
+    )?;
+    browser
+        .wait_text("[data-testid=roster]", "Alex (Teller)", 10)
+        .await?;
+    browser
+        .wait_script(
+            "document.querySelector('#chat-input')?.placeholder",
+            &Value::from("Type a message"),
+            15,
+        )
+        .await?;
+    browser
+        .type_into("#chat-input", "Hello from the branch website")
+        .await?;
+    browser.click("[data-testid=send]").await?;
+    browser.wait_text("[data-testid=chat-log]", "Sent", 10).await?;
+    let chat = stack.meeting(ON_PREMISES_MEETING)["chat"].clone();
+    check(
+        chat[0]["text"] == "Hello from the branch website" && chat[0]["from"] == "Ada",
+        format!("the organizer got the message: {chat}"),
+    )?;
+    stack
+        .sim
+        .say(
+            ON_PREMISES_MEETING,
+            TELLER,
+            MessageBody::Plain("Welcome, Ada".to_owned()),
+        )
+        .map_err(|e| e.to_string())?;
+    browser
+        .wait_text("[data-testid=chat-log]", "Welcome, Ada", 10)
+        .await?;
+    browser.check_accessibility().await?;
+    stack.application_parked().await?;
+    stack
+        .sim
+        .end_meeting(ON_PREMISES_MEETING)
+        .map_err(|e| e.to_string())?;
+    browser
+        .wait_text("#screen-title", "The meeting has ended", 10)
+        .await
+        .map(drop)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_guest_joins_an_on_premises_meeting_through_the_servers_frame() {
+    run(
+        "on-premises-join",
+        Server::Strict,
+        Viewport::DESKTOP,
+        &[],
+        async move |stack, browser| join_chat_and_end(stack, browser, true).await,
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_guest_joins_an_on_premises_meeting_directly_where_the_server_answers_cors() {
+    run(
+        "on-premises-join",
+        Server::AllQuirks,
+        Viewport::DESKTOP,
+        &[],
+        async move |stack, browser| join_chat_and_end(stack, browser, false).await,
+    )
+    .await;
+}
+
+/// A pasted conference URI joins too, and in a split domain the guest's application is on
+/// a second pool that the page has to frame as well; the organizer removes the guest.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_conference_uri_joins_a_split_domain_and_the_guest_is_removed() {
+    run(
+        "on-premises-split",
+        Server::Strict,
+        Viewport::DESKTOP,
+        &[],
+        async move |stack, browser| {
+            stack.sim.set_split_domain(true);
+            list_the_site(stack);
+            browser.expect_console_errors();
+            let uri = stack
+                .sim
+                .conference_uri(ON_PREMISES_MEETING)
+                .ok_or("the meeting has no conference URI")?;
+            let mut link = stack.tier.url.clone();
+            link.query_pairs_mut().append_pair("join", &uri);
+            join_as(browser, link.as_str(), "Ada").await?;
+            let pool2 = simulator::journal::HostName::Pool2;
+            let on_pool2 = stack
+                .sim
+                .journal()
+                .iter()
+                .any(|e| e.host == pool2 && e.step == simulator::journal::Step::XFrame);
+            check(on_pool2, "the page framed the second pool")?;
+            let person = stack
+                .guest_in(ON_PREMISES_MEETING)
+                .ok_or("the guest is not in the meeting")?;
+            stack
+                .sim
+                .remove(ON_PREMISES_MEETING, &person)
+                .map_err(|e| e.to_string())?;
+            browser
+                .wait_text("#screen-title", "You were removed from the meeting", 10)
+                .await
+                .map(drop)
+        },
+    )
+    .await;
+}
+
+/// A website the server does not list gets the documented refusal through the frame, and
+/// the guest the same sentence as online.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_site_the_server_does_not_list_is_told_so() {
+    run(
+        "on-premises-refused",
+        Server::Strict,
+        Viewport::DESKTOP,
+        &[],
+        async move |stack, browser| {
+            browser.expect_console_errors();
+            stack
+                .sim
+                .set_cross_domain_authorization_list(&["https://other.example"]);
+            // The page signs in while the guest would type, so it says so at once.
+            browser.open(&stack.app_link(ON_PREMISES_MEETING)).await?;
+            browser
+                .wait_text("#screen-title", "This website can't join the meeting", 15)
+                .await?;
+            browser.check_accessibility().await
+        },
+    )
     .await;
 }

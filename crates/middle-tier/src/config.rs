@@ -87,6 +87,8 @@ struct FileUpstream {
 struct FileMeetings {
     allowed_hosts: Option<Vec<String>>,
     require_invitation: Option<bool>,
+    on_premises_hosts: Option<Vec<String>>,
+    autodiscover: Option<Vec<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -342,6 +344,12 @@ pub struct Settings {
     pub meeting_hosts: Vec<String>,
     /// Whether a guest must bring a signed invitation.
     pub require_invitation: bool,
+    /// On-premises simple-URL hosts and their SIP domains (`meet.fabrikam.com=fabrikam.com`),
+    /// for the app: their links are joined on the company's own server, without this service.
+    pub on_premises_hosts: Vec<String>,
+    /// Where the app discovers a SIP domain's on-premises server when DNS does not say
+    /// (`fabrikam.com=https://lyncdiscover.fabrikam.net/`).
+    pub autodiscover: Vec<String>,
     /// Origins allowed to ask for tokens: the service's own, and every partner's.
     pub allowed_origins: Vec<String>,
     /// Partners, for logs and `frame-ancestors`.
@@ -566,6 +574,22 @@ impl Settings {
         }
         let require_invitation = Key::new("meetings.require_invitation", "GUEST_JOIN_REQUIRE_INVITATION")
             .flag(env, file.meetings.require_invitation)?;
+        let on_premises_key = Key::new("meetings.on_premises_hosts", "GUEST_JOIN_ON_PREMISES_HOSTS");
+        let on_premises_hosts = env
+            .var(on_premises_key.variable)
+            .map(|list| split_list(&list))
+            .or(file.meetings.on_premises_hosts)
+            .unwrap_or_default();
+        protocol::on_premises::SimpleUrlDomains::parse(&on_premises_hosts.join(" "))
+            .map_err(|e| problem(&on_premises_key.label(), e))?;
+        let autodiscover_key = Key::new("meetings.autodiscover", "GUEST_JOIN_AUTODISCOVER");
+        let autodiscover = env
+            .var(autodiscover_key.variable)
+            .map(|list| split_list(&list))
+            .or(file.meetings.autodiscover)
+            .unwrap_or_default();
+        protocol::on_premises::AutodiscoverRoots::parse(&autodiscover.join(" "))
+            .map_err(|e| problem(&autodiscover_key.label(), e))?;
 
         let mut partners = file.partners;
         if let Some(json) = env.var("GUEST_JOIN_PARTNERS") {
@@ -687,6 +711,8 @@ impl Settings {
             upstream,
             meeting_hosts,
             require_invitation,
+            on_premises_hosts,
+            autodiscover,
             allowed_origins,
             partners,
             staff_key,

@@ -44,6 +44,16 @@ impl Site {
                 protocol::guest_api::MEETING_HOSTS_META,
                 &settings.meeting_hosts.join(" "),
             );
+            let page = fill_meta(
+                &page,
+                protocol::guest_api::ON_PREMISES_HOSTS_META,
+                &settings.on_premises_hosts.join(" "),
+            );
+            let page = fill_meta(
+                &page,
+                protocol::guest_api::AUTODISCOVER_META,
+                &settings.autodiscover.join(" "),
+            );
             let page = fill_meta(&page, PARTNERS_META, &partner_origins.join(" "));
             fill_meta(&page, BRANDS_META, &brands.to_string())
         });
@@ -66,9 +76,20 @@ impl Site {
             "'self'".to_owned(),
             settings.azure.discover_url.origin().ascii_serialization(),
         ];
-        for source in &settings.connect_src {
-            if !connect.contains(source) {
-                connect.push(source.clone());
+        // On premises, the configured autodiscovery roots are asked too; the pools they lead
+        // to are in `connect_src`. The app reaches a server either way: directly, or through
+        // its cross-domain frame (protocol.md §5.2), so the same sources may be framed.
+        let roots = settings
+            .autodiscover
+            .iter()
+            .filter_map(|pair| {
+                pair.split_once('=')
+                    .and_then(|(_, root)| protocol::Url::parse(root).ok())
+            })
+            .map(|root| root.origin().ascii_serialization());
+        for source in settings.connect_src.iter().cloned().chain(roots) {
+            if !connect.contains(&source) {
+                connect.push(source);
             }
         }
         let mut images = vec!["'self'".to_owned(), "data:".to_owned()];
@@ -83,11 +104,12 @@ impl Site {
         let mut ancestors = vec!["'self'".to_owned()];
         ancestors.extend(settings.partners.iter().flat_map(|p| p.origins.iter().cloned()));
         let csp = format!(
-            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self' {}; img-src {}; connect-src {}; frame-ancestors {}; base-uri 'none'; form-action 'none'; object-src 'none'",
+            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self' {}; img-src {}; connect-src {}; frame-src {}; frame-ancestors {}; base-uri 'none'; form-action 'none'; object-src 'none'",
             script_hashes.join(" "),
             style_hashes.join(" "),
             images.join(" "),
             connect.join(" "),
+            connect[1..].join(" "),
             ancestors.join(" "),
         );
         // Checked once here: a policy that cannot be sent must stop the service, not go

@@ -22,6 +22,12 @@ pub const STAFF_CHECK_TOKEN_PATH: &str = "api/v1/staff/check-token";
 /// The page's `<meta>` tag listing the hosts (`host[:port]`, `*.domain`), separated by
 /// spaces, whose join links the middle tier hands tokens for.
 pub const MEETING_HOSTS_META: &str = "guest-join-meeting-hosts";
+/// The page's `<meta>` tag mapping on-premises simple-URL hosts to their SIP domains
+/// (`meet.fabrikam.com=fabrikam.com`, see [`crate::on_premises::SimpleUrlDomains`]).
+pub const ON_PREMISES_HOSTS_META: &str = "guest-join-on-premises-hosts";
+/// The page's `<meta>` tag naming where a SIP domain's server is discovered when DNS does
+/// not say (`fabrikam.com=https://…/`, see [`crate::on_premises::AutodiscoverRoots`]).
+pub const AUTODISCOVER_META: &str = "guest-join-autodiscover";
 /// The app's query parameter carrying the meeting link.
 pub const JOIN_PARAM: &str = "join";
 /// The app's query parameter carrying a signed invitation.

@@ -1,6 +1,6 @@
 //! Building requests and reading responses, shared by every exchange in the crate.
 
-use http::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, LOCATION, RETRY_AFTER};
+use http::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, LOCATION, RETRY_AFTER, WWW_AUTHENTICATE};
 use http::{HeaderName, HeaderValue, Method, StatusCode};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -26,8 +26,9 @@ pub const CLIENT_REQUEST_ID: HeaderName = HeaderName::from_static("client-reques
 
 /// Every response header this crate reads. A transport may copy just these: in a browser,
 /// naming them ahead saves parsing every header name at run time (and its code).
-pub const RESPONSE_HEADERS_READ: [HeaderName; 7] = [
+pub const RESPONSE_HEADERS_READ: [HeaderName; 8] = [
     CONTENT_TYPE,
+    WWW_AUTHENTICATE,
     LOCATION,
     RETRY_AFTER,
     X_MS_DIAGNOSTICS,

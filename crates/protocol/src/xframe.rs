@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::error::ProtocolError;
+use crate::http_util::RESPONSE_HEADERS_READ;
 use crate::{HttpRequest, HttpResponse};
 
 /// A request posted to the frame. Its `Debug` leaves out the headers and the body, which
@@ -164,18 +165,20 @@ impl FrameResponse {
         }
     }
 
-    /// The HTTP response the answer stands for; `None` when the frame could not make the
-    /// request at all (status `0`: no connection, or the browser refused it).
+    /// The HTTP response the answer stands for, with the headers this crate reads
+    /// ([`RESPONSE_HEADERS_READ`]); `None` when the frame could not make the request at all
+    /// (status `0`: no connection, or the browser refused it).
     pub fn to_http(&self) -> Option<HttpResponse> {
         let mut builder = http::Response::builder().status(self.status);
         for line in self.headers.split(['\r', '\n']) {
             let Some((name, value)) = line.split_once(':') else {
                 continue;
             };
-            if let (Ok(name), Ok(value)) = (
-                HeaderName::from_bytes(name.trim().as_bytes()),
-                HeaderValue::from_str(value.trim()),
-            ) {
+            // Matching the known names spares a browser the parser of every header name.
+            let known = RESPONSE_HEADERS_READ
+                .into_iter()
+                .find(|known| known.as_str().eq_ignore_ascii_case(name.trim()));
+            if let (Some(name), Ok(value)) = (known, HeaderValue::from_str(value.trim())) {
                 builder = builder.header(name, value);
             }
         }

@@ -6,8 +6,8 @@ use std::time::{Duration, Instant};
 use protocol::taapi::AccessLevel;
 
 use crate::config::{
-    AppConfig, DialInConfig, DialInNumber, EndpointConfig, MeetingConfig, Permission, PersonConfig,
-    ServiceConfig, SimConfig, TenantConfig,
+    AppConfig, DialInConfig, DialInNumber, EndpointConfig, MeetingConfig, OnPremisesConfig, Permission,
+    PersonConfig, ServiceConfig, SimConfig, TenantConfig,
 };
 use crate::ids::now_ms;
 use crate::model::{Meeting, Network, Person, Presence};
@@ -22,6 +22,12 @@ pub const ENDPOINT: &str = "sip:advisor-desk@contoso.onmicrosoft.com";
 pub const LOBBY_MEETING: &str = "ADV1SE24";
 /// The meeting everyone enters directly.
 pub const OPEN_MEETING: &str = "OPEN2024";
+/// The SIP domain of the demo's on-premises server (Skype for Business Server).
+pub const ON_PREMISES_DOMAIN: &str = "fabrikam.com";
+/// The on-premises meeting (no lobby), run by `alex@fabrikam.com`, linked by its simple URL
+/// on the pool.
+pub const ON_PREMISES_MEETING: &str = "BRANCH01";
+const ON_PREMISES_TENANT: &str = "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
 
 /// The demo configuration, on fixed ports from `base_port` (login, api, ring, webpool,
 /// meet, control; then the partner page's, and the on-premises lyncdiscover and pools).
@@ -40,11 +46,19 @@ pub fn config(base_port: u16, client_secret: String) -> SimConfig {
             pool2_port: base_port + 9,
             ..ServiceConfig::default()
         },
-        tenants: vec![TenantConfig {
-            id: TENANT.to_owned(),
-            domain: "contoso.onmicrosoft.com".to_owned(),
-            name: "contoso".to_owned(),
-        }],
+        tenants: vec![
+            TenantConfig {
+                id: TENANT.to_owned(),
+                domain: "contoso.onmicrosoft.com".to_owned(),
+                name: "contoso".to_owned(),
+            },
+            // The organisation whose own server the on-premises hosts play.
+            TenantConfig {
+                id: ON_PREMISES_TENANT.to_owned(),
+                domain: ON_PREMISES_DOMAIN.to_owned(),
+                name: "fabrikam".to_owned(),
+            },
+        ],
         apps: vec![AppConfig {
             client_id: CLIENT_ID.to_owned(),
             client_secret,
@@ -88,7 +102,22 @@ pub fn config(base_port: u16, client_secret: String) -> SimConfig {
                 }],
                 dial_in: Some(dial_in("51930482")),
             },
+            MeetingConfig {
+                id: ON_PREMISES_MEETING.to_owned(),
+                tenant: ON_PREMISES_TENANT.to_owned(),
+                organizer: "alex".to_owned(),
+                organizer_name: "Alex (Teller)".to_owned(),
+                subject: "Branch appointment".to_owned(),
+                access_level: AccessLevel::Everyone,
+                organizer_present: true,
+                participants: Vec::new(),
+                dial_in: None,
+            },
         ],
+        on_premises: OnPremisesConfig {
+            sip_domain: Some(ON_PREMISES_DOMAIN.to_owned()),
+            ..OnPremisesConfig::default()
+        },
         ..SimConfig::default()
     }
 }

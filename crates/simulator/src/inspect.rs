@@ -58,6 +58,12 @@ impl Simulator {
             origins.iter().map(|origin| (*origin).to_owned()).collect();
     }
 
+    /// Makes the on-premises server a split domain, whose guests' applications live on the
+    /// second pool (protocol.md §3.5), from the next request on.
+    pub fn set_split_domain(&self, split: bool) {
+        self.store.lock().on_premises.split_domain = split;
+    }
+
     /// The guests in a meeting or its lobby, by id.
     pub fn guests_in(&self, meeting: &str) -> Vec<PersonView> {
         self.people_where(meeting, |p| p.guest)

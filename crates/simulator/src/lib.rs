@@ -230,6 +230,24 @@ impl Simulator {
             ),
             ("GUEST_JOIN_MEETING_HOSTS", meet),
         ];
+        // The on-premises server, where one is set up: its meetings' links are on the pool,
+        // and its domain is discovered at the simulator's own root, not by DNS.
+        if let Some(domain) = &state.on_premises.sip_domain {
+            let authority = |url: &Url| {
+                url.host_str()
+                    .zip(url.port())
+                    .map(|(host, port)| format!("{host}:{port}"))
+                    .unwrap_or_default()
+            };
+            env.push((
+                "GUEST_JOIN_ON_PREMISES_HOSTS",
+                format!("{}={domain}", authority(&hosts.pool)),
+            ));
+            env.push((
+                "GUEST_JOIN_AUTODISCOVER",
+                format!("{domain}={}", hosts.lyncdiscover),
+            ));
+        }
         if let Some(uri) = &app.app_id_uri {
             env.push(("GUEST_JOIN_CALLBACK_AUDIENCE", uri.clone()));
         }

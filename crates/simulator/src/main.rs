@@ -197,6 +197,16 @@ async fn serve(
         (Some(_), true) => return Err("use either --config or --demo".to_owned()),
         (None, false) => return Err("give --config FILE or --demo".to_owned()),
     };
+    // The demo's on-premises server lets in the app's page and the example partner's, as an
+    // administrator lists a website that joins its meetings.
+    if let (true, Some(app)) = (demo, &app_url) {
+        let app = url::Url::parse(app).map_err(|e| format!("--app-url: {e}"))?;
+        let partner = base_port.checked_add(6).ok_or("--demo-base-port is too high")?;
+        config.on_premises.cross_domain_authorization_list = vec![
+            app.origin().ascii_serialization(),
+            format!("http://127.0.0.1:{partner}"),
+        ];
+    }
     for setting in quirks {
         config
             .quirks

@@ -207,7 +207,13 @@ impl Store {
             return Err(AddMeetingError::IdTaken);
         }
         let organizer_uri = format!("sip:{}@{}", config.organizer, tenant.domain);
-        let join_url = join_url(&self.hosts.meet, &tenant.name, &config.organizer, &id);
+        // A meeting of the on-premises server's domain is linked by its simple URL, which the
+        // pool serves (`/meet/<organizer>/<id>`, protocol.md §3.1).
+        let on_premises = state.on_premises.sip_domain.as_deref() == Some(tenant.domain.as_str());
+        let join_url = match on_premises {
+            true => format!("{}meet/{}/{id}", self.hosts.pool, config.organizer),
+            false => join_url(&self.hosts.meet, &tenant.name, &config.organizer, &id),
+        };
         let mut meeting = Meeting {
             id: id.clone(),
             tenant: tenant.id.clone(),
