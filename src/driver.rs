@@ -248,10 +248,7 @@ fn send(inner: &Rc<Inner>, id: RequestId, request: protocol::HttpRequest, timeou
         }
     });
     leptos::task::spawn_local(async move {
-        let outcome = match &frame {
-            Some(frame) => xframe::send(&request, frame, &signal).await,
-            None => transport::send(&request, &signal).await,
-        };
+        let outcome = xframe::send(&request, frame.as_ref(), &signal).await;
         drop(deadline);
         let Some(inner) = weak.upgrade() else {
             return;

@@ -50,7 +50,7 @@ thread_local! {
     static FRAMES: RefCell<Frames> = RefCell::default();
 }
 
-/// Sends `request` to an on-premises server whose frame is `frame`: directly first, which
+/// Sends `request`; to an on-premises server whose frame is `frame`, directly first, which
 /// works where the server answers this page's origin with CORS, and through the frame from
 /// the first request the server answers without (remembered for its origin).
 ///
@@ -58,9 +58,13 @@ thread_local! {
 /// [`NoResponse`] when neither way got an answer, or `signal` aborted.
 pub async fn send(
     request: &HttpRequest,
-    frame: &Url,
+    frame: Option<&Url>,
     signal: &AbortSignal,
 ) -> Result<HttpResponse, NoResponse> {
+    // One place awaits a fetch, so the browser downloads its code once.
+    let Some(frame) = frame else {
+        return transport::send(request, signal).await;
+    };
     let origin = Url::parse(&request.uri().to_string())
         .map_err(|_| NoResponse)?
         .origin()

@@ -100,11 +100,13 @@ impl FrameRequest {
                 field: "body",
                 reason: "the cross-domain frame carries text bodies only".to_owned(),
             })?;
-        let headers = request
-            .headers()
-            .iter()
-            .filter_map(|(name, value)| Some((canonical(name), value.to_str().ok()?.to_owned())))
-            .collect();
+        // Inserted one by one: collecting would sort first, code a browser downloads.
+        let mut headers = BTreeMap::new();
+        for (name, value) in request.headers() {
+            if let Ok(value) = value.to_str() {
+                headers.insert(canonical(name), value.to_owned());
+            }
+        }
         Ok(Self {
             method: request.method().as_str().to_ascii_lowercase(),
             url: request.uri().to_string(),
