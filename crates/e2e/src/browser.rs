@@ -13,7 +13,7 @@ use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
 use simulator::Simulator;
-use simulator::config::Quirks;
+use simulator::config::{Quirks, SimConfig};
 use tokio::sync::Mutex;
 use url::Url;
 
@@ -76,6 +76,19 @@ impl Stack {
     /// # Errors
     /// When the app is not built.
     pub async fn start(server: Server, extra: &[(&str, &str)]) -> Check<Self> {
+        Self::start_configured(server, extra, |_| {}).await
+    }
+
+    /// [`Stack::start`], with the simulator's settings changed by `configure` first (its
+    /// timers, say).
+    ///
+    /// # Errors
+    /// When the app is not built.
+    pub async fn start_configured(
+        server: Server,
+        extra: &[(&str, &str)],
+        configure: impl FnOnce(&mut SimConfig),
+    ) -> Check<Self> {
         if !dist().join("index.html").is_file() {
             return Err(format!(
                 "{} has no built app: run `trunk build --release` first (./x test does)",
@@ -84,6 +97,7 @@ impl Stack {
         }
         let mut config = simulator_config();
         config.quirks = server.quirks();
+        configure(&mut config);
         let sim = Simulator::start(config)
             .await
             .map_err(|e| format!("simulator: {e}"))?;
@@ -860,6 +874,16 @@ pub async fn run(
     run_on(name, server, viewport, None, settings, scenario).await;
 }
 
+/// [`run`], with the simulator's settings changed by `configure` first.
+pub async fn run_configured(
+    name: &str,
+    server: Server,
+    configure: impl FnOnce(&mut SimConfig),
+    scenario: impl AsyncFnOnce(&Stack, &Browser) -> Check,
+) {
+    run_scenario(name, server, Viewport::DESKTOP, None, &[], configure, scenario).await;
+}
+
 /// [`run`], with the browser on an emulated `network` ([`Browser::start_on`]).
 pub async fn run_on(
     name: &str,
@@ -869,10 +893,22 @@ pub async fn run_on(
     settings: &[(&str, &str)],
     scenario: impl AsyncFnOnce(&Stack, &Browser) -> Check,
 ) {
+    run_scenario(name, server, viewport, network, settings, |_| {}, scenario).await;
+}
+
+async fn run_scenario(
+    name: &str,
+    server: Server,
+    viewport: Viewport,
+    network: Option<Network>,
+    settings: &[(&str, &str)],
+    configure: impl FnOnce(&mut SimConfig),
+    scenario: impl AsyncFnOnce(&Stack, &Browser) -> Check,
+) {
     let _turn = ONE_AT_A_TIME.lock().await;
     let name = format!("{name}-{}", server.label());
     let name = name.as_str();
-    let stack = match Stack::start(server, settings).await {
+    let stack = match Stack::start_configured(server, settings, configure).await {
         Ok(stack) => stack,
         Err(reason) => panic!("{name}: {reason}"),
     };

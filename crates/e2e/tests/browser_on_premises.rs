@@ -4,7 +4,7 @@
 //! it directly. The app joins such a server's meeting either way.
 
 use e2e::ON_PREMISES_MEETING;
-use e2e::browser::{Browser, Check, Server, Stack, Viewport, run};
+use e2e::browser::{Browser, Check, Server, Stack, Viewport, run, run_configured};
 use protocol::ucwa::resources::MessageBody;
 use serde_json::Value;
 
@@ -182,7 +182,10 @@ async fn join_as(browser: &Browser, link: &str, name: &str) -> Check {
     browser.open(link).await?;
     browser.wait_text("#screen-title", "Join", 10).await?;
     browser.type_into("#display-name", name).await?;
-    browser.click("[data-testid=join]").await?;
+    browser.click("[data-testid=join]").await
+}
+
+async fn in_meeting(browser: &Browser) -> Check {
     browser
         .wait_text("[data-testid=status]", "You're in the meeting", 15)
         .await
@@ -212,6 +215,7 @@ async fn join_chat_and_end(stack: &Stack, browser: &Browser, framed: bool) -> Ch
     // direct call to each host fails in the console before the frame carries it.
     browser.expect_console_errors();
     join_as(browser, &link, "Ada").await?;
+    in_meeting(browser).await?;
     check(
         application_framed(stack)? == framed,
         format!("the application was created through the frame: expected {framed}"),
@@ -303,6 +307,7 @@ async fn a_conference_uri_joins_a_split_domain_and_the_guest_is_removed() {
             let mut link = stack.tier.url.clone();
             link.query_pairs_mut().append_pair("join", &uri);
             join_as(browser, link.as_str(), "Ada").await?;
+            in_meeting(browser).await?;
             let pool2 = simulator::journal::HostName::Pool2;
             let on_pool2 = stack
                 .sim
@@ -346,6 +351,78 @@ async fn a_site_the_server_does_not_list_is_told_so() {
                 .wait_text("#screen-title", "This website can't join the meeting", 15)
                 .await?;
             browser.check_accessibility().await
+        },
+    )
+    .await;
+}
+
+/// A locked on-premises meeting: the guest waits in the lobby and is let in; the web ticket,
+/// its lifetime shortened to five minutes and three seconds, is renewed five minutes before
+/// it ends, and the guest goes on chatting as the same participant.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_guest_waits_in_the_lobby_and_chats_on_after_the_ticket_is_renewed() {
+    const LOCKED: &str = "BRANCH02";
+    let configure = |config: &mut simulator::config::SimConfig| {
+        config.timers.web_ticket_secs = 303;
+        config.meetings.push(simulator::config::MeetingConfig {
+            id: LOCKED.to_owned(),
+            tenant: simulator::demo::ON_PREMISES_TENANT.to_owned(),
+            organizer: "alex".to_owned(),
+            organizer_name: "Alex (Teller)".to_owned(),
+            subject: "Private appointment".to_owned(),
+            access_level: protocol::taapi::AccessLevel::Locked,
+            organizer_present: true,
+            participants: Vec::new(),
+            dial_in: None,
+        });
+    };
+    run_configured(
+        "on-premises-lobby",
+        Server::Strict,
+        configure,
+        async move |stack, browser| {
+            list_the_site(stack);
+            browser.expect_console_errors();
+            join_as(browser, &stack.app_link(LOCKED), "Grace").await?;
+            browser
+                .wait_text("#screen-title", "Waiting to be let in", 15)
+                .await?;
+            browser.check_accessibility().await?;
+            let person = stack.guest_in(LOCKED).ok_or("the guest is not in the lobby")?;
+            stack.sim.admit(LOCKED, &person).map_err(|e| e.to_string())?;
+            in_meeting(browser).await?;
+            let renewals = || {
+                stack
+                    .sim
+                    .journal()
+                    .iter()
+                    .filter(|e| e.step == simulator::journal::Step::WebTicket && e.status == 200)
+                    .count()
+            };
+            for _ in 0..200 {
+                if renewals() >= 2 {
+                    break;
+                }
+                tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+            }
+            check(renewals() >= 2, format!("web tickets issued: {}", renewals()))?;
+            browser
+                .wait_script(
+                    "document.querySelector('#chat-input')?.placeholder",
+                    &Value::from("Type a message"),
+                    15,
+                )
+                .await?;
+            browser
+                .type_into("#chat-input", "Still here after the renewal")
+                .await?;
+            browser.click("[data-testid=send]").await?;
+            browser.wait_text("[data-testid=chat-log]", "Sent", 10).await?;
+            let guests = stack.sim.guests_in(LOCKED);
+            check(
+                guests.len() == 1 && guests[0].id == person,
+                format!("the same guest, once: {guests:?}"),
+            )
         },
     )
     .await;

@@ -27,7 +27,8 @@ pub const ON_PREMISES_DOMAIN: &str = "fabrikam.com";
 /// The on-premises meeting (no lobby), run by `alex@fabrikam.com`, linked by its simple URL
 /// on the pool.
 pub const ON_PREMISES_MEETING: &str = "BRANCH01";
-const ON_PREMISES_TENANT: &str = "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
+/// The on-premises organisation's id among the simulator's tenants.
+pub const ON_PREMISES_TENANT: &str = "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
 
 /// The demo configuration, on fixed ports from `base_port` (login, api, ring, webpool,
 /// meet, control; then the partner page's, and the on-premises lyncdiscover and pools).
