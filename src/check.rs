@@ -1,7 +1,7 @@
 //! The staff link check (`?check`): does this link work, from this website, before it goes
 //! out? It runs the same steps a guest's browser would — a guest token from the middle
-//! tier, the meeting service's discover, a guest application — and reports each with its
-//! time; a failed step says in staff terms what failed and what to do, with the request id.
+//! tier, the meeting service's discover (on premises: the sign-in to the company's own
+//! server instead of both), a guest application — and reports each with its time; a failed step says in staff terms what failed and what to do, with the request id.
 //! "Copy report" gives the same as plain text for a ticket. Nobody joins the meeting unless
 //! staff ask the check to, as a visible "Link check" participant who leaves at once.
 
@@ -12,10 +12,11 @@ use leptos::prelude::*;
 use protocol::check::{CheckReport, Context, Entered, Outcome, Run, Verdict};
 use protocol::date::Timestamp;
 use protocol::join::{JoinConfig, Phase};
-use protocol::join_link::{self, JoinLink, JoinLinkError, OnlineMeeting};
+use protocol::join_link::{self, JoinLink, JoinLinkError};
 
 use crate::config::{self, PageConfig};
 use crate::driver::{self, Driver, DriverSlot, Snapshot};
+use crate::guest::Meeting;
 use crate::i18n::PageWords;
 use crate::link_field::LinkField;
 use crate::tr;
@@ -29,7 +30,7 @@ fn check_name() -> String {
 /// One check run, as the page follows it.
 #[derive(Clone, Debug, PartialEq)]
 struct Running {
-    meeting: OnlineMeeting,
+    meeting: Meeting,
     started: Timestamp,
     joins: bool,
     entered: Option<(Entered, Timestamp)>,
@@ -49,6 +50,8 @@ pub fn LinkCheckPage(
     let copied = RwSignal::new(None::<String>);
     let hosts = config.meeting_hosts.clone();
     let hosts_for_check = hosts.clone();
+    let on_premises = config.on_premises.clone();
+    let on_premises_for_field = on_premises.clone();
     let middle_tier = config.middle_tier.clone();
     let invite = config.invite.clone();
     let context = Context {
@@ -81,21 +84,21 @@ pub fn LinkCheckPage(
         ev.prevent_default();
         snapshot.set(Snapshot::default());
         copied.set(None);
-        let Ok(JoinLink::Online(meeting)) = join_link::classify(&link.get_untracked(), &hosts_for_check)
-        else {
+        let classified = join_link::classify(&link.get_untracked(), &hosts_for_check);
+        let Some(meeting) = Meeting::of(&classified, &on_premises) else {
             running.set(None);
             driver.set_value(None);
             return;
         };
         let join = JoinConfig {
             middle_tier: middle_tier.clone(),
-            meeting_url: meeting.url.to_string(),
+            meeting_url: meeting.link.clone(),
             invitation: invite.clone(),
             application_session_id: None,
             culture: config::culture(),
             user_agent: crate::guest::USER_AGENT.to_owned(),
             operation_prefix: config::random_hex(12),
-            on_premises: None,
+            on_premises: meeting.on_premises.clone(),
         };
         let joining = joins.get_untracked();
         running.set(Some(Running {
@@ -130,8 +133,16 @@ pub fn LinkCheckPage(
                 joins: run.joins,
                 entered: run.entered,
                 ending,
+                on_premises: run.meeting.on_premises.is_some(),
             };
-            Some(CheckReport::new(&run.meeting, &context, &run_view, &PageWords))
+            let meeting = &run.meeting;
+            Some(CheckReport::new(
+                &meeting.link,
+                &meeting.meeting_id,
+                &context,
+                &run_view,
+                &PageWords,
+            ))
         })
     });
 
@@ -157,12 +168,8 @@ pub fn LinkCheckPage(
                 <ScreenTitle text=tr!("check-title") />
                 <p class="lead">{tr!("check-lead")}</p>
                 <form class="stack" on:submit=check novalidate>
-                    <LinkField hosts=hosts online_only=true initial=link.get_untracked() on_change=Callback::new(move |result: Result<JoinLink, JoinLinkError>| {
-                        if let Ok(JoinLink::Online(meeting)) = result {
-                            link.set(meeting.url.to_string());
-                        } else {
-                            link.set(String::new());
-                        }
+                    <LinkField hosts=hosts initial=link.get_untracked() on_change=Callback::new(move |result: Result<JoinLink, JoinLinkError>| {
+                        link.set(Meeting::of(&result, &on_premises_for_field).map(|m| m.link).unwrap_or_default());
                     }) />
                     <div class="field field--checkbox">
                         <input

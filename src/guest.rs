@@ -60,18 +60,18 @@ impl Stage {
 
 /// A meeting the guest can join, and the way in.
 #[derive(Clone, Debug, PartialEq, Eq)]
-struct Meeting {
+pub struct Meeting {
     /// The link, as the page keeps it (the session id is kept per link).
-    link: String,
+    pub link: String,
     /// The meeting's code, shown on the name screen.
-    meeting_id: String,
+    pub meeting_id: String,
     /// The server to sign in to, for a meeting on premises; `None` online.
-    on_premises: Option<OnPremisesServer>,
+    pub on_premises: Option<OnPremisesServer>,
 }
 
 impl Meeting {
     /// The meeting `link` leads to, if this page can join it.
-    fn of(link: &Result<JoinLink, JoinLinkError>, settings: &config::OnPremises) -> Option<Self> {
+    pub fn of(link: &Result<JoinLink, JoinLinkError>, settings: &config::OnPremises) -> Option<Self> {
         let on_premises =
             |link: &JoinLink| OnPremisesServer::for_link(link, &settings.simple_urls, &settings.roots);
         match link.as_ref().ok()? {

@@ -12,20 +12,15 @@ pub enum LinkVerdict {
     Empty,
     /// A link this app can join.
     Joinable(String),
-    /// A meeting link this app cannot join, and why.
-    NotJoinable(String),
     /// Not a usable meeting link, and what to do.
     Invalid(String),
 }
 
 impl LinkVerdict {
-    /// Judges a classification result; with `online_only`, a meeting on premises is not
-    /// joinable here (the staff check tests online meetings only).
-    pub fn of(result: &Result<JoinLink, JoinLinkError>, online_only: bool) -> Self {
-        let on_premises = |meeting_id: &str| match online_only {
-            true => Self::NotJoinable(tr!("link-field-check-online-only", meeting_id = meeting_id)),
-            false => Self::Joinable(tr!("link-field-on-premises", meeting_id = meeting_id)),
-        };
+    /// Judges a classification result.
+    pub fn of(result: &Result<JoinLink, JoinLinkError>) -> Self {
+        let on_premises =
+            |meeting_id: &str| Self::Joinable(tr!("link-field-on-premises", meeting_id = meeting_id));
         match result {
             Ok(JoinLink::Online(meeting)) => Self::Joinable(tr!(
                 "link-field-joinable",
@@ -41,7 +36,7 @@ impl LinkVerdict {
     fn message(&self) -> String {
         match self {
             Self::Empty => tr!("link-field-hint"),
-            Self::Joinable(text) | Self::NotJoinable(text) | Self::Invalid(text) => text.clone(),
+            Self::Joinable(text) | Self::Invalid(text) => text.clone(),
         }
     }
 
@@ -49,7 +44,7 @@ impl LinkVerdict {
         match self {
             Self::Empty => "verdict verdict--hint",
             Self::Joinable(_) => "verdict verdict--ok",
-            Self::NotJoinable(_) | Self::Invalid(_) => "verdict verdict--error",
+            Self::Invalid(_) => "verdict verdict--error",
         }
     }
 }
@@ -85,25 +80,17 @@ pub fn LinkField(
     /// Told the classification whenever the text changes.
     #[prop(optional, into)]
     on_change: Option<Callback<Result<JoinLink, JoinLinkError>>>,
-    /// Only online meetings count as joinable (the staff check).
-    #[prop(optional)]
-    online_only: bool,
 ) -> impl IntoView {
     let text = RwSignal::new(initial);
     let result = Memo::new(move |_| join_link::classify(&text.get(), &hosts));
-    let verdict = Memo::new(move |_| LinkVerdict::of(&result.get(), online_only));
+    let verdict = Memo::new(move |_| LinkVerdict::of(&result.get()));
     Effect::new(move |_| {
         let result = result.get();
         if let Some(on_change) = on_change {
             on_change.run(result);
         }
     });
-    let invalid = move || {
-        matches!(
-            verdict.get(),
-            LinkVerdict::Invalid(_) | LinkVerdict::NotJoinable(_)
-        )
-    };
+    let invalid = move || matches!(verdict.get(), LinkVerdict::Invalid(_));
     view! {
         <div class="field">
             <label for="join-link" class="field__label">{tr!("link-field-label")}</label>

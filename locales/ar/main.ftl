@@ -22,7 +22,6 @@ link-field-placeholder = https://meet.lync.com/…
 link-field-hint = يُرجى لصق الرابط الوارد في دعوة الاجتماع.
 link-field-joinable = اجتماع Skype for Business Online رقم { $meeting_id }. يمكنك الانضمام إليه بصفتك ضيفًا.
 link-field-on-premises = اجتماع Skype for Business Server رقم { $meeting_id }. يمكنك الانضمام إليه بصفتك ضيفًا.
-link-field-check-online-only = يختبر فحص الروابط اجتماعات Skype for Business Online فقط. هذا اجتماع ({ $meeting_id }) على خادم Skype for Business Server خاص بإحدى الشركات: لاختباره، افتح رابطه بصفتك ضيفًا.
 link-error-too-long = هذا النص أطول من أن يكون رابط اجتماع. يُرجى نسخ الرابط فقط من دعوتك.
 link-error-not-a-link = لا يبدو هذا رابطًا. تبدأ روابط الاجتماعات بـ https://
 link-error-unsupported-scheme = هذا رابط من نوع { $scheme }:، وليس رابط اجتماع. تبدأ روابط الاجتماعات بـ https://

@@ -22,7 +22,6 @@ link-field-placeholder = https://meet.lync.com/…
 link-field-hint = Fügen Sie den Link aus Ihrer Besprechungseinladung ein.
 link-field-joinable = Skype for Business Online-Besprechung { $meeting_id }. Sie können als Gast teilnehmen.
 link-field-on-premises = Skype for Business Server-Besprechung { $meeting_id }. Sie können als Gast teilnehmen.
-link-field-check-online-only = Die Linkprüfung testet nur Skype for Business Online-Besprechungen. Dies ist eine Besprechung ({ $meeting_id }) auf einem unternehmenseigenen Skype for Business Server: Öffnen Sie zum Testen ihren Link als Gast.
 link-error-too-long = Dieser Text ist zu lang für einen Besprechungslink. Kopieren Sie nur den Link aus Ihrer Einladung.
 link-error-not-a-link = Das sieht nicht wie ein Link aus. Besprechungslinks beginnen mit https://
 link-error-unsupported-scheme = Das ist ein { $scheme }:-Link, kein Besprechungslink. Besprechungslinks beginnen mit https://

@@ -41,8 +41,6 @@ link-field-hint = Paste the link from your meeting invitation.
 link-field-joinable = Skype for Business Online meeting { $meeting_id }. You can join it as a guest.
 # Confirmation under the meeting-link field when the link is for a meeting on a company's own (on-premises) Skype for Business Server, or is such a meeting's conference address (sip:…). $meeting_id is the meeting's code.
 link-field-on-premises = Skype for Business Server meeting { $meeting_id }. You can join it as a guest.
-# Error under the meeting-link field of the staff link check: the link is for a meeting on a company's own (on-premises) Skype for Business Server, which the check cannot test. $meeting_id is the meeting's code.
-link-field-check-online-only = The link check tests Skype for Business Online meetings only. This is a meeting ({ $meeting_id }) on a company's own Skype for Business Server: to test it, open its link as a guest.
 # Error under the meeting-link field: far more text than a link was pasted.
 link-error-too-long = That text is too long to be a meeting link. Copy only the link from your invitation.
 # Error under the meeting-link field: the text is not a web address. Keep https:// as is.

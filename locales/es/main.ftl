@@ -22,7 +22,6 @@ link-field-placeholder = https://meet.lync.com/…
 link-field-hint = Pegue el enlace de su invitación a la reunión.
 link-field-joinable = Reunión de Skype for Business Online { $meeting_id }. Puede unirse como invitado.
 link-field-on-premises = Reunión de Skype for Business Server { $meeting_id }. Puede unirse como invitado.
-link-field-check-online-only = La comprobación de enlaces solo prueba reuniones de Skype for Business Online. Esta es una reunión ({ $meeting_id }) en un Skype for Business Server propio de una empresa: para probarla, abra su enlace como invitado.
 link-error-too-long = Ese texto es demasiado largo para ser un enlace de reunión. Copie solo el enlace de su invitación.
 link-error-not-a-link = Eso no parece un enlace. Los enlaces de reunión empiezan por https://
 link-error-unsupported-scheme = Es un enlace { $scheme }:, no un enlace de reunión. Los enlaces de reunión empiezan por https://

@@ -22,7 +22,6 @@ link-field-placeholder = https://meet.lync.com/…
 link-field-hint = Collez le lien de votre invitation à la réunion.
 link-field-joinable = Réunion Skype for Business Online { $meeting_id }. Vous pouvez la rejoindre en tant qu'invité.
 link-field-on-premises = Réunion Skype for Business Server { $meeting_id }. Vous pouvez la rejoindre en tant qu'invité.
-link-field-check-online-only = La vérification des liens ne teste que les réunions Skype for Business Online. Il s'agit d'une réunion ({ $meeting_id }) hébergée sur le propre serveur Skype for Business Server d'une entreprise : pour la tester, ouvrez son lien en tant qu'invité.
 link-error-too-long = Ce texte est trop long pour être un lien de réunion. Copiez uniquement le lien de votre invitation.
 link-error-not-a-link = Cela ne ressemble pas à un lien. Les liens de réunion commencent par https://
 link-error-unsupported-scheme = Il s'agit d'un lien { $scheme }:, et non d'un lien de réunion. Les liens de réunion commencent par https://

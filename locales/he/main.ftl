@@ -22,7 +22,6 @@ link-field-placeholder = https://meet.lync.com/…
 link-field-hint = יש להדביק את הקישור מההזמנה לפגישה.
 link-field-joinable = פגישת Skype for Business Online { $meeting_id }. אפשר להצטרף אליה בגישת אורח.
 link-field-on-premises = פגישת Skype for Business Server { $meeting_id }. אפשר להצטרף אליה בגישת אורח.
-link-field-check-online-only = בדיקת הקישורים בודקת רק פגישות Skype for Business Online. זוהי פגישה ({ $meeting_id }) בשרת Skype for Business Server של חברה מסוימת: כדי לבדוק אותה, יש לפתוח את הקישור שלה בגישת אורח.
 link-error-too-long = הטקסט ארוך מדי מכדי להיות קישור לפגישה. יש להעתיק רק את הקישור מההזמנה.
 link-error-not-a-link = זה לא נראה כמו קישור. קישורים לפגישות מתחילים ב-https://
 link-error-unsupported-scheme = זהו קישור מסוג { $scheme }:, ולא קישור לפגישה. קישורים לפגישות מתחילים ב-https://

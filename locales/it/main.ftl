@@ -22,7 +22,6 @@ link-field-placeholder = https://meet.lync.com/…
 link-field-hint = Incolli il link dell'invito alla riunione.
 link-field-joinable = Riunione di Skype for Business Online { $meeting_id }. Può partecipare come ospite.
 link-field-on-premises = Riunione di Skype for Business Server { $meeting_id }. Può partecipare come ospite.
-link-field-check-online-only = Il controllo dei link verifica solo le riunioni di Skype for Business Online. Questa è una riunione ({ $meeting_id }) su uno Skype for Business Server di proprietà di un'azienda: per verificarla, apra il suo link come ospite.
 link-error-too-long = Questo testo è troppo lungo per essere un link di riunione. Copi solo il link dal Suo invito.
 link-error-not-a-link = Non sembra un link. I link delle riunioni iniziano con https://
 link-error-unsupported-scheme = Questo è un link { $scheme }:, non un link di riunione. I link delle riunioni iniziano con https://

@@ -22,7 +22,6 @@ link-field-placeholder = https://meet.lync.com/…
 link-field-hint = 会議の招待に記載されているリンクを貼り付けてください。
 link-field-joinable = Skype for Business Online の会議 { $meeting_id } です。ゲストとして参加できます。
 link-field-on-premises = Skype for Business Server の会議 { $meeting_id } です。ゲストとして参加できます。
-link-field-check-online-only = リンクチェックでテストできるのは Skype for Business Online の会議だけです。これは企業独自の Skype for Business Server 上の会議 ({ $meeting_id }) です。テストするには、ゲストとしてリンクを開いてください。
 link-error-too-long = 会議のリンクとしては長すぎます。招待に記載されているリンクだけをコピーしてください。
 link-error-not-a-link = リンクではないようです。会議のリンクは https:// で始まります
 link-error-unsupported-scheme = これは { $scheme }: のリンクで、会議のリンクではありません。会議のリンクは https:// で始まります

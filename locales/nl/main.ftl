@@ -22,7 +22,6 @@ link-field-placeholder = https://meet.lync.com/…
 link-field-hint = Plak de link uit uw vergaderuitnodiging.
 link-field-joinable = Skype for Business Online-vergadering { $meeting_id }. U kunt als gast deelnemen.
 link-field-on-premises = Skype for Business Server-vergadering { $meeting_id }. U kunt als gast deelnemen.
-link-field-check-online-only = De linkcontrole test alleen Skype for Business Online-vergaderingen. Dit is een vergadering ({ $meeting_id }) op een eigen Skype for Business Server van een bedrijf: open de link als gast om deze te testen.
 link-error-too-long = Deze tekst is te lang voor een vergaderlink. Kopieer alleen de link uit uw uitnodiging.
 link-error-not-a-link = Dit lijkt geen link. Vergaderlinks beginnen met https://
 link-error-unsupported-scheme = Dit is een { $scheme }:-link, geen vergaderlink. Vergaderlinks beginnen met https://

@@ -22,7 +22,6 @@ link-field-placeholder = https://meet.lync.com/…
 link-field-hint = Cole o link do seu convite para a reunião.
 link-field-joinable = Reunião do Skype for Business Online { $meeting_id }. Você pode participar como convidado.
 link-field-on-premises = Reunião do Skype for Business Server { $meeting_id }. Você pode participar como convidado.
-link-field-check-online-only = A verificação de links testa apenas reuniões do Skype for Business Online. Esta é uma reunião ({ $meeting_id }) em um Skype for Business Server próprio de uma empresa: para testá-la, abra o link como convidado.
 link-error-too-long = Esse texto é longo demais para ser um link de reunião. Copie apenas o link do seu convite.
 link-error-not-a-link = Isso não parece um link. Links de reunião começam com https://
 link-error-unsupported-scheme = Esse é um link { $scheme }:, não um link de reunião. Links de reunião começam com https://

@@ -184,9 +184,10 @@ pub async fn check(options: &Options, words: &dyn Wording) -> Result<Checked, Co
         joins: options.join,
         entered: runner.entered,
         ending,
+        on_premises: false,
     };
     Ok(Checked {
-        report: CheckReport::new(&meeting, &context, &run, words),
+        report: CheckReport::new(meeting.url.as_str(), &meeting.meeting_id, &context, &run, words),
         timed_out,
     })
 }

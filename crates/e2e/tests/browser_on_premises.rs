@@ -427,3 +427,68 @@ async fn a_guest_waits_in_the_lobby_and_chats_on_after_the_ticket_is_renewed() {
     )
     .await;
 }
+
+/// Staff check an on-premises link from the site: the sign-in and a guest application, no
+/// guest token (there is no middle tier on premises), nothing left behind; and a site the
+/// server does not list fails at the sign-in with what to do.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn staff_check_an_on_premises_link() {
+    run(
+        "on-premises-check",
+        Server::Strict,
+        Viewport::DESKTOP,
+        &[],
+        async move |stack, browser| {
+            list_the_site(stack);
+            browser.expect_console_errors();
+            let mut url = stack.tier.url.clone();
+            url.query_pairs_mut()
+                .append_pair("check", "")
+                .append_pair("join", &stack.join_url(ON_PREMISES_MEETING));
+            browser.open(url.as_str()).await?;
+            browser
+                .wait_text("#screen-title", "Check a meeting link", 10)
+                .await?;
+            browser.click("[data-testid=check]").await?;
+            browser
+                .wait_text("[data-testid=check-verdict]", "This link works", 15)
+                .await?;
+            let rows = browser.texts("[data-testid=check-step]").await?;
+            check(
+                rows.len() == 3 && rows.iter().all(|r| r.contains("Passed")),
+                format!("the link, the sign-in and the application passed: {rows:?}"),
+            )?;
+            browser.check_accessibility().await?;
+            for _ in 0..100 {
+                if stack.sim.applications().is_empty() {
+                    break;
+                }
+                tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+            }
+            check(
+                stack.sim.applications().is_empty(),
+                "the check removed its application",
+            )?;
+
+            stack
+                .sim
+                .set_cross_domain_authorization_list(&["https://other.example"]);
+            browser.click("[data-testid=check]").await?;
+            browser
+                .wait_text(
+                    "[data-testid=check-verdict]",
+                    "Guests cannot join with this link",
+                    15,
+                )
+                .await?;
+            let rows = browser.texts("[data-testid=check-step]").await?;
+            check(
+                rows.get(1).is_some_and(|r| {
+                    r.contains("Failed") && r.contains("403") && r.contains("CrossDomainAuthorizationList")
+                }),
+                format!("the sign-in failed, saying what to do: {rows:?}"),
+            )
+        },
+    )
+    .await;
+}

@@ -16,7 +16,6 @@ use serde::Serialize;
 use crate::date::Timestamp;
 use crate::guest_api::{GuestErrorCode, UpstreamFailure, UpstreamStep};
 use crate::join::{Ending, Exchange, JoinFailure, JoinStep};
-use crate::join_link::OnlineMeeting;
 
 /// A value in one of the report's sentences.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -178,6 +177,9 @@ pub struct Run<'a> {
     pub entered: Option<(Entered, Timestamp)>,
     /// How the run ended, if it did (a successful check ends [`Ending::Left`]).
     pub ending: Option<Ending>,
+    /// On premises the guest signs in to the company's own server: there is no guest token
+    /// to ask the middle tier for, and the sign-in is the meeting service's step.
+    pub on_premises: bool,
 }
 
 /// The report.
@@ -210,18 +212,17 @@ pub enum Verdict {
 }
 
 impl CheckReport {
-    /// The report of `run`, a check of `meeting` from `context`, its advice and notes
-    /// written in `words`.
-    pub fn new(meeting: &OnlineMeeting, context: &Context, run: &Run<'_>, words: &dyn Wording) -> Self {
+    /// The report of `run`, a check of the meeting `meeting_id` at `link` from `context`,
+    /// its advice and notes written in `words`.
+    pub fn new(link: &str, meeting_id: &str, context: &Context, run: &Run<'_>, words: &dyn Wording) -> Self {
         let mut steps = vec![StepReport {
             took_ms: Some(0),
             ..StepReport::new(CheckStep::Link, Outcome::Passed)
         }];
-        let mut wanted = vec![
-            CheckStep::GuestAccess,
-            CheckStep::MeetingService,
-            CheckStep::GuestApplication,
-        ];
+        let mut wanted = vec![CheckStep::MeetingService, CheckStep::GuestApplication];
+        if !run.on_premises {
+            wanted.insert(0, CheckStep::GuestAccess);
+        }
         if run.joins {
             wanted.push(CheckStep::JoinMeeting);
         }
@@ -283,8 +284,8 @@ impl CheckReport {
             steps.push(line);
         }
         Self {
-            link: meeting.url.to_string(),
-            meeting_id: meeting.meeting_id.clone(),
+            link: link.to_owned(),
+            meeting_id: meeting_id.to_owned(),
             origin: context.origin.clone(),
             client: context.client.clone(),
             started_at: run.started.to_iso8601(),
@@ -579,7 +580,6 @@ fn join_advice(ending: &Ending, words: &dyn Wording) -> String {
 mod tests {
     use super::*;
     use crate::join::Problem;
-    use url::Url;
 
     /// Writes each sentence as its message id and values, `id{name=value, …}`, so the
     /// tests see which message the report chose, whatever the language.
@@ -601,14 +601,7 @@ mod tests {
         }
     }
 
-    fn meeting() -> OnlineMeeting {
-        OnlineMeeting {
-            url: Url::parse("https://meet.lync.com/contoso/sam/ADV1SE24").expect("url"),
-            tenant: "contoso".to_owned(),
-            organizer: "sam".to_owned(),
-            meeting_id: "ADV1SE24".to_owned(),
-        }
-    }
+    const LINK: &str = "https://meet.lync.com/contoso/sam/ADV1SE24";
 
     fn context(in_browser: bool) -> Context {
         Context {
@@ -629,6 +622,40 @@ mod tests {
         }
     }
 
+    /// On premises there is no middle tier: the sign-in is the meeting service's step.
+    #[test]
+    fn an_on_premises_check_signs_in_without_a_guest_token() {
+        let exchanges = [
+            exchange(JoinStep::Discover, Some(401), 150),
+            exchange(JoinStep::Discover, Some(200), 180),
+            exchange(JoinStep::CreateApplication, Some(201), 260),
+            exchange(JoinStep::Leave, Some(204), 300),
+        ];
+        let run = Run {
+            exchanges: exchanges.iter().collect(),
+            started: Timestamp::from_millis(100),
+            joins: false,
+            entered: None,
+            ending: Some(Ending::Left),
+            on_premises: true,
+        };
+        let link = "https://meet.fabrikam.com/alex/BRANCH01";
+        let report = CheckReport::new(link, "BRANCH01", &context(true), &run, &Ids);
+        assert_eq!(report.verdict(), Verdict::Works);
+        let steps: Vec<CheckStep> = report.steps.iter().map(|s| s.step).collect();
+        assert_eq!(
+            steps,
+            [
+                CheckStep::Link,
+                CheckStep::MeetingService,
+                CheckStep::GuestApplication
+            ]
+        );
+        let took: Vec<Option<i64>> = report.steps.iter().map(|s| s.took_ms).collect();
+        assert_eq!(took, [Some(0), Some(80), Some(80)]);
+        assert_eq!(report.link, link);
+    }
+
     #[test]
     fn a_working_link_passes_every_step_with_its_time() {
         let exchanges = [
@@ -643,8 +670,9 @@ mod tests {
             joins: false,
             entered: None,
             ending: Some(Ending::Left),
+            on_premises: false,
         };
-        let report = CheckReport::new(&meeting(), &context(true), &run, &Ids);
+        let report = CheckReport::new(LINK, "ADV1SE24", &context(true), &run, &Ids);
         assert_eq!(report.verdict(), Verdict::Works);
         let took: Vec<Option<i64>> = report.steps.iter().map(|s| s.took_ms).collect();
         assert_eq!(took, [Some(0), Some(20), Some(50), Some(130)]);
@@ -675,8 +703,9 @@ mod tests {
             joins: false,
             entered: None,
             ending: Some(Ending::Failed(JoinFailure::NetworkLost)),
+            on_premises: false,
         };
-        let report = CheckReport::new(&meeting(), &context(true), &run, &Ids);
+        let report = CheckReport::new(LINK, "ADV1SE24", &context(true), &run, &Ids);
         assert_eq!(report.verdict(), Verdict::Fails);
         let failed = &report.steps[2];
         assert_eq!(failed.step, CheckStep::MeetingService);
@@ -711,8 +740,9 @@ mod tests {
             joins: false,
             entered: None,
             ending: Some(Ending::Failed(JoinFailure::ServiceUnavailable)),
+            on_premises: false,
         };
-        let report = CheckReport::new(&meeting(), &context(false), &run, &Ids);
+        let report = CheckReport::new(LINK, "ADV1SE24", &context(false), &run, &Ids);
         let text = report.to_text(&Ids);
         assert!(
             text.contains(
@@ -750,8 +780,9 @@ mod tests {
             joins: true,
             entered: Some((Entered::Lobby, Timestamp::from_millis(400))),
             ending: None,
+            on_premises: false,
         };
-        let report = CheckReport::new(&meeting(), &context(false), &run, &Ids);
+        let report = CheckReport::new(LINK, "ADV1SE24", &context(false), &run, &Ids);
         assert_eq!(report.verdict(), Verdict::Works);
         assert_eq!(report.steps[4].note.as_deref(), Some("check-note-lobby"));
     }
@@ -765,8 +796,9 @@ mod tests {
             joins: false,
             entered: None,
             ending: None,
+            on_premises: false,
         };
-        let report = CheckReport::new(&meeting(), &context(true), &run, &Ids);
+        let report = CheckReport::new(LINK, "ADV1SE24", &context(true), &run, &Ids);
         assert_eq!(report.verdict(), Verdict::Running);
         let outcomes: Vec<Outcome> = report.steps.iter().map(|s| s.outcome).collect();
         assert_eq!(
