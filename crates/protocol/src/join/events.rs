@@ -572,10 +572,9 @@ impl GuestJoin {
     /// Whether `participant` is this guest.
     fn is_me(&self, participant: &Participant) -> bool {
         participant.local == Some(true)
-            || participant
-                .uri
-                .as_deref()
-                .is_some_and(|uri| self.app.as_ref().and_then(|a| a.me_uri.as_deref()) == Some(uri))
+            || participant.uri.as_deref().is_some_and(|uri| {
+                self.reach.application().and_then(|(_, _, a)| a.me_uri.as_deref()) == Some(uri)
+            })
     }
 
     /// Rebuilds the participant list after a `resync`, from the `participants` collection.

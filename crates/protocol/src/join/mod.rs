@@ -330,6 +330,111 @@ enum Chat {
 /// renewed every few seconds while keys are pressed.
 pub const TYPING_RENEW_MS: i64 = 3_000;
 
+/// How far the guest got with the meeting service. Each stage holds what the ones before it
+/// got, so that a request is built only from a stage that has what it needs: an application
+/// cannot exist without the discover answer it was made at, nor that without a token.
+#[derive(Debug, Default)]
+enum Reach {
+    /// Nothing yet.
+    #[default]
+    Nothing,
+    /// A token (online, the middle tier's; on premises, a web ticket).
+    Token(Access),
+    /// And where applications are made.
+    Discovered(Access, Discovered),
+    /// And the guest's application.
+    Application(Access, Discovered, AppLinks),
+}
+
+impl Reach {
+    fn access(&self) -> Option<&Access> {
+        match self {
+            Self::Nothing => None,
+            Self::Token(access) | Self::Discovered(access, _) | Self::Application(access, _, _) => {
+                Some(access)
+            }
+        }
+    }
+
+    #[cfg(feature = "on-premises")]
+    fn access_mut(&mut self) -> Option<&mut Access> {
+        match self {
+            Self::Nothing => None,
+            Self::Token(access) | Self::Discovered(access, _) | Self::Application(access, _, _) => {
+                Some(access)
+            }
+        }
+    }
+
+    fn discovered(&self) -> Option<(&Access, &Discovered)> {
+        match self {
+            Self::Discovered(access, discovered) | Self::Application(access, discovered, _) => {
+                Some((access, discovered))
+            }
+            Self::Nothing | Self::Token(_) => None,
+        }
+    }
+
+    fn application(&self) -> Option<(&Access, &Discovered, &AppLinks)> {
+        match self {
+            Self::Application(access, discovered, app) => Some((access, discovered, app)),
+            _ => None,
+        }
+    }
+
+    /// A new token, or a renewed one for what was reached with the old.
+    fn set_access(&mut self, fresh: Access) {
+        match self {
+            Self::Nothing => *self = Self::Token(fresh),
+            Self::Token(access) | Self::Discovered(access, _) | Self::Application(access, _, _) => {
+                *access = fresh;
+            }
+        }
+    }
+
+    /// The discover answer, to a token; `false` without one.
+    fn discover(&mut self, discovered: Discovered) -> bool {
+        match std::mem::take(self) {
+            Self::Token(access) => {
+                *self = Self::Discovered(access, discovered);
+                true
+            }
+            other => {
+                *self = other;
+                false
+            }
+        }
+    }
+
+    /// The guest's application, made at the discovered place; `false` before discover.
+    fn set_application(&mut self, app: AppLinks) -> bool {
+        match std::mem::take(self) {
+            Self::Discovered(access, discovered) | Self::Application(access, discovered, _) => {
+                *self = Self::Application(access, discovered, app);
+                true
+            }
+            other => {
+                *self = other;
+                false
+            }
+        }
+    }
+
+    /// The application is gone (left, lost or ended); the token and discover stay.
+    fn forget_application(&mut self) -> Option<AppLinks> {
+        match std::mem::take(self) {
+            Self::Application(access, discovered, app) => {
+                *self = Self::Discovered(access, discovered);
+                Some(app)
+            }
+            other => {
+                *self = other;
+                None
+            }
+        }
+    }
+}
+
 /// The guest join state machine. See the module docs.
 #[derive(Debug)]
 pub struct GuestJoin {
@@ -338,9 +443,8 @@ pub struct GuestJoin {
     display_name: Option<String>,
     join_requested: bool,
     session_id: Option<String>,
-    access: Option<Access>,
-    discovered: Option<Discovered>,
-    app: Option<AppLinks>,
+    /// The token, the discover answer and the application, as far as they go.
+    reach: Reach,
     participants_url: Option<Url>,
     /// The roster key of the guest's own participant, so events about it are not listed.
     local_key: Option<String>,
@@ -395,9 +499,7 @@ impl GuestJoin {
             display_name: None,
             join_requested: false,
             session_id,
-            access: None,
-            discovered: None,
-            app: None,
+            reach: Reach::Nothing,
             participants_url: None,
             local_key: None,
             chat: Chat::Unavailable,
@@ -492,9 +594,9 @@ impl GuestJoin {
     /// application. A link check reports these one by one.
     pub fn milestones(&self) -> Milestones {
         Milestones {
-            token: self.access.is_some(),
-            discovered: self.discovered.is_some(),
-            application: self.app.is_some(),
+            token: self.reach.access().is_some(),
+            discovered: self.reach.discovered().is_some(),
+            application: self.reach.application().is_some(),
         }
     }
 
@@ -556,7 +658,7 @@ impl GuestJoin {
     /// [`ProtocolError::InvalidInput`] for an empty or over-long name.
     pub fn set_display_name(&mut self, display_name: &str) -> Result<(), ProtocolError> {
         self.display_name = Some(valid_name(display_name)?);
-        if self.phase == Phase::Ready && self.app.is_none() && !self.creating_application() {
+        if self.phase == Phase::Ready && self.reach.application().is_none() && !self.creating_application() {
             return self.send(RequestKind::CreateApplication, 0);
         }
         Ok(())
@@ -586,7 +688,7 @@ impl GuestJoin {
                 // The prefetch goes on and joins as soon as the application exists.
                 self.display_name = Some(name);
                 self.join_requested = true;
-                if self.discovered.is_some() {
+                if self.reach.discovered().is_some() {
                     self.set_phase(Phase::Connecting);
                 }
                 Ok(())
@@ -595,7 +697,7 @@ impl GuestJoin {
                 self.display_name = Some(name);
                 self.join_requested = true;
                 self.set_phase(Phase::Connecting);
-                if self.app.is_some() {
+                if self.reach.application().is_some() {
                     self.invite_operation = Some(self.operation_id());
                     self.send(RequestKind::Invite, 0)
                 } else if self.creating_application() {
@@ -698,7 +800,7 @@ impl GuestJoin {
         match self.phase {
             Phase::Over(_) => Err(self.invalid("leave")),
             Phase::Leaving => Ok(()),
-            _ if self.app.is_some() => {
+            _ if self.reach.application().is_some() => {
                 self.cancel_all();
                 self.set_phase(Phase::Leaving);
                 self.send(RequestKind::Leave, 0)
@@ -804,9 +906,7 @@ impl GuestJoin {
 
     fn restart(&mut self) -> Result<(), ProtocolError> {
         self.cancel_all();
-        self.access = None;
-        self.discovered = None;
-        self.app = None;
+        self.reach = Reach::Nothing;
         self.on_premises = on_premises::State::default();
         self.reset_conversation();
         self.app_recoveries = 0;
@@ -901,8 +1001,8 @@ impl GuestJoin {
     }
 
     fn token(&self) -> Result<&Secret, ProtocolError> {
-        self.access
-            .as_ref()
+        self.reach
+            .access()
             .map(|a| &a.token)
             .ok_or(ProtocolError::InvalidTransition {
                 state: self.phase.name(),
@@ -934,15 +1034,15 @@ impl GuestJoin {
             RequestKind::RenewTicket => self.renewal_request(),
             RequestKind::Discover => {
                 let access = self
-                    .access
-                    .as_ref()
+                    .reach
+                    .access()
                     .ok_or_else(|| missing("discover without a token"))?;
                 ucwa::discover_request(&access.discover_url)
             }
             RequestKind::CreateApplication => {
-                let discovered = self
-                    .discovered
-                    .as_ref()
+                let (access, discovered) = self
+                    .reach
+                    .discovered()
                     .ok_or_else(|| missing("create an application before discover"))?;
                 // On premises the name comes with the join, and `endpointId` is expected.
                 let on_premises = self.config.on_premises.is_some();
@@ -953,17 +1053,13 @@ impl GuestJoin {
                     endpoint_id: on_premises.then(|| self.prefixed("endpoint")),
                     other: serde_json::Map::new(),
                 };
-                ucwa::create_application_request(&discovered.anon_applications, self.token()?, &input)
+                ucwa::create_application_request(&discovered.anon_applications, &access.token, &input)
             }
             RequestKind::Invite => {
-                let app = self
-                    .app
-                    .as_ref()
+                let (access, discovered, app) = self
+                    .reach
+                    .application()
                     .ok_or_else(|| missing("join without an application"))?;
-                let discovered = self
-                    .discovered
-                    .as_ref()
-                    .ok_or_else(|| missing("join before discover"))?;
                 let input = ucwa::OnlineMeetingInvitationInput {
                     online_meeting_uri: discovered.conference_uri.clone(),
                     anonymous_display_name: self.display_name.clone(),
@@ -976,7 +1072,7 @@ impl GuestJoin {
                     thread_id: None,
                     other: serde_json::Map::new(),
                 };
-                ucwa::join_meeting_request(&app.join_online_meeting, self.token()?, &input)
+                ucwa::join_meeting_request(&app.join_online_meeting, &access.token, &input)
             }
             RequestKind::Events(url) => ucwa::events_request(url, self.token()?),
             RequestKind::AddMessaging(url) => {
@@ -1007,11 +1103,11 @@ impl GuestJoin {
                 crate::http_util::empty(http::Method::POST, url, Some(self.token()?))
             }
             RequestKind::Leave => {
-                let app = self
-                    .app
-                    .as_ref()
+                let (access, _, app) = self
+                    .reach
+                    .application()
                     .ok_or_else(|| missing("leave without an application"))?;
-                ucwa::delete_request(&app.self_url, self.token()?)
+                ucwa::delete_request(&app.self_url, &access.token)
             }
             RequestKind::Cleanup(url) => ucwa::delete_request(url, self.token()?),
         }
@@ -1132,9 +1228,8 @@ impl GuestJoin {
             return;
         }
         self.cancel_all();
-        if let Some(app) = self.app.take()
+        if let Some(app) = self.reach.forget_application()
             && !matches!(ending, Ending::Left)
-            && self.access.is_some()
         {
             // Best effort: the server would expire it anyway.
             let _ = self.send(RequestKind::Cleanup(app.self_url), 0);
@@ -1276,7 +1371,7 @@ impl GuestJoin {
                 // is dropped, and a new one asked for, while no application holds the old one.
                 if refusal.error == GuestErrorCode::SessionNotValid
                     && self.session_id.is_some()
-                    && self.app.is_none()
+                    && self.reach.application().is_none()
                 {
                     self.session_id = None;
                     return self.send(RequestKind::Token, 0);
@@ -1331,12 +1426,12 @@ impl GuestJoin {
             self.subject = token.subject;
             self.updates.push_back(Update::SubjectChanged);
         }
-        self.access = Some(Access {
+        self.reach.set_access(Access {
             token: token.token,
             discover_url,
         });
         self.schedule_token_renewal(expires_at, now);
-        if self.discovered.is_none() {
+        if self.reach.discovered().is_none() {
             // A discover already under way (or waiting to retry) uses the new token when
             // it goes out; a second one would create a second application.
             if self.outstanding(|kind| *kind == RequestKind::Discover) > 0 {
@@ -1378,7 +1473,7 @@ impl GuestJoin {
             self.fail(JoinFailure::Incompatible);
             return Ok(());
         };
-        if self.discovered.is_some() {
+        if self.reach.discovered().is_some() {
             // A second answer (a retry raced its original) has nothing new to say.
             return Ok(());
         }
@@ -1390,7 +1485,9 @@ impl GuestJoin {
 
     /// Where the application is made is known.
     fn on_discovered(&mut self, discovered: Discovered) -> Result<(), ProtocolError> {
-        self.discovered = Some(discovered);
+        if !self.reach.discover(discovered) {
+            return Err(self.invalid("a discover answer without a token"));
+        }
         // The service creates the application with the guest's display name, so it waits
         // for one: made now when the name is already known (and the machine is ready once it
         // exists), otherwise at the click.
@@ -1431,7 +1528,9 @@ impl GuestJoin {
             self.fail(JoinFailure::Incompatible);
             return Ok(());
         };
-        self.app = Some(app);
+        if !self.reach.set_application(app) {
+            return Err(self.invalid("an application before discover"));
+        }
         // Park the event channel first so the invitation's `started` event cannot be missed.
         self.send(RequestKind::Events(events), 0)?;
         if self.join_requested {
@@ -1501,7 +1600,7 @@ impl GuestJoin {
     /// The server lost the application: make a new one and join again, keeping chat.
     fn recover_application(&mut self, now: Timestamp) -> Result<(), ProtocolError> {
         self.app_recoveries += 1;
-        if self.app_recoveries > MAX_APP_RECOVERIES || self.discovered.is_none() {
+        if self.app_recoveries > MAX_APP_RECOVERIES || self.reach.discovered().is_none() {
             self.fail(JoinFailure::NetworkLost);
             return Ok(());
         }
@@ -1520,7 +1619,7 @@ impl GuestJoin {
         // What waited for a fresh token was addressed to the lost application; the new one
         // asks again for whatever it needs.
         self.awaiting_token.clear();
-        self.app = None;
+        self.reach.forget_application();
         self.reset_conversation();
         self.fail_queued_messages();
         if self.phase.is_joined() {

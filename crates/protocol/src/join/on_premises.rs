@@ -92,7 +92,7 @@ impl GuestJoin {
                     .map(|server| server.conference.to_string())
                     .unwrap_or_default();
                 let expires_at = now.plus_millis(signed_in.ticket.expires_in.saturating_mul(1000));
-                self.access = Some(Access {
+                self.reach.set_access(Access {
                     token: signed_in.ticket.access_token,
                     discover_url: signed_in.applications.clone(),
                 });
@@ -139,7 +139,7 @@ impl GuestJoin {
         };
         let expires_at = now.plus_millis(ticket.expires_in.saturating_mul(1000));
         self.on_premises.fresh_ticket = false;
-        if let Some(access) = &mut self.access {
+        if let Some(access) = self.reach.access_mut() {
             access.token = ticket.access_token;
         }
         // The renewal count is not reset here: a request that a fresh ticket still cannot
