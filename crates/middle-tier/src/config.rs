@@ -476,6 +476,23 @@ impl Key {
             None => Ok(file.unwrap_or(false)),
         }
     }
+
+    /// A list from the environment (separated by commas, spaces or semicolons), else the
+    /// file's, else empty; `check` reads it whole and says what is wrong with it.
+    fn list<T>(
+        self,
+        env: &impl Environment,
+        file: Option<Vec<String>>,
+        check: fn(&str) -> Result<T, String>,
+    ) -> Result<Vec<String>, ConfigError> {
+        let list = env
+            .var(self.variable)
+            .map(|list| split_list(&list))
+            .or(file)
+            .unwrap_or_default();
+        check(&list.join(" ")).map_err(|e| problem(&self.label(), e))?;
+        Ok(list)
+    }
 }
 
 /// Where values come from besides the file (the process environment, or a test's map).
@@ -574,22 +591,16 @@ impl Settings {
         }
         let require_invitation = Key::new("meetings.require_invitation", "GUEST_JOIN_REQUIRE_INVITATION")
             .flag(env, file.meetings.require_invitation)?;
-        let on_premises_key = Key::new("meetings.on_premises_hosts", "GUEST_JOIN_ON_PREMISES_HOSTS");
-        let on_premises_hosts = env
-            .var(on_premises_key.variable)
-            .map(|list| split_list(&list))
-            .or(file.meetings.on_premises_hosts)
-            .unwrap_or_default();
-        protocol::on_premises::SimpleUrlDomains::parse(&on_premises_hosts.join(" "))
-            .map_err(|e| problem(&on_premises_key.label(), e))?;
-        let autodiscover_key = Key::new("meetings.autodiscover", "GUEST_JOIN_AUTODISCOVER");
-        let autodiscover = env
-            .var(autodiscover_key.variable)
-            .map(|list| split_list(&list))
-            .or(file.meetings.autodiscover)
-            .unwrap_or_default();
-        protocol::on_premises::AutodiscoverRoots::parse(&autodiscover.join(" "))
-            .map_err(|e| problem(&autodiscover_key.label(), e))?;
+        let on_premises_hosts = Key::new("meetings.on_premises_hosts", "GUEST_JOIN_ON_PREMISES_HOSTS").list(
+            env,
+            file.meetings.on_premises_hosts,
+            protocol::on_premises::SimpleUrlDomains::parse,
+        )?;
+        let autodiscover = Key::new("meetings.autodiscover", "GUEST_JOIN_AUTODISCOVER").list(
+            env,
+            file.meetings.autodiscover,
+            protocol::on_premises::AutodiscoverRoots::parse,
+        )?;
 
         let mut partners = file.partners;
         if let Some(json) = env.var("GUEST_JOIN_PARTNERS") {
@@ -1194,6 +1205,38 @@ mod tests {
             let error = Settings::load(None, &env(vars)).expect_err("invalid");
             assert!(error.to_string().contains(field), "{error}");
         }
+        // The on-premises settings are read as the app will read them.
+        for (variable, value, field) in [
+            (
+                "GUEST_JOIN_ON_PREMISES_HOSTS",
+                "meet.fabrikam.com",
+                "meetings.on_premises_hosts",
+            ),
+            (
+                "GUEST_JOIN_AUTODISCOVER",
+                "fabrikam.com=lyncdiscover",
+                "meetings.autodiscover",
+            ),
+        ] {
+            let error = Settings::load(None, &env(&with(&[(variable, value)]))).expect_err("invalid");
+            assert!(error.to_string().contains(field), "{error}");
+        }
+        let settings = Settings::load(
+            None,
+            &env(&with(&[
+                ("GUEST_JOIN_ON_PREMISES_HOSTS", "meet.fabrikam.com=fabrikam.com"),
+                (
+                    "GUEST_JOIN_AUTODISCOVER",
+                    "fabrikam.com=https://lyncdiscover.fabrikam.net/",
+                ),
+            ])),
+        )
+        .expect("valid");
+        assert_eq!(settings.on_premises_hosts, ["meet.fabrikam.com=fabrikam.com"]);
+        assert_eq!(
+            settings.autodiscover,
+            ["fabrikam.com=https://lyncdiscover.fabrikam.net/"]
+        );
         let error = Settings::load(
             None,
             &env(&with(&[(
