@@ -74,17 +74,20 @@ async fn the_link_field_says_what_kind_of_link_was_pasted() {
     );
     assert!(class.contains("verdict--ok"), "{class}");
 
+    // A company's own server's simple URL, and the same meeting's conference address.
     type_into(&root, "https://join.contoso.com/meet/john/BW9Z1MJD").await;
     let (text, class) = verdict(&root);
-    assert!(text.contains("own Skype for Business Server"), "{text}");
-    assert!(class.contains("verdict--error"));
+    assert!(text.contains("Skype for Business Server meeting BW9Z1MJD"), "{text}");
+    assert!(class.contains("verdict--ok"), "{class}");
 
     type_into(
         &root,
         "sip:john@contoso.com;gruu;opaque=app:conf:focus:id:BW9Z1MJD",
     )
     .await;
-    assert!(verdict(&root).0.contains("conference address"));
+    let (text, class) = verdict(&root);
+    assert!(text.contains("Skype for Business Server meeting BW9Z1MJD"), "{text}");
+    assert!(class.contains("verdict--ok"), "{class}");
 
     type_into(&root, "https://meet.lync.com/contoso/testuser").await;
     let (text, _) = verdict(&root);
