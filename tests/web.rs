@@ -77,7 +77,10 @@ async fn the_link_field_says_what_kind_of_link_was_pasted() {
     // A company's own server's simple URL, and the same meeting's conference address.
     type_into(&root, "https://join.contoso.com/meet/john/BW9Z1MJD").await;
     let (text, class) = verdict(&root);
-    assert!(text.contains("Skype for Business Server meeting BW9Z1MJD"), "{text}");
+    assert!(
+        text.contains("Skype for Business Server meeting BW9Z1MJD"),
+        "{text}"
+    );
     assert!(class.contains("verdict--ok"), "{class}");
 
     type_into(
@@ -86,7 +89,10 @@ async fn the_link_field_says_what_kind_of_link_was_pasted() {
     )
     .await;
     let (text, class) = verdict(&root);
-    assert!(text.contains("Skype for Business Server meeting BW9Z1MJD"), "{text}");
+    assert!(
+        text.contains("Skype for Business Server meeting BW9Z1MJD"),
+        "{text}"
+    );
     assert!(class.contains("verdict--ok"), "{class}");
 
     type_into(&root, "https://meet.lync.com/contoso/testuser").await;

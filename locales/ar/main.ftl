@@ -313,6 +313,7 @@ check-advice-hidden-refusal = لم تقدّم خدمة الاجتماعات ({ $
 check-advice-service-no-answer = لم تردّ خدمة الاجتماعات ({ $host }). تحقق من إمكانية الوصول إليها من هنا، ثم أعد المحاولة.
 check-advice-token-refused = رفضت خدمة الاجتماعات رمز الضيف المميز. تحقق من تطابق الوقت بين الطبقة الوسيطة وخدمة الاجتماعات، ومن أن الطبقة الوسيطة تشير إلى خدمة الاجتماعات هذه.
 check-advice-origin-refused = ترفض خدمة الاجتماعات الضيوف القادمين من هذا الموقع ({ $origin }). أضف { $origin } إلى GUEST_JOIN_ALLOWED_ORIGINS في الطبقة الوسيطة؛ ويجب أيضًا على الخادم المحلي (on-premises) إدراجه في CrossDomainAuthorizationList الخاصة به.
+check-advice-server-origin-refused = يرفض خادم Skype for Business Server الخاص بالشركة الضيوف القادمين من هذا الموقع ({ $origin }). يجب على مسؤول الخادم إضافة { $origin } إلى CrossDomainAuthorizationList الخاصة بالخادم (Set-CsWebServiceConfiguration).
 check-advice-meeting-not-found = لا تعرف خدمة الاجتماعات أي اجتماع على هذا الرابط، أو أنه انتهى. اطلب رابطًا جديدًا من المنظِّم.
 check-advice-service-trouble = تواجه خدمة الاجتماعات ({ $host }) مشكلة. أعد المحاولة بعد بضع دقائق؛ وإذا استمرت المشكلة، فأرسل معرّف الطلب إلى دعم Microsoft أو إلى مسؤول الخادم.
 check-advice-step-refused = رفضت خدمة الاجتماعات ({ $host }) هذه الخطوة. أرسل الرموز ومعرّف الطلب الواردة أعلاه إلى الجهة التي تدير الخدمة.

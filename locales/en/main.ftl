@@ -529,6 +529,8 @@ check-advice-service-no-answer = The meeting service at { $host } did not answer
 check-advice-token-refused = The meeting service refused the guest token. Check that the middle tier and the meeting service agree on the time, and that the middle tier points at this meeting service.
 # Advice: the meeting service refuses guests from this website (HTTP 403).
 check-advice-origin-refused = The meeting service refuses guests from this website ({ $origin }). Add { $origin } to the middle tier's GUEST_JOIN_ALLOWED_ORIGINS; an on-premises server must also list it in its CrossDomainAuthorizationList.
+# Advice: a company's own (on-premises) Skype for Business Server refuses guests from this website (HTTP 403). Keep CrossDomainAuthorizationList and Set-CsWebServiceConfiguration as they are.
+check-advice-server-origin-refused = The company's Skype for Business Server refuses guests from this website ({ $origin }). Its administrator must add { $origin } to the server's CrossDomainAuthorizationList (Set-CsWebServiceConfiguration).
 # Advice: no meeting at this link (HTTP 404/410).
 check-advice-meeting-not-found = The meeting service knows no meeting at this link, or it has ended. Ask the organizer for a new link.
 # Advice: the meeting service has a server error (HTTP 5xx).

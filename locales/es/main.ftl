@@ -289,6 +289,7 @@ check-advice-hidden-refusal = El servicio de reuniones ({ $host }) no dio ningun
 check-advice-service-no-answer = El servicio de reuniones ({ $host }) no respondió. Compruebe que se puede acceder a él desde aquí y vuelva a intentarlo.
 check-advice-token-refused = El servicio de reuniones rechazó el token de invitado. Compruebe que el middle tier y el servicio de reuniones tienen la misma hora y que el middle tier apunta a este servicio de reuniones.
 check-advice-origin-refused = El servicio de reuniones rechaza a los invitados de este sitio web ({ $origin }). Añada { $origin } a GUEST_JOIN_ALLOWED_ORIGINS del middle tier; un servidor local (on-premises) también debe incluirlo en su CrossDomainAuthorizationList.
+check-advice-server-origin-refused = El Skype for Business Server de la empresa rechaza a los invitados de este sitio web ({ $origin }). Su administrador debe añadir { $origin } a la CrossDomainAuthorizationList del servidor (Set-CsWebServiceConfiguration).
 check-advice-meeting-not-found = El servicio de reuniones no conoce ninguna reunión en este enlace, o ya ha terminado. Pida un enlace nuevo al organizador.
 check-advice-service-trouble = El servicio de reuniones ({ $host }) tiene problemas. Vuelva a intentarlo dentro de unos minutos; si persiste, facilite el id. de solicitud al soporte de Microsoft o al administrador del servidor.
 check-advice-step-refused = El servicio de reuniones ({ $host }) rechazó el paso. Facilite los códigos y el id. de solicitud anteriores a quien lo gestione.

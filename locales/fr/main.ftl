@@ -289,6 +289,7 @@ check-advice-hidden-refusal = Le service de réunion ({ $host }) n'a donné aucu
 check-advice-service-no-answer = Le service de réunion ({ $host }) n'a pas répondu. Vérifiez qu'il est joignable d'ici, puis réessayez.
 check-advice-token-refused = Le service de réunion a refusé le jeton invité. Vérifiez que le middle tier et le service de réunion sont à la même heure, et que le middle tier pointe vers ce service de réunion.
 check-advice-origin-refused = Le service de réunion refuse les invités provenant de ce site web ({ $origin }). Ajoutez { $origin } à GUEST_JOIN_ALLOWED_ORIGINS dans le middle tier ; un serveur local (on-premises) doit aussi l'inscrire dans sa CrossDomainAuthorizationList.
+check-advice-server-origin-refused = Le serveur Skype for Business Server de l'entreprise refuse les invités provenant de ce site web ({ $origin }). Son administrateur doit ajouter { $origin } à la CrossDomainAuthorizationList du serveur (Set-CsWebServiceConfiguration).
 check-advice-meeting-not-found = Le service de réunion ne connaît aucune réunion à ce lien, ou elle est terminée. Demandez un nouveau lien à l'organisateur.
 check-advice-service-trouble = Le service de réunion ({ $host }) rencontre des difficultés. Réessayez dans quelques minutes ; si cela persiste, communiquez l'ID de requête au support Microsoft ou à l'administrateur du serveur.
 check-advice-step-refused = Le service de réunion ({ $host }) a refusé l'étape. Communiquez les codes et l'ID de requête ci-dessus à l'équipe qui l'exploite.

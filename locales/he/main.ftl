@@ -295,6 +295,7 @@ check-advice-hidden-refusal = שירות הפגישות ({ $host }) לא החז�
 check-advice-service-no-answer = שירות הפגישות ({ $host }) לא השיב. יש לוודא שאפשר להגיע אליו מכאן, ולנסות שוב.
 check-advice-token-refused = שירות הפגישות דחה את אסימון האורח. יש לוודא ששכבת הביניים ושירות הפגישות מסונכרנים לאותה שעה, וכן ששכבת הביניים מפנה לשירות הפגישות הזה.
 check-advice-origin-refused = שירות הפגישות דוחה אורחים מהאתר הזה ({ $origin }). יש להוסיף את { $origin } ל-GUEST_JOIN_ALLOWED_ORIGINS של שכבת הביניים; שרת מקומי (on-premises) חייב גם לכלול אותו ב-CrossDomainAuthorizationList שלו.
+check-advice-server-origin-refused = שרת Skype for Business Server של החברה דוחה אורחים מהאתר הזה ({ $origin }). מנהל השרת חייב להוסיף את { $origin } ל-CrossDomainAuthorizationList של השרת (Set-CsWebServiceConfiguration).
 check-advice-meeting-not-found = שירות הפגישות לא מכיר פגישה בקישור הזה, או שהיא הסתיימה. יש לבקש קישור חדש ממארגן הפגישה.
 check-advice-service-trouble = בשירות הפגישות ({ $host }) יש תקלה. יש לנסות שוב בעוד כמה דקות; אם התקלה נמשכת, יש למסור את מזהה הבקשה לתמיכה של Microsoft או למנהל השרת.
 check-advice-step-refused = שירות הפגישות ({ $host }) דחה את השלב. יש למסור את הקודים ואת מזהה הבקשה שלמעלה למי שמפעיל אותו.

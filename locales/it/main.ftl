@@ -289,6 +289,7 @@ check-advice-hidden-refusal = Il servizio riunioni ({ $host }) non ha dato alcun
 check-advice-service-no-answer = Il servizio riunioni ({ $host }) non ha risposto. Verifichi che sia raggiungibile da qui, poi riprovi.
 check-advice-token-refused = Il servizio riunioni ha rifiutato il token ospite. Verifichi che il middle tier e il servizio riunioni abbiano lo stesso orario e che il middle tier punti a questo servizio riunioni.
 check-advice-origin-refused = Il servizio riunioni rifiuta gli ospiti provenienti da questo sito web ({ $origin }). Aggiunga { $origin } a GUEST_JOIN_ALLOWED_ORIGINS del middle tier; un server locale (on-premises) deve inoltre elencarlo nella propria CrossDomainAuthorizationList.
+check-advice-server-origin-refused = Lo Skype for Business Server dell'azienda rifiuta gli ospiti provenienti da questo sito web ({ $origin }). Il suo amministratore deve aggiungere { $origin } alla CrossDomainAuthorizationList del server (Set-CsWebServiceConfiguration).
 check-advice-meeting-not-found = Il servizio riunioni non conosce alcuna riunione a questo link, oppure è terminata. Chieda un nuovo link all'organizzatore.
 check-advice-service-trouble = Il servizio riunioni ({ $host }) ha dei problemi. Riprovi tra qualche minuto; se il problema persiste, comunichi l'ID richiesta al supporto Microsoft o all'amministratore del server.
 check-advice-step-refused = Il servizio riunioni ({ $host }) ha rifiutato il passaggio. Comunichi i codici e l'ID richiesta riportati sopra a chi gestisce il servizio.

@@ -283,6 +283,7 @@ check-advice-hidden-refusal = 会議サービス ({ $host }) から、このブ�
 check-advice-service-no-answer = 会議サービス ({ $host }) が応答しませんでした。ここから到達できることを確認してから、再試行してください。
 check-advice-token-refused = 会議サービスがゲスト トークンを拒否しました。ミドルティアと会議サービスの時刻が一致していること、およびミドルティアがこの会議サービスを指していることを確認してください。
 check-advice-origin-refused = 会議サービスはこの Web サイト ({ $origin }) からのゲストを拒否しています。ミドルティアの GUEST_JOIN_ALLOWED_ORIGINS に { $origin } を追加してください。オンプレミスのサーバーでは、CrossDomainAuthorizationList にも登録する必要があります。
+check-advice-server-origin-refused = 企業の Skype for Business Server は、この Web サイト ({ $origin }) からのゲストを拒否しています。サーバーの管理者が、サーバーの CrossDomainAuthorizationList に { $origin } を追加する必要があります (Set-CsWebServiceConfiguration)。
 check-advice-meeting-not-found = 会議サービスはこのリンクの会議を認識していないか、会議は終了しています。新しいリンクを開催者に依頼してください。
 check-advice-service-trouble = 会議サービス ({ $host }) で問題が発生しています。数分後に再試行してください。問題が続く場合は、要求 ID を Microsoft サポートまたはサーバーの管理者にお伝えください。
 check-advice-step-refused = 会議サービス ({ $host }) がこの手順を拒否しました。上記のコードと要求 ID を、サービスの運用担当者にお伝えください。

@@ -289,6 +289,7 @@ check-advice-hidden-refusal = De vergaderservice ({ $host }) gaf geen antwoord d
 check-advice-service-no-answer = De vergaderservice ({ $host }) antwoordde niet. Controleer of deze vanaf hier bereikbaar is en probeer het dan opnieuw.
 check-advice-token-refused = De vergaderservice heeft het gasttoken geweigerd. Controleer of de middle tier en de vergaderservice dezelfde tijd hebben, en of de middle tier naar deze vergaderservice verwijst.
 check-advice-origin-refused = De vergaderservice weigert gasten van deze website ({ $origin }). Voeg { $origin } toe aan GUEST_JOIN_ALLOWED_ORIGINS van de middle tier; een on-premises server moet de website ook opnemen in zijn CrossDomainAuthorizationList.
+check-advice-server-origin-refused = De eigen Skype for Business Server van het bedrijf weigert gasten van deze website ({ $origin }). De beheerder moet { $origin } toevoegen aan de CrossDomainAuthorizationList van de server (Set-CsWebServiceConfiguration).
 check-advice-meeting-not-found = De vergaderservice kent geen vergadering bij deze link, of de vergadering is beëindigd. Vraag de organisator om een nieuwe link.
 check-advice-service-trouble = De vergaderservice ({ $host }) heeft problemen. Probeer het over een paar minuten opnieuw; als het aanhoudt, geef dan de aanvraag-ID door aan Microsoft Ondersteuning of aan de beheerder van de server.
 check-advice-step-refused = De vergaderservice ({ $host }) heeft de stap geweigerd. Geef de codes en de aanvraag-ID hierboven door aan wie de service beheert.

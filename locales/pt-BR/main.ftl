@@ -289,6 +289,7 @@ check-advice-hidden-refusal = O serviço de reuniões ({ $host }) não deu nenhu
 check-advice-service-no-answer = O serviço de reuniões ({ $host }) não respondeu. Verifique se ele pode ser acessado daqui e tente novamente.
 check-advice-token-refused = O serviço de reuniões recusou o token de convidado. Verifique se o middle tier e o serviço de reuniões estão com o mesmo horário e se o middle tier aponta para este serviço de reuniões.
 check-advice-origin-refused = O serviço de reuniões recusa convidados deste site ({ $origin }). Adicione { $origin } a GUEST_JOIN_ALLOWED_ORIGINS do middle tier; um servidor local (on-premises) também precisa incluí-lo na sua CrossDomainAuthorizationList.
+check-advice-server-origin-refused = O Skype for Business Server da empresa recusa convidados deste site ({ $origin }). O administrador do servidor precisa adicionar { $origin } à CrossDomainAuthorizationList dele (Set-CsWebServiceConfiguration).
 check-advice-meeting-not-found = O serviço de reuniões não conhece nenhuma reunião neste link, ou ela já terminou. Peça um novo link ao organizador.
 check-advice-service-trouble = O serviço de reuniões ({ $host }) está com problemas. Tente novamente em alguns minutos; se persistir, informe o ID da solicitação ao suporte da Microsoft ou ao administrador do servidor.
 check-advice-step-refused = O serviço de reuniões ({ $host }) recusou a etapa. Informe os códigos e o ID da solicitação acima a quem administra o serviço.

@@ -484,7 +484,10 @@ async fn staff_check_an_on_premises_link() {
             let rows = browser.texts("[data-testid=check-step]").await?;
             check(
                 rows.get(1).is_some_and(|r| {
-                    r.contains("Failed") && r.contains("403") && r.contains("CrossDomainAuthorizationList")
+                    r.contains("Failed")
+                        && r.contains("403")
+                        && r.contains("Its administrator must add")
+                        && !r.contains("GUEST_JOIN_ALLOWED_ORIGINS")
                 }),
                 format!("the sign-in failed, saying what to do: {rows:?}"),
             )

@@ -272,7 +272,7 @@ impl CheckReport {
                     line.reason = problem.reason.clone();
                     line.upstream = problem.upstream.clone();
                 }
-                line.advice = Some(advice(step, &line, ending, context, words));
+                line.advice = Some(advice(step, &line, ending, context, run.on_premises, words));
                 stopped = true;
             } else if over {
                 line.outcome = Outcome::NotRun;
@@ -483,6 +483,7 @@ fn advice(
     line: &StepReport,
     ending: &Ending,
     context: &Context,
+    on_premises: bool,
     words: &dyn Wording,
 ) -> String {
     let unknown;
@@ -499,7 +500,9 @@ fn advice(
     match (step, line.status) {
         (CheckStep::GuestAccess, None) => words.say("check-advice-middle-tier-no-answer", &[host]),
         (CheckStep::GuestAccess, Some(_)) => middle_tier_advice(code, line, origin, words),
-        (CheckStep::MeetingService, None) if context.in_browser => {
+        // On premises a refusal comes back through the server's frame, so no answer is
+        // no answer.
+        (CheckStep::MeetingService, None) if context.in_browser && !on_premises => {
             words.say("check-advice-hidden-refusal", &[host, origin])
         }
         (
@@ -510,6 +513,7 @@ fn advice(
             None,
         ) => words.say("check-advice-service-no-answer", &[host]),
         (_, Some(401)) => words.say("check-advice-token-refused", &[]),
+        (_, Some(403)) if on_premises => words.say("check-advice-server-origin-refused", &[origin]),
         (_, Some(403)) => words.say("check-advice-origin-refused", &[origin]),
         (_, Some(404 | 410)) => words.say("check-advice-meeting-not-found", &[]),
         (_, Some(status)) if status >= 500 => words.say("check-advice-service-trouble", &[host]),
@@ -654,6 +658,22 @@ mod tests {
         let took: Vec<Option<i64>> = report.steps.iter().map(|s| s.took_ms).collect();
         assert_eq!(took, [Some(0), Some(80), Some(80)]);
         assert_eq!(report.link, link);
+
+        // A site the server does not list: the server's own list is what to change.
+        let mut refused = exchange(JoinStep::Discover, Some(403), 150);
+        refused.host = "lyncdiscover.fabrikam.com".to_owned();
+        let run = Run {
+            exchanges: vec![&refused],
+            ending: Some(Ending::Failed(JoinFailure::OriginNotAllowed)),
+            ..run
+        };
+        let report = CheckReport::new(link, "BRANCH01", &context(true), &run, &Ids);
+        assert_eq!(report.verdict(), Verdict::Fails);
+        let advice = report.steps[1].advice.as_deref().unwrap_or_default();
+        assert!(
+            advice.starts_with("check-advice-server-origin-refused"),
+            "{advice}"
+        );
     }
 
     #[test]
