@@ -495,3 +495,36 @@ async fn staff_check_an_on_premises_link() {
     )
     .await;
 }
+
+/// Closing the tab leaves an on-premises meeting too where the server answers CORS: the
+/// leave goes out with `keepalive`. (Where it answers only through its frame, the frame goes
+/// with the page before its request does; the server drops the guest when the event channel
+/// goes quiet.)
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn closing_the_tab_leaves_an_on_premises_meeting_that_answers_cors() {
+    run(
+        "on-premises-close",
+        Server::AllQuirks,
+        Viewport::DESKTOP,
+        &[],
+        async move |stack, browser| {
+            browser.expect_console_errors();
+            join_as(browser, &list_the_site(stack), "Ada").await?;
+            in_meeting(browser).await?;
+            check(
+                stack.guest_in(ON_PREMISES_MEETING).is_some(),
+                "the guest is in the roster",
+            )?;
+            // Navigating away unloads the page as closing the tab does.
+            browser.open("about:blank").await?;
+            for _ in 0..100 {
+                if stack.guest_in(ON_PREMISES_MEETING).is_none() && stack.sim.applications().is_empty() {
+                    return Ok(());
+                }
+                tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+            }
+            Err("the guest stayed in the meeting after the page closed".to_owned())
+        },
+    )
+    .await;
+}
