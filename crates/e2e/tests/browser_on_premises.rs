@@ -4,7 +4,7 @@
 //! it directly. The app joins such a server's meeting either way.
 
 use e2e::ON_PREMISES_MEETING;
-use e2e::browser::{Browser, Check, Server, Stack, Viewport, run, run_configured};
+use e2e::browser::{Browser, Check, OtherSite, Reserved, Server, Stack, Viewport, run, run_configured};
 use protocol::ucwa::resources::MessageBody;
 use serde_json::Value;
 
@@ -524,6 +524,37 @@ async fn closing_the_tab_leaves_an_on_premises_meeting_that_answers_cors() {
                 tokio::time::sleep(std::time::Duration::from_millis(50)).await;
             }
             Err("the guest stayed in the meeting after the page closed".to_owned())
+        },
+    )
+    .await;
+}
+
+/// A partner's page on another origin frames the app, and the app frames the server's
+/// XFrame inside it: the server sees the app's origin, which it lists.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_partner_page_embeds_the_app_for_an_on_premises_meeting() {
+    let partner = Reserved::port().await.expect("a free port");
+    let origin = partner.origin.clone();
+    run(
+        "on-premises-partner",
+        Server::Strict,
+        Viewport::DESKTOP,
+        &[("GUEST_JOIN_ALLOWED_ORIGINS", &origin)],
+        async move |stack, browser| {
+            browser.expect_console_errors();
+            let link = list_the_site(stack);
+            let site = OtherSite::serve(partner, stack, Some(link)).await?;
+            browser.open(&format!("{}partner.html", site.url)).await?;
+            let frame = browser.wait("#advisor", 10).await?;
+            frame.enter_frame().await.map_err(|e| e.to_string())?;
+            browser.wait_text("#screen-title", "Join", 15).await?;
+            browser.type_into("#display-name", "Framed Guest").await?;
+            browser.click("[data-testid=join]").await?;
+            in_meeting(browser).await?;
+            check(
+                application_framed(stack)?,
+                "the application was created through the server's frame",
+            )
         },
     )
     .await;
