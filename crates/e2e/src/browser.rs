@@ -139,6 +139,29 @@ impl Stack {
         url.to_string()
     }
 
+    /// The app's staff link check, opened on `meeting`'s join URL.
+    pub fn check_link(&self, meeting: &str) -> String {
+        let mut url = self.tier.url.clone();
+        url.query_pairs_mut()
+            .append_pair("check", "")
+            .append_pair("join", &self.join_url(meeting));
+        url.to_string()
+    }
+
+    /// Waits until no guest application is left in the simulator.
+    ///
+    /// # Errors
+    /// When one is still there after 5 s, saying `what` should have removed it.
+    pub async fn applications_removed(&self, what: &str) -> Check {
+        for _ in 0..100 {
+            if self.sim.applications().is_empty() {
+                return Ok(());
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        Err(format!("{what} left its application behind"))
+    }
+
     /// The simulator's request journal, as JSON.
     pub fn journal(&self) -> Value {
         serde_json::to_value(self.sim.journal()).unwrap_or(Value::Null)

@@ -887,11 +887,7 @@ async fn staff_check_a_link_before_sending_it() {
         Viewport::DESKTOP,
         &[],
         async move |stack, browser| {
-            let mut url = stack.tier.url.clone();
-            url.query_pairs_mut()
-                .append_pair("check", "")
-                .append_pair("join", &stack.join_url(LOBBY));
-            browser.open(url.as_str()).await?;
+            browser.open(&stack.check_link(LOBBY)).await?;
             browser
                 .wait_text("#screen-title", "Check a meeting link", 10)
                 .await?;
@@ -908,16 +904,7 @@ async fn staff_check_a_link_before_sending_it() {
             let copied = copy_report(browser, "Report copied").await?;
             check(copied.contains("WORKS") && copied.contains(&format!("Meeting id: {LOBBY}")), format!("the report says it works: {copied}"))?;
             no_secrets(&copied)?;
-            for _ in 0..100 {
-                if stack.sim.applications().is_empty() {
-                    break;
-                }
-                tokio::time::sleep(Duration::from_millis(50)).await;
-            }
-            check(
-                stack.sim.applications().is_empty(),
-                "the check removed its application",
-            )?;
+            stack.applications_removed("the check").await?;
             check(stack.guest_in(LOBBY).is_none(), "nobody joined the meeting")?;
             browser
                 .type_into("#join-link", &stack.join_url(LOBBY).replace(LOBBY, "NOSUCH99"))

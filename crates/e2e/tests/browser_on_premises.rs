@@ -441,11 +441,7 @@ async fn staff_check_an_on_premises_link() {
         async move |stack, browser| {
             list_the_site(stack);
             browser.expect_console_errors();
-            let mut url = stack.tier.url.clone();
-            url.query_pairs_mut()
-                .append_pair("check", "")
-                .append_pair("join", &stack.join_url(ON_PREMISES_MEETING));
-            browser.open(url.as_str()).await?;
+            browser.open(&stack.check_link(ON_PREMISES_MEETING)).await?;
             browser
                 .wait_text("#screen-title", "Check a meeting link", 10)
                 .await?;
@@ -459,16 +455,7 @@ async fn staff_check_an_on_premises_link() {
                 format!("the link, the sign-in and the application passed: {rows:?}"),
             )?;
             browser.check_accessibility().await?;
-            for _ in 0..100 {
-                if stack.sim.applications().is_empty() {
-                    break;
-                }
-                tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-            }
-            check(
-                stack.sim.applications().is_empty(),
-                "the check removed its application",
-            )?;
+            stack.applications_removed("the check").await?;
 
             stack
                 .sim
