@@ -277,8 +277,10 @@ async fn web_ticket(State(host): State<HostState>, headers: HeaderMap, body: Byt
     let lifetime = i64::try_from(host.store.timers.web_ticket_secs).unwrap_or(i64::MAX);
     let mut state = host.store.lock();
     let hosted = state.meetings.values().find(|meeting| {
-        // The URI's scheme and domain may come in any case; the key must match exactly.
+        // The URI's scheme and domain may come in any case; its key, as the password, must
+        // match exactly.
         meeting.conference_uri.eq_ignore_ascii_case(uri)
+            && uri.ends_with(&format!(":{}", meeting.id))
             && meeting
                 .organizer_uri
                 .to_ascii_lowercase()
@@ -295,10 +297,10 @@ async fn web_ticket(State(host): State<HostState>, headers: HeaderMap, body: Byt
     let conference_uri = meeting.conference_uri.clone();
     let identity = match field("ms_rtc_renew") {
         None => format!("anon-{}", random_digits(12)),
-        Some(held) => match state.web_tickets.get(held) {
-            Some(grant) if grant.conference_uri == conference_uri && grant.expires_secs > now_secs() => {
-                grant.identity.clone()
-            }
+        // A ticket is scoped to the pool that issued it (§3.5): renewal keeps its identity
+        // there, and another pool does not know it.
+        Some(held) => match auth::verify_web_ticket(&state, Some(held), host.url()) {
+            Ok(grant) if grant.conference_uri == conference_uri => grant.identity,
             _ => return refuse(&host, "invalid_grant", 28020, "No valid security token."),
         },
     };

@@ -74,6 +74,15 @@ fn on_premises(host: &HostState) -> bool {
     matches!(host.host, HostName::Pool | HostName::Pool2)
 }
 
+/// Whether guests' applications live on this on-premises pool: the organizer's home pool,
+/// or in a split domain the second one (protocol.md §3.5). The other pool has none, and
+/// answers for them as for any unknown resource.
+fn hosts_applications(host: &HostState) -> bool {
+    let state = host.store.lock();
+    let second = state.on_premises.split_domain || state.on_premises.homed_on_second_pool;
+    host.host == if second { HostName::Pool2 } else { HostName::Pool }
+}
+
 async fn anonymous_not_allowed(_guest: Guest) -> Response {
     Refusal::AnonymousNotAllowed.into_response()
 }
@@ -101,6 +110,9 @@ impl FromRequestParts<HostState> for Guest {
 /// The guest token (or on premises the web ticket) of a request, checked against
 /// application `app`.
 fn guest(host: &HostState, headers: &HeaderMap, app: &str) -> Result<(), Response> {
+    if on_premises(host) && !hosts_applications(host) {
+        return Err(Refusal::ResourceNotFound.into_response());
+    }
     let mut state = host.store.lock();
     let session = if on_premises(host) {
         auth::verify_web_ticket(&state, bearer(headers), host.url()).map(|grant| grant.identity)
@@ -226,6 +238,9 @@ fn application_created(host: &HostState, id: &str, collection: &str) -> Response
 /// must be unique among the user's running applications: a second one gets
 /// `409 AlreadyExists` (the documents give no error for it).
 fn create_on_premises_application(host: &HostState, headers: &HeaderMap, body: &[u8]) -> Response {
+    if !hosts_applications(host) {
+        return Refusal::ResourceNotFound.into_response();
+    }
     let grant = {
         let state = host.store.lock();
         auth::verify_web_ticket(&state, bearer(headers), host.url())

@@ -293,6 +293,21 @@ async fn the_server_refuses_as_documented() {
         (error.as_str(), reason.as_deref()),
         ("invalid_grant", Some("No valid security token."))
     );
+    // The key in the URI is the conference's, exactly: in another case it is another key.
+    let lower_key = uri.replace(MEETING, &MEETING.to_ascii_lowercase());
+    let (error, _) = refused(ticket_answer(&client, &service, &lower_key, MEETING, None).await);
+    assert_eq!(error, "invalid_grant");
+    // A ticket is scoped to its pool (§3.5): the second pool does not renew the first's.
+    let first = ticket_answer(&client, &service, &uri, MEETING, None)
+        .await
+        .expect("a ticket");
+    let second_pool = WebTicketService {
+        href: sim.hosts().pool2.join("WebTicket/oauthtoken").expect("url"),
+        ..service.clone()
+    };
+    let (error, _) =
+        refused(ticket_answer(&client, &second_pool, &uri, MEETING, Some(&first.access_token)).await);
+    assert_eq!(error, "invalid_grant");
 
     let password = protocol::http_util::form(
         &service.href,
@@ -367,6 +382,18 @@ async fn signed_in(sim: &Simulator, client: &reqwest::Client) -> on_premises::Si
             Next::Done(signed_in) => return signed_in,
         }
     }
+}
+
+/// A first ticket for the meeting from the web-ticket service of `pool`.
+async fn signed_in_at(sim: &Simulator, client: &reqwest::Client, pool: &Url) -> on_premises::WebTicket {
+    let service = WebTicketService {
+        href: pool.join("WebTicket/oauthtoken").expect("url"),
+        grant_types: vec![on_premises::ANONYMOUS_GRANT.to_owned()],
+    };
+    let uri = sim.conference_uri(MEETING).expect("the meeting");
+    ticket_answer(client, &service, &uri, MEETING, None)
+        .await
+        .expect("a ticket")
 }
 
 /// §3.6: an `endpointId` is unique among the user's running applications; once the first
@@ -585,6 +612,16 @@ async fn a_split_domain_gets_a_second_ticket_from_the_second_pool() {
         ],
         "port {pool2}"
     );
+    // The first pool has no applications in a split domain (§3.5), even for its own ticket.
+    let client = client();
+    let first_pool = signed_in_at(&sim, &client, &sim.hosts().pool).await;
+    let elsewhere = json_request(
+        Method::POST,
+        &sim.hosts().pool.join("ucwa/oauth/v1/applications").expect("url"),
+        &first_pool.access_token,
+        &json!({"userAgent": "guest-join test", "endpointId": "5d2e", "culture": "en-US"}),
+    );
+    assert_eq!(send(&client, &elsewhere).await.expect("answers").status(), 404);
     guest.machine.leave().expect("leave");
     assert_eq!(guest.until_over().await, Ending::Left);
     sim.shutdown().await;
