@@ -853,7 +853,13 @@ impl SignIn {
             Some(Ok(Root::Redirect(target)))
                 if redirect_is_safe(url, &target, &self.sign_in_domain, &self.trusted_hosts) =>
             {
-                self.learn_frame(target.join("/xframe").ok());
+                // Another autodiscovery root is framed at its `/xframe`, as the first is; a
+                // pool's root at the pool's documented frame.
+                if target.path() == "/" {
+                    self.learn_frame(target.join("/xframe").ok());
+                } else {
+                    self.expect_frame_at(&target);
+                }
                 let request = self.get(&target, None)?;
                 self.stage = Stage::Discover { index, url: target };
                 Ok(Next::Send(request))
@@ -1474,6 +1480,18 @@ mod tests {
         let followed =
             send(sign_in.on_response(Some(&redirect_to("https://lyncdiscover.emea.contoso.com/"))));
         assert_eq!(followed.uri(), "https://lyncdiscover.emea.contoso.com/");
+        let frame = |sign_in: &SignIn, at: &str| frame_for(sign_in.frames(), &url(at)).map(Url::to_string);
+        // Another autodiscovery root is framed at its `/xframe`, a pool's root at the pool's frame.
+        assert_eq!(
+            frame(&sign_in, "https://lyncdiscover.emea.contoso.com/"),
+            Some("https://lyncdiscover.emea.contoso.com/xframe".to_owned())
+        );
+        let pool_root = "https://lyncweb.contoso.com/Autodiscover/AutodiscoverService.svc/root";
+        send(sign_in.on_response(Some(&redirect_to(pool_root))));
+        assert_eq!(
+            frame(&sign_in, pool_root),
+            Some("https://lyncweb.contoso.com/Autodiscover/XFrame/XFrame.html".to_owned())
+        );
         assert!(matches!(sign_in.on_response(None), Err(SignInError::NoServer)));
 
         let (mut sign_in, _) = sign_in_default();

@@ -1050,7 +1050,9 @@ impl GuestJoin {
                     anonymous_display_name: self.display_name.clone().filter(|_| !on_premises),
                     culture: self.config.culture.clone(),
                     user_agent: self.config.user_agent.clone(),
-                    endpoint_id: on_premises.then(|| self.prefixed("endpoint")),
+                    // One per attempt: an attempt that timed out may have made its
+                    // application, and a second with its `endpointId` is refused (§3.6).
+                    endpoint_id: on_premises.then(|| self.prefixed(&format!("endpoint{}", self.next_id))),
                     other: serde_json::Map::new(),
                 };
                 ucwa::create_application_request(&discovered.anon_applications, &access.token, &input)

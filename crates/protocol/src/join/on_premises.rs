@@ -4,7 +4,7 @@
 
 use url::Url;
 
-use super::{Access, Discovered, GuestJoin, JoinFailure, MAX_TOKEN_RENEWALS, OnPremisesServer, RequestKind};
+use super::{Access, Discovered, GuestJoin, JoinFailure, OnPremisesServer, RequestKind};
 use crate::date::Timestamp;
 use crate::error::ProtocolError;
 use crate::on_premises::{Next, SignIn, SignInError, WebTicketService};
@@ -182,21 +182,13 @@ impl GuestJoin {
         if crate::on_premises::ticket_covers(&current.href, &service.href) {
             return Ok(false);
         }
-        self.token_renewals += 1;
         if !service.allows_guests() {
             self.fail(JoinFailure::Refused);
             return Ok(true);
         }
-        if self.token_renewals > MAX_TOKEN_RENEWALS {
-            self.fail(JoinFailure::AccessExpired);
-            return Ok(true);
-        }
         self.on_premises.ticket_service = Some(service);
         self.on_premises.fresh_ticket = true;
-        if !self.awaiting_token.contains(kind) {
-            self.awaiting_token.push(kind.clone());
-        }
-        self.send(RequestKind::RenewTicket, 0)?;
+        self.renew_token(Some(kind.clone()))?;
         Ok(true)
     }
 
