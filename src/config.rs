@@ -27,14 +27,14 @@ pub fn meta(name: &str) -> Option<String> {
 }
 
 /// The hosts whose join links count as online meetings, and the on-premises simple-URL
-/// hosts this page was set up for.
-pub fn meeting_hosts() -> MeetingHosts {
+/// hosts of `on_premises`.
+pub fn meeting_hosts(on_premises: &OnPremises) -> MeetingHosts {
     let online = meta(protocol::guest_api::MEETING_HOSTS_META)
         .unwrap_or_default()
         .split([' ', ',', ';'])
         .filter(|host| !host.is_empty())
         .fold(MeetingHosts::new(), |hosts, host| hosts.with_host(host));
-    OnPremises::from_page()
+    on_premises
         .simple_urls
         .hosts()
         .fold(online, MeetingHosts::with_on_premises_host)
@@ -111,10 +111,11 @@ impl PageConfig {
             .and_then(|m| Url::parse(&m).ok())
             .or(own_origin)
             .unwrap_or_else(|| Url::parse("http://localhost/").expect("a valid fallback"));
+        let on_premises = OnPremises::from_page();
         Self {
             middle_tier,
-            meeting_hosts: meeting_hosts(),
-            on_premises: OnPremises::from_page(),
+            meeting_hosts: meeting_hosts(&on_premises),
+            on_premises,
             join: param(protocol::guest_api::JOIN_PARAM),
             invite: param(protocol::guest_api::INVITE_PARAM),
             name: param("name"),

@@ -217,9 +217,7 @@ fn pump(inner: &Rc<Inner>) {
 
 fn send(inner: &Rc<Inner>, id: RequestId, request: protocol::HttpRequest, timeout_ms: u32) {
     // On premises, the server's cross-domain frame for this request, should it need one.
-    let frame = protocol::Url::parse(&request.uri().to_string())
-        .ok()
-        .and_then(|url| inner.machine.borrow().frame_for(&url));
+    let frame = inner.machine.borrow().frame_for_request(&request);
     if inner.closing.get() {
         if !frame
             .as_ref()

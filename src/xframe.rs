@@ -78,7 +78,12 @@ pub async fn send(
             // A page cannot tell a CORS refusal from a host that is not there. A server
             // that is there serves its frame; one that is not is not worth waiting for.
             Err(NoResponse) if !reachable(frame, signal).await => return Err(NoResponse),
-            Err(NoResponse) => FRAMES.with_borrow_mut(|frames| frames.framed_origins.push(origin)),
+            Err(NoResponse) => FRAMES.with_borrow_mut(|frames| {
+                // Requests failing together each find the same thing out.
+                if !frames.framed_origins.contains(&origin) {
+                    frames.framed_origins.push(origin);
+                }
+            }),
         }
     }
     through_frame(request, frame, signal).await

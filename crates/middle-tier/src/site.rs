@@ -76,21 +76,26 @@ impl Site {
             "'self'".to_owned(),
             settings.azure.discover_url.origin().ascii_serialization(),
         ];
-        // On premises, the configured autodiscovery roots are asked too; the pools they lead
-        // to are in `connect_src`. The app reaches a server either way: directly, or through
-        // its cross-domain frame (protocol.md §5.2), so the same sources may be framed.
-        let roots = settings
-            .autodiscover
-            .iter()
-            .filter_map(|pair| {
-                pair.split_once('=')
-                    .and_then(|(_, root)| protocol::Url::parse(root).ok())
-            })
-            .map(|root| root.origin().ascii_serialization());
-        for source in settings.connect_src.iter().cloned().chain(roots) {
-            if !connect.contains(&source) {
-                connect.push(source);
+        // On premises the configured autodiscovery roots are asked too, and the pools they
+        // lead to are in `connect_src`. The app reaches a server directly or through its
+        // cross-domain frame (protocol.md §5.2), so those sources may also be framed.
+        // (Settings were checked at load; a list that no longer parses frames nothing.)
+        let roots = protocol::on_premises::AutodiscoverRoots::parse(&settings.autodiscover.join(" "))
+            .unwrap_or_default();
+        let mut framed: Vec<String> = Vec::new();
+        let sources = settings.connect_src.iter().cloned();
+        for source in sources.chain(roots.roots().map(|root| root.origin().ascii_serialization())) {
+            if !framed.contains(&source) {
+                framed.push(source);
             }
+        }
+        for source in &framed {
+            if !connect.contains(source) {
+                connect.push(source.clone());
+            }
+        }
+        if framed.is_empty() {
+            framed.push("'none'".to_owned());
         }
         let mut images = vec!["'self'".to_owned(), "data:".to_owned()];
         for logo in settings.partners.iter().filter_map(|p| p.logo.as_deref()) {
@@ -109,7 +114,7 @@ impl Site {
             style_hashes.join(" "),
             images.join(" "),
             connect.join(" "),
-            connect[1..].join(" "),
+            framed.join(" "),
             ancestors.join(" "),
         );
         // Checked once here: a policy that cannot be sent must stop the service, not go

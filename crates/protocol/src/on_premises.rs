@@ -132,6 +132,11 @@ impl AutodiscoverRoots {
         Ok(configured)
     }
 
+    /// The configured roots.
+    pub fn roots(&self) -> impl Iterator<Item = &Url> {
+        self.0.iter().map(|(_, root)| root)
+    }
+
     /// The configured roots' hosts: a root answering over plain HTTP may redirect to them.
     pub fn trusted_hosts(&self) -> Vec<String> {
         self.0

@@ -623,6 +623,12 @@ impl GuestJoin {
         self.on_premises.frame_for(url)
     }
 
+    /// [`GuestJoin::frame_for`] the URL `request` goes to; online, `None` without reading it.
+    pub fn frame_for_request(&self, request: &HttpRequest) -> Option<Url> {
+        self.config.on_premises.as_ref()?;
+        self.frame_for(&crate::http_util::request_url(request).ok()?)
+    }
+
     /// The next command for the driver.
     pub fn poll_command(&mut self) -> Option<Command> {
         self.commands.pop_front()
