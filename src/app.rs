@@ -1,27 +1,26 @@
 //! The app shell: the guest flow, or the staff link check with `?check`; the theme, and
-//! the partner's brand when a listed partner frames the app.
+//! the partner's brand when a listed partner frames the app. The pages themselves are
+//! fetched after it starts ([`parts`]).
 
 use leptos::prelude::*;
 
-use crate::check::LinkCheckPage;
 use crate::config::{self, PageConfig};
-use crate::early;
 use crate::embed::{self, Brand, Partner};
-use crate::guest::GuestPage;
+use crate::parts;
 use crate::tr;
 
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
     let config = PageConfig::from_page();
-    let early = early::take_over();
     let partner = Partner::around_this_page();
     let brand = partner.as_ref().and_then(|p| p.brand.clone());
     embed::apply_look(config.theme.as_deref(), brand.as_ref());
+    // Each page is its own part of the app, fetched now (see `parts`).
     let page = if config.check {
-        view! { <LinkCheckPage config=config /> }.into_any()
+        parts::when_fetched(parts::link_check_page(config))
     } else {
-        view! { <GuestPage config=config partner=partner early=early /> }.into_any()
+        parts::when_fetched(parts::guest_page(config, partner))
     };
     let setup = config::setup_problem();
     if let Some(problem) = &setup {

@@ -22,7 +22,7 @@ use crate::driver::{self, Driver, DriverSlot, Snapshot, UpdateListener};
 use crate::early::{self, EarlyForm};
 use crate::embed::{self, Partner};
 use crate::link_field::LinkField;
-use crate::meeting::MeetingScreen;
+use crate::parts;
 use crate::tr;
 use crate::ui::{self, ScreenTitle, Step, Steps};
 use crate::{attention, storage, words};
@@ -221,6 +221,14 @@ pub fn GuestPage(
             Phase::Over(ending) => Stage::Over(ending),
         }
     });
+    // Once Join is pressed the meeting screen is fetched, while the join's round trips run.
+    Effect::new(move |fetching: Option<bool>| {
+        let start = clicked.get() && fetching != Some(true);
+        if start {
+            parts::prefetch_meeting_screen();
+        }
+        start || fetching == Some(true)
+    });
     let kind = Memo::new(move |_| stage.with(Stage::kind));
     Effect::new(move |previous: Option<u8>| {
         let now = kind.get();
@@ -326,7 +334,7 @@ pub fn GuestPage(
                 }
                 Stage::Joining(step) => view! { <JoiningScreen step=step snapshot=snapshot on_cancel=Callback::new(move |()| leave()) /> }.into_any(),
                 Stage::Lobby { since } => view! { <LobbyScreen since=since snapshot=snapshot on_leave=Callback::new(move |()| leave()) /> }.into_any(),
-                Stage::Meeting => view! { <MeetingScreen snapshot=snapshot driver=driver unread=unread announcement=announcement /> }.into_any(),
+                Stage::Meeting => parts::when_fetched(parts::meeting_screen(snapshot, driver, unread, announcement)),
                 Stage::Over(ending) => {
                     view! { <OutcomeScreen ending=ending on_retry=Callback::new(move |()| retry()) on_change_link=Callback::new(move |()| start_over()) /> }.into_any()
                 }

@@ -4,7 +4,8 @@
 //! machine; this crate renders it ([`guest`], [`meeting`], [`check`]), runs it
 //! ([`driver`], [`transport`]), reads the page's settings ([`config`]), takes over the page's early name screen
 //! ([`early`]) and speaks to a
-//! partner page that frames it ([`embed`]).
+//! partner page that frames it ([`embed`]). The pages are split from the first download and
+//! fetched when needed ([`parts`]).
 
 pub mod app;
 pub mod attention;
@@ -17,6 +18,7 @@ pub mod guest;
 pub mod i18n;
 pub mod link_field;
 pub mod meeting;
+pub mod parts;
 pub mod storage;
 pub mod transport;
 pub mod ui;

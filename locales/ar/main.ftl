@@ -6,6 +6,8 @@
 page-title = الانضمام إلى اجتماع
 page-description = انضم إلى اجتماع Skype for Business بصفتك ضيفًا.
 page-noscript = تحتاج هذه الصفحة إلى JavaScript للانضمام إلى الاجتماع.
+page-part-missing = لم يكتمل تحميل هذه الصفحة. يُرجى التحقق من اتصالك بالإنترنت، ثم إعادة تحميل الصفحة.
+page-reload = إعادة تحميل الصفحة
 setup-problem = لم يتم إعداد هذه الصفحة بعد: فهي تحتاج إلى <meta name="guest-join-middle-tier" content="https://…/"> مع عنوان خدمة guest-join الخاصة بها، وإلى <meta name="guest-join-meeting-hosts"> مع مضيفي الاجتماعات الذين تخدمهم. راجع «Hosting the app yourself» في ملف README.
 brand-logo-alt = الشعار
 

@@ -6,6 +6,8 @@
 page-title = An einer Besprechung teilnehmen
 page-description = Nehmen Sie als Gast an einer Skype for Business-Besprechung teil.
 page-noscript = Diese Seite benötigt JavaScript, damit Sie an der Besprechung teilnehmen können.
+page-part-missing = Diese Seite wurde nicht vollständig geladen. Prüfen Sie Ihre Internetverbindung, und laden Sie die Seite dann neu.
+page-reload = Seite neu laden
 setup-problem = Diese Seite ist noch nicht eingerichtet: Sie benötigt <meta name="guest-join-middle-tier" content="https://…/"> mit der Adresse ihres guest-join-Dienstes sowie <meta name="guest-join-meeting-hosts"> mit den Besprechungshosts, die sie bedient. Siehe „Hosting the app yourself“ in der README.
 brand-logo-alt = Logo
 

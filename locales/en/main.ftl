@@ -13,6 +13,10 @@ page-title = Join a meeting
 page-description = Join a Skype for Business meeting as a guest.
 # Shown instead of the page when the browser has JavaScript turned off.
 page-noscript = This page needs JavaScript to join the meeting.
+# Banner shown instead of the page when a part of it could not be downloaded (the connection dropped while the page loaded). A Reload button follows it.
+page-part-missing = This page did not finish loading. Check your internet connection, then reload the page.
+# Button under that banner: loads the page again.
+page-reload = Reload the page
 # Red banner at the top of a copy of the app that a partner hosts without filling in its settings. Read by the website's developer, not by guests. Keep the HTML <meta …> tags, guest-join and the README section title “Hosting the app yourself” exactly as they are (they name code and an English document).
 setup-problem = This page is not set up yet: it needs <meta name="guest-join-middle-tier" content="https://…/"> with the address of its guest-join service, and <meta name="guest-join-meeting-hosts"> with the meeting hosts it serves. See “Hosting the app yourself” in the README.
 # Alternative text of a partner's (bank's, clinic's, shop's) logo above the app, read by screen readers when the partner's name is not written beside it.

@@ -6,6 +6,8 @@
 page-title = Unirse a una reunión
 page-description = Únase a una reunión de Skype for Business como invitado.
 page-noscript = Esta página necesita JavaScript para unirse a la reunión.
+page-part-missing = Esta página no terminó de cargarse. Compruebe su conexión a Internet y vuelva a cargar la página.
+page-reload = Volver a cargar la página
 setup-problem = Esta página aún no está configurada: necesita <meta name="guest-join-middle-tier" content="https://…/"> con la dirección de su servicio guest-join, y <meta name="guest-join-meeting-hosts"> con los hosts de reuniones a los que da servicio. Consulte «Hosting the app yourself» en el README.
 brand-logo-alt = Logotipo
 

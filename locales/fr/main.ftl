@@ -6,6 +6,8 @@
 page-title = Rejoindre une réunion
 page-description = Rejoignez une réunion Skype for Business en tant qu'invité, sans compte.
 page-noscript = JavaScript est nécessaire pour rejoindre la réunion depuis cette page.
+page-part-missing = Cette page ne s'est pas chargée entièrement. Vérifiez votre connexion Internet, puis rechargez la page.
+page-reload = Recharger la page
 setup-problem = Cette page n'est pas encore configurée : il lui faut <meta name="guest-join-middle-tier" content="https://…/"> avec l'adresse de son service guest-join, et <meta name="guest-join-meeting-hosts"> avec les hôtes de réunion qu'elle dessert. Voir « Hosting the app yourself » dans le README.
 brand-logo-alt = Logo
 

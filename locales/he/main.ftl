@@ -6,6 +6,8 @@
 page-title = הצטרפות לפגישה
 page-description = הצטרפות לפגישת Skype for Business בגישת אורח, ללא חשבון.
 page-noscript = דף זה דורש JavaScript כדי להצטרף לפגישה.
+page-part-missing = הדף לא נטען עד הסוף. יש לבדוק את החיבור לאינטרנט ולטעון את הדף מחדש.
+page-reload = לטעון את הדף מחדש
 setup-problem = הדף הזה עדיין לא הוגדר: נדרשים בו <meta name="guest-join-middle-tier" content="https://…/"> עם הכתובת של שירות guest-join שלו, ו-<meta name="guest-join-meeting-hosts"> עם מארחי הפגישות שהוא משרת. ראו „Hosting the app yourself” ב-README.
 brand-logo-alt = לוגו
 

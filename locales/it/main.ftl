@@ -6,6 +6,8 @@
 page-title = Partecipa a una riunione
 page-description = Partecipi come ospite a una riunione di Skype for Business.
 page-noscript = Per partecipare alla riunione da questa pagina è necessario JavaScript.
+page-part-missing = Il caricamento della pagina non è stato completato. Controlli la connessione a Internet, poi ricarichi la pagina.
+page-reload = Ricarica la pagina
 setup-problem = Questa pagina non è ancora configurata: servono <meta name="guest-join-middle-tier" content="https://…/"> con l'indirizzo del suo servizio guest-join e <meta name="guest-join-meeting-hosts"> con gli host delle riunioni che serve. Veda «Hosting the app yourself» nel README.
 brand-logo-alt = Logo
 

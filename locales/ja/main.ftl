@@ -6,6 +6,8 @@
 page-title = 会議に参加
 page-description = Skype for Business の会議にゲストとして参加します。
 page-noscript = 会議に参加するには、このページで JavaScript を有効にする必要があります。
+page-part-missing = このページを最後まで読み込めませんでした。インターネット接続をご確認のうえ、ページを再読み込みしてください。
+page-reload = ページを再読み込み
 setup-problem = このページはまだ設定されていません。guest-join サービスのアドレスを指定した <meta name="guest-join-middle-tier" content="https://…/"> と、対応する会議ホストを指定した <meta name="guest-join-meeting-hosts"> が必要です。README の「Hosting the app yourself」をご覧ください。
 brand-logo-alt = ロゴ
 

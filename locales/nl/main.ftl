@@ -6,6 +6,8 @@
 page-title = Deelnemen aan een vergadering
 page-description = Neem als gast deel aan een Skype for Business-vergadering.
 page-noscript = Deze pagina heeft JavaScript nodig om aan de vergadering deel te nemen.
+page-part-missing = Deze pagina is niet volledig geladen. Controleer uw internetverbinding en laad de pagina dan opnieuw.
+page-reload = Pagina opnieuw laden
 setup-problem = Deze pagina is nog niet ingesteld: ze heeft <meta name="guest-join-middle-tier" content="https://…/"> nodig met het adres van haar guest-join-service, en <meta name="guest-join-meeting-hosts"> met de vergaderhosts die ze bedient. Zie ‘Hosting the app yourself’ in de README.
 brand-logo-alt = Logo
 

@@ -6,6 +6,8 @@
 page-title = Participar de uma reunião
 page-description = Participe de uma reunião do Skype for Business como convidado.
 page-noscript = Esta página precisa de JavaScript para você participar da reunião.
+page-part-missing = Esta página não terminou de carregar. Verifique sua conexão com a internet e recarregue a página.
+page-reload = Recarregar a página
 setup-problem = Esta página ainda não está configurada: ela precisa de <meta name="guest-join-middle-tier" content="https://…/"> com o endereço do seu serviço guest-join e de <meta name="guest-join-meeting-hosts"> com os hosts de reunião que ela atende. Consulte “Hosting the app yourself” no README.
 brand-logo-alt = Logotipo
 

@@ -10,7 +10,7 @@
 //! requests to a loopback server), against the strict simulator and, for comparison, with
 //! every quirk on.
 //!
-//! `cargo bench -p e2e --bench browser_join` after `trunk build --release` (or `./x bench`).
+//! `cargo bench -p e2e --bench browser_join` after `./x build` (or `./x bench`).
 //! Each run is a fresh simulator, middle tier and browser, so nothing is cached. Prints
 //! figures; asserts nothing about time.
 

@@ -7,7 +7,7 @@
 //! "Fast 3G" (562.5 ms, 1.44 Mbit/s down), emulated by Chromium. Every run is a fresh
 //! simulator, middle tier and browser. Median of [`RUNS`].
 //!
-//! `cargo bench -p e2e --bench first_load` after `trunk build --release` (or `./x bench`).
+//! `cargo bench -p e2e --bench first_load` after `./x build` (or `./x bench`).
 //! Prints figures; asserts nothing about time.
 
 use std::time::Duration;

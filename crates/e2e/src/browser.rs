@@ -91,7 +91,7 @@ impl Stack {
     ) -> Check<Self> {
         if !dist().join("index.html").is_file() {
             return Err(format!(
-                "{} has no built app: run `trunk build --release` first (./x test does)",
+                "{} has no built app: run `./x build` first (./x test does)",
                 dist().display()
             ));
         }
@@ -469,6 +469,24 @@ impl Browser {
             .await
             .map(drop)
             .map_err(|e| format!("cannot emulate {feature}: {value}: {e}"))
+    }
+
+    /// Fails every request whose URL matches one of `patterns` (`*` is a wildcard) from now
+    /// on, as a dropped connection would; an empty list lets everything through again.
+    ///
+    /// # Errors
+    /// When Chromium refuses it.
+    pub async fn block_urls(&self, patterns: &[&str]) -> Check {
+        for (command, params) in [
+            ("Network.enable", json!({})),
+            ("Network.setBlockedURLs", json!({"urls": patterns})),
+        ] {
+            self.client
+                .issue_cmd(DevTools { command, params })
+                .await
+                .map_err(|e| format!("{command} refused: {e}"))?;
+        }
+        Ok(())
     }
 
     /// Emulates `network` from now on, with the cache off.

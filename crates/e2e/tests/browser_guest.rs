@@ -165,6 +165,30 @@ async fn a_guest_types_their_name_and_joins_a_meeting_without_a_lobby() {
 }
 
 on_both_servers! { server =>
+async fn a_guest_is_told_when_part_of_the_page_does_not_arrive_and_reloading_mends_it() {
+    run("part-missing", server, Viewport::PHONE, &[], async move |stack, browser| {
+        browser.expect_console_errors();
+        browser.block_urls(&["*/split_guest.wasm"]).await?;
+        browser.open_early(&stack.app_link(OPEN)).await?;
+        browser
+            .wait_text("[data-testid=part-missing]", "This page did not finish loading", 15)
+            .await?;
+        // The early name screen goes with it: its Join could no longer join.
+        let early = browser.script("return document.getElementById('early') === null").await?;
+        check(early == Value::Bool(true), "the early name screen is gone")?;
+        browser.check_accessibility().await?;
+        browser.block_urls(&[]).await?;
+        browser.click("[data-testid=part-missing] button").await?;
+        browser.wait_text("#screen-title", "Join", 10).await?;
+        browser.type_into("#display-name", "Back Again").await?;
+        browser.click("[data-testid=join]").await?;
+        in_meeting(browser).await
+    })
+    .await;
+}
+}
+
+on_both_servers! { server =>
 async fn on_a_slow_connection_a_guest_types_and_joins_before_the_app_has_loaded() {
     run_on("early-join", server, Viewport::PHONE, Some(Network::FAST_3G), &[], async move |stack, browser| {
         browser.open_early(&stack.app_link(OPEN)).await?;

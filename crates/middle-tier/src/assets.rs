@@ -193,12 +193,20 @@ fn accepted_codings(header: Option<&HeaderValue>) -> Vec<Coding> {
         .collect()
 }
 
-/// Trunk names built files `name-<16 hex digits>.ext` (and `name-<hash>_bg.wasm`).
+/// Built files carry their content's hash: Trunk names files `name-<16 hex digits>.ext` (and
+/// `name-<hash>_bg.wasm`), and `./x build` puts the split app in `app-<16 hex digits>/`.
 fn has_content_hash(name: &str) -> bool {
-    let file = name.rsplit('/').next().unwrap_or(name);
-    file.match_indices('-').any(|(at, _)| {
-        let rest = &file.as_bytes()[at + 1..];
-        rest.len() > 16 && rest[..16].iter().all(u8::is_ascii_hexdigit) && matches!(rest[16], b'.' | b'_')
+    let mut segments = name.rsplit('/');
+    let file = segments.next().unwrap_or(name);
+    hash_after_dash(file, |next| matches!(next, Some(b'.' | b'_')))
+        || segments.any(|dir| hash_after_dash(dir, |next| next.is_none()))
+}
+
+/// A dash, 16 hex digits, then what `ends` accepts (`None`: the end of `segment`).
+fn hash_after_dash(segment: &str, ends: impl Fn(Option<u8>) -> bool) -> bool {
+    segment.match_indices('-').any(|(at, _)| {
+        let rest = &segment.as_bytes()[at + 1..];
+        rest.len() >= 16 && rest[..16].iter().all(u8::is_ascii_hexdigit) && ends(rest.get(16).copied())
     })
 }
 
@@ -295,6 +303,10 @@ mod tests {
         assert!(!has_content_hash("guest-join.js"));
         assert!(!has_content_hash("x-316e6d59ab9d8db5"));
         assert!(!has_content_hash("é-ééééééééé.js"));
+        assert!(has_content_hash("app-316e6d59ab9d8db5/main_bg.wasm"));
+        assert!(has_content_hash("app-316e6d59ab9d8db5/__wasm_split.js"));
+        assert!(!has_content_hash("app-316e6d59ab9d8db5x/main.js"));
+        assert!(!has_content_hash("app/main.js"));
     }
 
     #[test]

@@ -690,7 +690,7 @@ impl Settings {
             return Err(problem(
                 "app.static_dir (GUEST_JOIN_STATIC_DIR)",
                 format!(
-                    "{} has no index.html: build the app first (trunk build --release)",
+                    "{} has no index.html: build the app first (./x build)",
                     dir.display()
                 ),
             ));
