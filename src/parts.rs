@@ -4,13 +4,15 @@
 //! The first download is the shell (settings, theme, partner brand) and the loader; a join
 //! link's page already shows its name screen from HTML while the guest part arrives (see
 //! `early`), and the meeting screen is fetched while the join's round trips run. `./x build`
-//! splits the wasm at these functions (`wasm-split-cli`); a build that is not split, such as
-//! the component tests', calls them directly.
+//! builds with the `split` feature and splits the wasm at these functions (`wasm-split-cli`);
+//! a build without it, such as the component tests', calls them directly.
 
 use std::future::Future;
 
 use leptos::prelude::*;
-use leptos::wasm_split::{SplitLoaderError, wasm_split};
+use leptos::wasm_split::SplitLoaderError;
+#[cfg(feature = "split")]
+use leptos::wasm_split::wasm_split;
 use send_wrapper::SendWrapper;
 
 use crate::check::LinkCheckPage;
@@ -32,38 +34,61 @@ impl From<SplitLoaderError> for PartMissing {
     }
 }
 
-/// The guest flow, which takes over the page's early name screen when it arrives.
-#[wasm_split(guest, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn guest_page(config: PageConfig, partner: Option<Partner>) -> Result<AnyView, PartMissing> {
-    let early = early::take_over();
-    Ok(view! { <GuestPage config=config partner=partner early=early /> }.into_any())
+/// Declares a part: split into its own wasm `module` in the app's build (feature `split`),
+/// and a plain `async fn` elsewhere (the component tests), whose wasm has no loader.
+macro_rules! part {
+    (
+        $module:ident $(, preload($preload:ident))?;
+        $(#[$attr:meta])*
+        pub fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block
+    ) => {
+        #[cfg(feature = "split")]
+        #[wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible $(, preload($preload))?)]
+        $(#[$attr])*
+        pub fn $name($($arg: $ty),*) -> $ret $body
+
+        #[cfg(not(feature = "split"))]
+        $(#[$attr])*
+        pub async fn $name($($arg: $ty),*) -> $ret $body
+    };
 }
 
-/// The staff link check (`?check`).
-#[wasm_split(check, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn link_check_page(config: PageConfig) -> Result<AnyView, PartMissing> {
-    // The early name screen is never shown with `?check`; it goes, so no id is there twice.
-    let _ = early::take_over();
-    Ok(view! { <LinkCheckPage config=config /> }.into_any())
+part! {
+    guest;
+    /// The guest flow, which takes over the page's early name screen when it arrives.
+    pub fn guest_page(config: PageConfig, partner: Option<Partner>) -> Result<AnyView, PartMissing> {
+        let early = early::take_over();
+        Ok(view! { <GuestPage config=config partner=partner early=early /> }.into_any())
+    }
 }
 
-/// The meeting, once the guest is in.
-#[wasm_split(meeting, wasm_split_path = ::leptos::wasm_split, fallible, preload(fetch_meeting_screen))]
-pub fn meeting_screen(
-    snapshot: RwSignal<Snapshot>,
-    driver: DriverSlot,
-    unread: Unread,
-    announcement: RwSignal<String>,
-) -> Result<AnyView, PartMissing> {
-    Ok(
-        view! { <MeetingScreen snapshot=snapshot driver=driver unread=unread announcement=announcement /> }
-            .into_any(),
-    )
+part! {
+    check;
+    /// The staff link check (`?check`).
+    pub fn link_check_page(config: PageConfig) -> Result<AnyView, PartMissing> {
+        // The early name screen is never shown with `?check`; it goes, so no id is there twice.
+        let _ = early::take_over();
+        Ok(view! { <LinkCheckPage config=config /> }.into_any())
+    }
+}
+
+part! {
+    meeting, preload(fetch_meeting_screen);
+    /// The meeting, once the guest is in.
+    pub fn meeting_screen(
+        snapshot: RwSignal<Snapshot>,
+        driver: DriverSlot,
+        unread: Unread,
+        announcement: RwSignal<String>,
+    ) -> Result<AnyView, PartMissing> {
+        Ok(view! { <MeetingScreen snapshot=snapshot driver=driver unread=unread announcement=announcement /> }.into_any())
+    }
 }
 
 /// Starts fetching the meeting screen, so it is there when the guest is let in. A failure
 /// here is not shown: showing the screen fetches it again and says so if it fails then.
 pub fn prefetch_meeting_screen() {
+    #[cfg(feature = "split")]
     leptos::task::spawn_local(async {
         let _ = fetch_meeting_screen().await;
     });
