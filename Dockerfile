@@ -7,8 +7,8 @@
 #     -v /etc/guest-join/client-secret:/run/secrets/client-secret:ro \
 #     -e GUEST_JOIN_CLIENT_SECRET_FILE=/run/secrets/client-secret guest-join
 #
-# Stages: `tools` installs Trunk and wasm-bindgen at the versions `./x` uses; `app` builds
-# the browser app (wasm); `service` builds the middle tier; the last stage is Debian slim
+# Stages: `tools` installs what building the app needs; `app` builds the browser app
+# (`./x build`: the page, and the wasm split into parts); `service` builds the middle tier; the last stage is Debian slim
 # with nothing but the program and the app's files, run as an unprivileged user. Every
 # download comes from crates.io, npm or Debian, as in `./x`.
 
@@ -18,21 +18,17 @@ ARG DEBIAN=trixie
 FROM rust:${RUST_VERSION}-slim-${DEBIAN} AS tools
 WORKDIR /src
 RUN apt-get update \
- && apt-get install -y --no-install-recommends nodejs npm \
+ && apt-get install -y --no-install-recommends nodejs npm python3 \
  && rm -rf /var/lib/apt/lists/*
 RUN rustup target add wasm32-unknown-unknown
-COPY Cargo.lock ./
-# The wasm-bindgen CLI must match the crate exactly, so the lockfile decides its version.
-RUN cargo install trunk --version 0.21.14 --locked --debug \
- && cargo install wasm-bindgen-cli --debug --version \
-      "$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)"
+COPY Cargo.lock x package.json package-lock.json ./
+# The versions `./x` pins: Trunk, wasm-split-cli, the wasm-bindgen CLI of the lockfile, and
+# npm's wasm-opt.
+RUN ./x setup-build
 
 FROM tools AS app
-COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
 COPY . .
-ENV PATH=/src/node_modules/.bin:$PATH TRUNK_OFFLINE=true
-RUN trunk build --release --offline
+RUN ./x build
 
 FROM rust:${RUST_VERSION}-slim-${DEBIAN} AS service
 WORKDIR /src
