@@ -171,6 +171,8 @@ pub fn GuestPage(
             operation_prefix: config::random_hex(12),
             on_premises: meeting.on_premises,
         };
+        // The meeting screen is fetched now, while the guest types, not when they are let in.
+        parts::prefetch_meeting_screen();
         let fresh = Driver::new(join, snapshot, Rc::clone(&listener));
         let typed = name.get_untracked().trim().to_owned();
         let _ = fresh.act(|machine| {
@@ -220,14 +222,6 @@ pub fn GuestPage(
             Phase::InMeeting { .. } | Phase::Leaving => Stage::Meeting,
             Phase::Over(ending) => Stage::Over(ending),
         }
-    });
-    // Once Join is pressed the meeting screen is fetched, while the join's round trips run.
-    Effect::new(move |fetching: Option<bool>| {
-        let start = clicked.get() && fetching != Some(true);
-        if start {
-            parts::prefetch_meeting_screen();
-        }
-        start || fetching == Some(true)
     });
     let kind = Memo::new(move |_| stage.with(Stage::kind));
     Effect::new(move |previous: Option<u8>| {
@@ -334,7 +328,12 @@ pub fn GuestPage(
                 }
                 Stage::Joining(step) => view! { <JoiningScreen step=step snapshot=snapshot on_cancel=Callback::new(move |()| leave()) /> }.into_any(),
                 Stage::Lobby { since } => view! { <LobbyScreen since=since snapshot=snapshot on_leave=Callback::new(move |()| leave()) /> }.into_any(),
-                Stage::Meeting => parts::when_fetched(parts::meeting_screen(snapshot, driver, unread, announcement)),
+                Stage::Meeting => parts::when_fetched(async move {
+                    let screen = parts::meeting_screen(snapshot, driver, unread, announcement).await;
+                    // Had it still to arrive, the stage's focus found no heading to move to.
+                    ui::focus_screen_title();
+                    screen
+                }),
                 Stage::Over(ending) => {
                     view! { <OutcomeScreen ending=ending on_retry=Callback::new(move |()| retry()) on_change_link=Callback::new(move |()| start_over()) /> }.into_any()
                 }

@@ -3,7 +3,7 @@
 //!
 //! The first download is the shell (settings, theme, partner brand) and the loader; a join
 //! link's page already shows its name screen from HTML while the guest part arrives (see
-//! `early`), and the meeting screen is fetched while the join's round trips run. `./x build`
+//! `early`), and the meeting screen is fetched once the link is known, while the guest types. `./x build`
 //! builds with the `split` feature and splits the wasm at these functions (`wasm-split-cli`);
 //! a build without it, such as the component tests', calls them directly.
 
@@ -85,8 +85,9 @@ part! {
     }
 }
 
-/// Starts fetching the meeting screen, so it is there when the guest is let in. A failure
-/// here is not shown: showing the screen fetches it again and says so if it fails then.
+/// Starts fetching the meeting screen, so it is there when the guest is let in; fetching it
+/// again is free. A failure here is not shown: showing the screen fetches it again and says
+/// so if it fails then.
 pub fn prefetch_meeting_screen() {
     #[cfg(feature = "split")]
     leptos::task::spawn_local(async {
