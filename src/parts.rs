@@ -97,13 +97,13 @@ pub fn prefetch_meeting_screen() {
 
 /// Shows a part once it has arrived, or says that it could not be fetched.
 pub fn when_fetched(part: impl Future<Output = Result<AnyView, PartMissing>> + 'static) -> AnyView {
-    let view = Suspend::new(SendWrapper::new(async move {
+    Suspend::new(SendWrapper::new(async move {
         match part.await {
             Ok(view) => view,
             Err(PartMissing) => view! { <PartMissingBanner /> }.into_any(),
         }
-    }));
-    view! { {view} }.into_any()
+    }))
+    .into_any()
 }
 
 /// What a guest sees when a part of the page did not arrive: a sentence and the way on.

@@ -2,10 +2,10 @@
 
 `wasm-split-cli` splits the app's wasm at the functions src/parts.rs marks; its loader,
 `__wasm_split.js`, names each part's file and the shared chunks that part needs first. `./x`
-uses this to tell the page what to fetch early (`meta`) and to report and check the download's
-size (`size`).
+uses this to write the app's loader and what to fetch early into the page (`page`), and to
+report and check the download's size (`size`).
 
-    python3 tools/app_parts.py meta DIST        # fills the page's guest-join-parts meta
+    python3 tools/app_parts.py page DIST        # the loader and the guest-join-parts meta
     python3 tools/app_parts.py size DIST FIRST_BUDGET GUEST_BUDGET
 """
 
@@ -46,17 +46,24 @@ def parts(app):
     return found
 
 
-def meta(dist):
-    """Writes the parts' URLs into the page, for its script to fetch them while the rest loads."""
+def page(dist):
+    """Writes the app's loader into the page, and its parts' URLs for its script to fetch
+    them while the first part loads."""
     app = app_dir(dist)
     base = "/" + app[len(dist) + 1 :]
     urls = {name: [base + f for f in files] for name, files in parts(app).items()}
-    page = open(f"{dist}/index.html").read()
+    text = open(f"{dist}/index.html").read()
     empty = '<meta name="guest-join-parts" content="" />'
-    if page.count(empty) != 1:
-        fail(f"{dist}/index.html has no empty guest-join-parts meta to fill in")
+    if text.count(empty) != 1 or text.count("</head>") != 1:
+        fail(f"{dist}/index.html needs one empty guest-join-parts meta and one </head>")
     filled = f'<meta name="guest-join-parts" content="{html.escape(json.dumps(urls, separators=(",", ":")))}" />'
-    open(f"{dist}/index.html", "w").write(page.replace(empty, filled))
+    loader = (
+        f'<link rel="modulepreload" href="{base}main.js" />'
+        f'<link rel="preload" href="{base}main_bg.wasm" as="fetch" type="application/wasm" crossorigin />'
+        f'<script type="module">import init from "{base}main.js"; init({{ module_or_path: "{base}main_bg.wasm" }});</script>'
+    )
+    text = text.replace(empty, filled).replace("</head>", loader + "</head>")
+    open(f"{dist}/index.html", "w").write(text)
 
 
 def weigh(path):
@@ -98,8 +105,8 @@ def size(dist, first_budget, guest_budget):
 
 if __name__ == "__main__":
     match sys.argv[1:]:
-        case ["meta", dist]:
-            meta(dist)
+        case ["page", dist]:
+            page(dist)
         case ["size", dist, first_budget, guest_budget]:
             size(dist, int(first_budget), int(guest_budget))
         case _:

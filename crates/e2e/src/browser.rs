@@ -1054,6 +1054,20 @@ impl Reserved {
 }
 
 impl OtherSite {
+    /// Opens `/partner.html` and, inside the app it frames, joins as `name` (pressing Join;
+    /// the browser is left inside the frame).
+    ///
+    /// # Errors
+    /// When the frame or the app's name screen does not come, or WebDriver fails.
+    pub async fn join_in_frame(&self, browser: &Browser, name: &str) -> Check {
+        browser.open(&format!("{}partner.html", self.url)).await?;
+        let frame = browser.wait("#advisor", 10).await?;
+        frame.enter_frame().await.map_err(|e| e.to_string())?;
+        browser.wait_text("#screen-title", "Join", 15).await?;
+        browser.type_into("#display-name", name).await?;
+        browser.click("[data-testid=join]").await
+    }
+
     /// Serves the built app pointed at `stack`'s middle tier; `/partner.html`, which
     /// frames `framed`; `/embed.html?join=…`, the README's partner page
     /// (`examples/partner.html`) embedding the app with its `<guest-join>` element;

@@ -696,12 +696,7 @@ async fn a_partner_page_on_another_origin_embeds_the_app() {
         &[("GUEST_JOIN_ALLOWED_ORIGINS", &origin)],
         async move |stack, browser| {
             let site = OtherSite::serve(partner, stack, Some(stack.app_link(OPEN))).await?;
-            browser.open(&format!("{}partner.html", site.url)).await?;
-            let frame = browser.wait("#advisor", 10).await?;
-            frame.enter_frame().await.map_err(|e| e.to_string())?;
-            browser.wait_text("#screen-title", "Join", 15).await?;
-            browser.type_into("#display-name", "Framed Guest").await?;
-            browser.click("[data-testid=join]").await?;
+            site.join_in_frame(browser, "Framed Guest").await?;
             in_meeting(browser).await?;
             let offers = browser.texts("[data-testid=notify-me]").await?;
             check(offers.is_empty(), format!("no notification offer inside another site's frame: {offers:?}"))?;

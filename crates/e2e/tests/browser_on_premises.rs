@@ -531,12 +531,7 @@ async fn a_partner_page_embeds_the_app_for_an_on_premises_meeting() {
             browser.expect_console_errors();
             let link = list_the_site(stack);
             let site = OtherSite::serve(partner, stack, Some(link)).await?;
-            browser.open(&format!("{}partner.html", site.url)).await?;
-            let frame = browser.wait("#advisor", 10).await?;
-            frame.enter_frame().await.map_err(|e| e.to_string())?;
-            browser.wait_text("#screen-title", "Join", 15).await?;
-            browser.type_into("#display-name", "Framed Guest").await?;
-            browser.click("[data-testid=join]").await?;
+            site.join_in_frame(browser, "Framed Guest").await?;
             in_meeting(browser).await?;
             check(
                 application_framed(stack)?,
